@@ -1,0 +1,121 @@
+/**
+ * The command line: commander wiring, language, and the mapping of every user error to one line on
+ * stderr and exit status 2. The commands themselves live in src/commands/.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { checkCommand, CHECK_FORMATS } from './commands/check.js';
+import { processIo, type Io } from './commands/io.js';
+import { rulesCommand } from './commands/rules.js';
+import { message, resolveLang } from './i18n/index.js';
+import { parseLang, UsageError } from './options.js';
+import type { Lang } from './types.js';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** The --lang value given anywhere on the command line, so that help and errors use it too. */
+function langFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') return argv[i + 1];
+    if (argv[i].startsWith('--lang=')) return argv[i].slice('--lang='.length);
+  }
+  return undefined;
+}
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'cli.title.usage',
+  'Options:': 'cli.title.options',
+  'Commands:': 'cli.title.commands',
+  'Arguments:': 'cli.title.arguments',
+  'Global Options:': 'cli.title.globalOptions',
+};
+
+function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Command {
+  const t = (id: string, params?: Record<string, string>) => message(lang, id, params);
+  const program = new Command('dangjian');
+  const configure = (command: Command) =>
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => undefined })
+      .configureHelp({ styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title), showGlobalOptions: false })
+      .helpOption('-h, --help', t('cli.help'))
+      .helpCommand(false);
+
+  configure(program)
+    .description(t('cli.description'))
+    .version(VERSION, '-v, --version', t('cli.version'))
+    .addOption(new Option('--lang <lang>', t('cli.lang')))
+    .option('--debug', t('cli.debug'))
+    .addHelpText('after', `\n${t('cli.examples')}`);
+
+  configure(program.command('check'))
+    .description(t('cli.check'))
+    .argument('[paths...]', t('cli.paths'))
+    .addOption(new Option('-f, --format <format>', t('cli.format', { formats: CHECK_FORMATS.join('|') })))
+    .option('-o, --output <file>', t('cli.output'))
+    .option('--as-of <date>', t('cli.asOf'))
+    .option('--since <date>', t('cli.since'))
+    .option('--lang <lang>', t('cli.lang'))
+    .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
+    .option('--max-warnings <n>', t('cli.maxWarnings'))
+    .option('-q, --quiet', t('cli.quiet'))
+    .option('--color', t('cli.color'))
+    .option('--no-color', t('cli.noColor'))
+    .option('--debug', t('cli.debug'))
+    .addHelpText('after', `\n${t('cli.checkExamples')}`)
+    .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));
+
+  configure(program.command('rules'))
+    .description(t('cli.rules'))
+    .argument('[id]', t('cli.ruleId'))
+    .option('--lang <lang>', t('cli.lang'))
+    .addHelpText('after', `\n${t('cli.rulesExamples')}`)
+    .action((id: string | undefined) => setExit(rulesCommand(id, lang, io)));
+
+  return program;
+}
+
+/** Runs the command line and returns the exit status; never throws. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const explicitLang = langFromArgv(argv);
+  let lang: Lang = resolveLang(undefined, undefined, io.env);
+  const debug = argv.includes('--debug');
+  const fail = (id: string, params?: Record<string, string | number>) => {
+    io.stderr.write(`dangjian: ${message(lang, id, params)}\n`);
+    return 2;
+  };
+  try {
+    if (explicitLang !== undefined) lang = parseLang(explicitLang);
+    let exitCode = 0;
+    const program = buildProgram(lang, io, (code) => (exitCode = code));
+    if (argv.length === 0) {
+      io.stderr.write(program.helpInformation());
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.messageId, error.params as Record<string, string>);
+    if (error instanceof CommanderError) return commanderError(error, fail);
+    if (debug) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    return fail('usage.internal', { detail: String((error as Error)?.message ?? error).split('\n')[0] });
+  }
+}
+
+function commanderError(error: CommanderError, fail: (id: string, params?: Record<string, string>) => number): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    return 0;
+  }
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  const suggestion = /Did you mean ([^?]+)\?/.exec(error.message)?.[1] ?? '';
+  const known: Record<string, string> = {
+    'commander.unknownOption': 'usage.unknownOption',
+    'commander.unknownCommand': 'usage.unknownCommand',
+    'commander.optionMissingArgument': 'usage.optionMissingArgument',
+    'commander.missingArgument': 'usage.missingArgument',
+    'commander.excessArguments': 'usage.excessArguments',
+  };
+  const id = known[error.code];
+  if (!id) return fail('usage.generic', { detail: error.message.replace(/^error: /, '') });
+  return fail(suggestion ? `${id}Suggest` : id, { name: quoted, suggestion });
+}

@@ -1,0 +1,49 @@
+/** The process's streams and environment, passed in so commands can be run and tested in-process. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { supportsColor } from 'chalk';
+import { UsageError } from '../options.js';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+export function processIo(): Io {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+/**
+ * Colour: never with --no-color or NO_COLOR; FORCE_COLOR forces it (0 or false turns it off);
+ * otherwise only on a terminal.
+ */
+export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | undefined): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const level = Number(force);
+    return level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1;
+  }
+  if (flag === true) return supportsColor ? supportsColor.level || 1 : 1;
+  if (!isTTY) return 0;
+  return supportsColor ? supportsColor.level : 0;
+}
+
+/** Writes a report to --output (creating its folder) or to stdout. */
+export function emit(io: Io, text: string | Uint8Array, output: string | undefined): void {
+  if (output === undefined) {
+    io.stdout.write(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    return;
+  }
+  const target = path.resolve(io.cwd, output);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    throw new UsageError('usage.cannotWrite', { file: output, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
+}

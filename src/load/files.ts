@@ -1,0 +1,72 @@
+/**
+ * Expands the paths given on the command line (files, directories, globs) into a sorted list of
+ * YAML files, each with the `/`-separated path relative to the working directory used in output.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface InputFile {
+  absolute: string;
+  /** Relative to the working directory, `/`-separated: what every output shows. */
+  display: string;
+}
+
+export class MissingPathError extends Error {
+  constructor(readonly inputPath: string) {
+    super(inputPath);
+  }
+}
+
+const YAML_PATTERN = '**/*.{yaml,yml}';
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute) || path.basename(absolute);
+  return relative.split(path.sep).join('/');
+}
+
+export async function findFiles(inputs: string[], cwd: string, ignore: string[] = []): Promise<InputFile[]> {
+  const found = new Map<string, InputFile>();
+  const add = (absolute: string) => {
+    const normal = path.resolve(absolute);
+    if (!found.has(normal)) found.set(normal, { absolute: normal, display: displayPath(normal, cwd) });
+  };
+  const ignorePatterns = [...ALWAYS_IGNORED, ...ignore];
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const stat = statOrUndefined(absolute);
+    if (stat?.isFile()) {
+      add(absolute);
+    } else if (stat?.isDirectory()) {
+      const matches = await glob(YAML_PATTERN, {
+        cwd: absolute,
+        absolute: true,
+        dot: false,
+        followSymbolicLinks: false,
+        ignore: ignorePatterns,
+      });
+      matches.forEach(add);
+    } else if (isDynamicPattern(input.split(path.sep).join('/'))) {
+      const matches = await glob(input.split(path.sep).join('/'), {
+        cwd,
+        absolute: true,
+        followSymbolicLinks: false,
+        ignore: ignorePatterns,
+      });
+      matches.filter((m) => statOrUndefined(m)?.isFile()).forEach(add);
+    } else {
+      throw new MissingPathError(input);
+    }
+  }
+  // Code-point order, never locale order, so output is the same on every machine.
+  return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+function statOrUndefined(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}

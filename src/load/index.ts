@@ -1,0 +1,95 @@
+/**
+ * The loader: reads each file, decodes it, parses it, and turns every problem into a finding, so
+ * that one bad file never stops the others.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { RawFinding } from '../types.js';
+import { decodeUtf8 } from './decode.js';
+import type { InputFile } from './files.js';
+import type { PositionIndex } from './positions.js';
+import { parseYaml } from './yaml.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export interface LoadedFile {
+  file: InputFile;
+  /** The parsed document; absent when the file could not be read, decoded or parsed. */
+  value?: unknown;
+  positions?: PositionIndex;
+  /** The decoded text (for rules that read the raw text, such as personal-data detection). */
+  text?: string;
+  problems: RawFinding[];
+}
+
+export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): LoadedFile {
+  const at = (line: number, column: number) => ({ file: file.display, line, column });
+  let size: number;
+  try {
+    size = statSync(file.absolute).size;
+  } catch (error) {
+    return { file, problems: [readProblem(error, at(1, 1))] };
+  }
+  if (size > maxFileSize) {
+    return {
+      file,
+      problems: [
+        {
+          ruleId: 'file-too-large',
+          location: at(1, 1),
+          messageId: 'load.fileTooLarge',
+          params: { size: formatBytes(size), limit: formatBytes(maxFileSize) },
+        },
+      ],
+    };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file.absolute);
+  } catch (error) {
+    return { file, problems: [readProblem(error, at(1, 1))] };
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const kind = decoded.encoding.startsWith('UTF-16') ? 'utf16' : decoded.encoding === 'GBK' ? 'gbk' : 'other';
+    return {
+      file,
+      problems: [
+        {
+          ruleId: 'encoding',
+          location: at(decoded.position.line, decoded.position.column),
+          messageId: `load.encoding.${kind}`,
+          params: { encoding: decoded.encoding, file: file.display },
+        },
+      ],
+    };
+  }
+  const parsed = parseYaml(decoded.text);
+  if (!parsed.ok) {
+    const { problem } = parsed;
+    const hint = problem.hint ? `load.hint.${problem.hint}` : '';
+    return {
+      file,
+      text: decoded.text,
+      problems: [
+        {
+          ruleId: 'yaml-syntax',
+          location: at(problem.position.line, problem.position.column),
+          messageId: `load.yaml.${problem.kind}`,
+          params: { code: problem.code ?? '', count: problem.detail ?? '', hint },
+        },
+      ],
+    };
+  }
+  return { file, value: parsed.value, positions: parsed.positions, text: decoded.text, problems: [] };
+}
+
+function readProblem(error: unknown, location: RawFinding['location']): RawFinding {
+  const code = (error as NodeJS.ErrnoException)?.code ?? 'EIO';
+  return { ruleId: 'file-unreadable', location, messageId: 'load.unreadable', params: { code } };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}

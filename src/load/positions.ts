@@ -1,0 +1,46 @@
+/** Positions of the nodes of a parsed file, keyed by JSON pointer ("/activities/3/date"). */
+import type { Position } from '../types.js';
+
+export interface NodePosition {
+  /** Where the entry starts: the key of a mapping entry, or the item of a sequence. */
+  key: Position;
+  /** Where the value starts (the same as `key` for a sequence item). */
+  value: Position;
+}
+
+export type PositionIndex = Map<string, NodePosition>;
+
+/** Finds the position of a JSON pointer, walking up to the nearest ancestor that has one. */
+export function positionOf(index: PositionIndex, pointer: string, which: 'key' | 'value' = 'key'): Position {
+  let path = pointer;
+  for (;;) {
+    const found = index.get(path);
+    if (found) return found[which];
+    if (path === '') return { line: 1, column: 1 };
+    path = path.slice(0, path.lastIndexOf('/'));
+  }
+}
+
+/** Maps character offsets to 1-based lines and columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low] + 1 };
+  }
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

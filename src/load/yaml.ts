@@ -1,0 +1,234 @@
+/**
+ * The one interface through which files are parsed: text in, a plain value and node positions out,
+ * or the first problem with its position. Branch logs are plain data, so anchors, aliases, tags,
+ * merge keys, directives, several documents and duplicate keys are all rejected.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Position } from '../types.js';
+import { LineIndex, escapePointer, type PositionIndex } from './positions.js';
+
+export const MAX_DEPTH = 32;
+
+export type YamlProblemKind =
+  | 'syntax'
+  | 'duplicate-key'
+  | 'anchor'
+  | 'alias'
+  | 'tag'
+  | 'merge-key'
+  | 'complex-key'
+  | 'directive'
+  | 'multiple-documents'
+  | 'too-deep';
+
+export interface YamlProblem {
+  kind: YamlProblemKind;
+  position: Position;
+  /** For `syntax`: the parser's error code, and a hint id when the line shows a typical mistake. */
+  code?: string;
+  hint?: 'fullwidth-colon' | 'fullwidth-space' | 'fullwidth-dash' | 'tab';
+  detail?: string;
+}
+
+export type ParseOutcome =
+  | { ok: true; value: unknown; positions: PositionIndex }
+  | { ok: false; problem: YamlProblem };
+
+export function parseYaml(text: string): ParseOutcome {
+  const lines = new LineIndex(text);
+  const depth = estimateNestingDepth(text);
+  if (depth.depth > MAX_DEPTH) {
+    return { ok: false, problem: { kind: 'too-deep', position: lines.position(depth.offset) } };
+  }
+  const docs = parseAllDocuments(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    merge: false,
+    strict: true,
+    prettyErrors: false,
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length === 0) return { ok: true, value: null, positions: new Map() };
+  const first = list[0];
+  const error = first.errors[0];
+  if (error) {
+    const position = lines.position(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') return { ok: false, problem: { kind: 'duplicate-key', position } };
+    return {
+      ok: false,
+      problem: { kind: 'syntax', position, code: error.code, hint: hintFor(text, position.line) },
+    };
+  }
+  if (first.directives && text.trimStart().startsWith('%')) {
+    return { ok: false, problem: { kind: 'directive', position: firstDirectivePosition(text, lines) } };
+  }
+  if (list.length > 1) {
+    const second = list[1];
+    return {
+      ok: false,
+      problem: { kind: 'multiple-documents', position: lines.position(second.range[0]), detail: String(list.length) },
+    };
+  }
+  const positions: PositionIndex = new Map();
+  const composer = new Composer(lines, positions);
+  try {
+    const value = composer.compose(first.contents as Node | null, '', 0, undefined);
+    return { ok: true, value, positions };
+  } catch (problem) {
+    if (problem instanceof ComposeProblem) return { ok: false, problem: problem.problem };
+    throw problem;
+  }
+}
+
+class ComposeProblem extends Error {
+  constructor(readonly problem: YamlProblem) {
+    super(problem.kind);
+  }
+}
+
+class Composer {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly positions: PositionIndex,
+  ) {}
+
+  private fail(kind: YamlProblemKind, offset: number | undefined): never {
+    throw new ComposeProblem({ kind, position: this.lines.position(offset ?? 0) });
+  }
+
+  compose(node: Node | null, pointer: string, depth: number, keyOffset: number | undefined): unknown {
+    if (node === null || node === undefined) {
+      return null;
+    }
+    if (depth > MAX_DEPTH) this.fail('too-deep', node.range?.[0]);
+    if (isAlias(node)) this.fail('alias', node.range?.[0]);
+    if (node.anchor) this.fail('anchor', node.range?.[0]);
+    if (node.tag) this.fail('tag', node.range?.[0]);
+    const start = node.range?.[0] ?? 0;
+    if (pointer !== '' && !this.positions.has(pointer)) {
+      const value = this.lines.position(start);
+      this.positions.set(pointer, { key: keyOffset === undefined ? value : this.lines.position(keyOffset), value });
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      // Long digit strings (ID numbers, card numbers) must never go through a JavaScript number.
+      if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        return node.source;
+      }
+      return value;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, index) =>
+        this.compose(item as Node | null, `${pointer}/${index}`, depth + 1, undefined),
+      );
+    }
+    if (isMap(node)) {
+      const result: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (key && (isAlias(key) || key.anchor)) this.fail(isAlias(key) ? 'alias' : 'anchor', key.range?.[0]);
+        if (key && key.tag) this.fail('tag', key.range?.[0]);
+        if (!isScalar(key)) this.fail('complex-key', key?.range?.[0] ?? start);
+        const name = key.value === null ? '' : String(key.value);
+        if (name === '<<') this.fail('merge-key', key.range?.[0]);
+        const childPointer = `${pointer}/${escapePointer(name)}`;
+        const keyStart = key.range?.[0] ?? start;
+        const child = pair.value as Node | null;
+        if (child === null || child === undefined) {
+          const position = this.lines.position(keyStart);
+          this.positions.set(childPointer, { key: position, value: position });
+        }
+        const value = this.compose(child, childPointer, depth + 1, keyStart);
+        // defineProperty, so that a `__proto__` key is data and never an object's prototype.
+        Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+    return null;
+  }
+}
+
+function firstDirectivePosition(text: string, lines: LineIndex): Position {
+  const offset = text.indexOf('%');
+  return lines.position(Math.max(0, offset));
+}
+
+const FULLWIDTH_COLON = /^\s*[-\s]*[^\s:：#'"][^:：#]*：/;
+
+function hintFor(text: string, line: number): YamlProblem['hint'] {
+  const lines = text.split(/\r\n|\r|\n/);
+  // The parser often notices a mistake one line late, so look at the reported line and the one before.
+  for (const candidate of [lines[line - 1], lines[line - 2]]) {
+    if (candidate === undefined) continue;
+    if (/^[ \t]*\u3000/.test(candidate) || /^\S[^:]*:\u3000/.test(candidate)) return 'fullwidth-space';
+    if (/^\s*[－—–]\s/.test(candidate)) return 'fullwidth-dash';
+    if (FULLWIDTH_COLON.test(candidate)) return 'fullwidth-colon';
+    if (/^ *\t/.test(candidate)) return 'tab';
+  }
+  return undefined;
+}
+
+/**
+ * A cheap scan for the deepest nesting (flow brackets plus block indentation levels), so that a
+ * hostile file is rejected before the parser recurses into it. It over-estimates rather than under.
+ */
+export function estimateNestingDepth(text: string): { depth: number; offset: number } {
+  let max = 0;
+  let maxOffset = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // start of a line: measure indentation and sequence dashes
+    let indent = 0;
+    while (i < n && text[i] === ' ') {
+      i++;
+      indent++;
+    }
+    let dashes = 0;
+    while (i + 1 < n && text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+      dashes++;
+      i += 2;
+      while (i < n && text[i] === ' ') i++;
+    }
+    const lineHasContent = i < n && text[i] !== '\n' && text[i] !== '#' && text[i] !== '\r';
+    if (lineHasContent && flow === 0) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+    }
+    let quote = '';
+    for (; i < n && text[i] !== '\n'; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"') i++;
+        continue;
+      }
+      if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+        while (i < n && text[i] !== '\n') i++;
+        break;
+      }
+      if ((c === '"' || c === "'") && (flow > 0 || text[i - 1] === ' ' || text[i - 1] === '[' || text[i - 1] === '{')) {
+        quote = c;
+      } else if (c === '[' || c === '{') {
+        flow++;
+        const depth = indents.length + dashes + flow;
+        if (depth > max) {
+          max = depth;
+          maxOffset = i;
+        }
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+      }
+    }
+    const depth = indents.length + dashes + flow;
+    if (depth > max) {
+      max = depth;
+      maxOffset = Math.max(0, i - 1);
+    }
+    i++;
+  }
+  return { depth: max, offset: maxOffset };
+}

@@ -1,0 +1,286 @@
+/**
+ * Builds the model from loaded files: validates each file against the schema, turns the valid parts
+ * into activities, cases and waivers, and merges files that carry the same branch id.
+ */
+import type { LoadedFile } from '../load/index.js';
+import { positionOf } from '../load/positions.js';
+import { issueScope, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
+import type { Location, RawFinding } from '../types.js';
+import type { TypeRegistry } from './activity-types.js';
+import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
+import { parsePeriod, type PeriodKind } from './period.js';
+
+/** What the model needs to know about rules: which exist, and the period kind of each. */
+export interface RuleCatalogue {
+  /** undefined: no such rule; null: a rule without a period (cannot be waived). */
+  periodOf(ruleId: string): PeriodKind | null | undefined;
+}
+
+export interface ModelResult {
+  branches: Branch[];
+  findings: RawFinding[];
+}
+
+const HEADER_FIELDS: (keyof BranchHeader)[] = [
+  'name',
+  'parent',
+  'established',
+  'dissolved',
+  'members',
+  'groups',
+  'secretary',
+  'termStart',
+];
+
+type Json = Record<string, unknown>;
+
+export function buildModel(
+  files: LoadedFile[],
+  validator: BranchLogValidator,
+  types: TypeRegistry,
+  rules: RuleCatalogue,
+): ModelResult {
+  const findings: RawFinding[] = [];
+  const branches = new Map<string, Branch>();
+  const incompleteIds = new Set<string>();
+
+  for (const loaded of files) {
+    const display = loaded.file.display;
+    findings.push(...loaded.problems);
+    if (loaded.problems.length || loaded.value === undefined) {
+      const id = loaded.text !== undefined ? guessBranchId(loaded.text) : undefined;
+      if (id) incompleteIds.add(id);
+      continue;
+    }
+    const positions = loaded.positions!;
+    const at = (pointer: string, which: 'key' | 'value' = 'key'): Location => ({
+      file: display,
+      ...positionOf(positions, pointer, which),
+    });
+    const schemaFinding = (issue: SchemaIssue): RawFinding => ({
+      ruleId: 'schema',
+      location: at(issue.pointer, issue.at),
+      messageId: issue.messageId,
+      params: issue.params,
+    });
+
+    const issues = validator.check(loaded.value);
+    const excluded = new Set<string>();
+    let fileExcluded = false;
+    for (const issue of issues) {
+      findings.push(schemaFinding(issue));
+      const scope = issueScope(issue.pointer);
+      if (scope) excluded.add(`${scope.collection}/${scope.index}`);
+      else fileExcluded = true;
+    }
+    const doc = loaded.value as Json;
+    const header = (doc && typeof doc === 'object' ? doc.branch : undefined) as Json | undefined;
+    const branchId = typeof header?.id === 'string' && /^\S{1,64}$/.test(header.id) ? header.id : undefined;
+    if (fileExcluded) {
+      if (branchId) incompleteIds.add(branchId);
+      continue;
+    }
+    const id = branchId!;
+    const items = (name: string) =>
+      ((doc[name] as Json[] | undefined) ?? [])
+        .map((item, index) => ({ item, index, pointer: `/${name}/${index}` }))
+        .filter(({ index }) => !excluded.has(`${name}/${index}`));
+
+    let branch = branches.get(id);
+    const thisHeader = readHeader(header!);
+    if (!branch) {
+      branch = {
+        header: thisHeader,
+        location: at('/branch'),
+        headerLocations: {},
+        files: [],
+        activities: [],
+        cases: [],
+        waivers: [],
+        features: [],
+        staff: [],
+        incomplete: false,
+      };
+      branches.set(id, branch);
+    }
+    branch.files.push(display);
+    mergeHeader(branch, thisHeader, header!, at, findings);
+
+    for (const { item, pointer } of items('activities')) {
+      const activity = readActivity(item, at(pointer), types);
+      if (activity.makeUpFor && activity.date <= activity.makeUpFor.end) {
+        findings.push({
+          ruleId: 'schema',
+          location: at(`${pointer}/makeUpFor`),
+          messageId: 'schema.makeUpNotAfter',
+          params: { period: activity.makeUpFor.id, date: activity.date },
+        });
+        continue;
+      }
+      branch.activities.push(activity);
+    }
+    for (const { item, pointer } of items('cases')) {
+      branch.cases.push({
+        location: at(pointer),
+        id: String(item.id),
+        date: item.date as string,
+        followUps: ((item.followUps as string[] | undefined) ?? []).slice().sort(),
+      } satisfies Case);
+    }
+    for (const { item, pointer } of items('waivers')) {
+      const waiver = readWaiver(item, at(pointer), at(`${pointer}/rule`, 'value'), at(`${pointer}/period`, 'value'), rules, findings);
+      if (waiver) branch.waivers.push(waiver);
+    }
+    for (const { item, pointer } of items('features')) {
+      branch.features.push({
+        location: at(pointer),
+        year: item.year as number,
+        value: { feature: item.feature as string | undefined, highlight: item.highlight as string | undefined },
+      });
+    }
+    for (const { item, pointer } of items('staff')) {
+      branch.staff.push({
+        location: at(pointer),
+        year: item.year as number,
+        value: { total: item.total as number, archived: item.archived as number },
+      });
+    }
+  }
+
+  for (const id of incompleteIds) {
+    const branch = branches.get(id);
+    if (branch) branch.incomplete = true;
+  }
+  const list = [...branches.values()].sort((a, b) => compareStrings(a.header.id, b.header.id));
+  for (const branch of list) markDuplicates(branch.activities);
+  return { branches: list, findings };
+}
+
+function readHeader(header: Json): BranchHeader {
+  return {
+    id: header.id as string,
+    name: header.name as string,
+    parent: header.parent as string | undefined,
+    established: header.established as string | undefined,
+    dissolved: header.dissolved as string | undefined,
+    members: header.members as number,
+    groups: (header.groups as string[] | undefined) ?? [],
+    secretary: header.secretary as string | undefined,
+    termStart: header.termStart as string | undefined,
+  };
+}
+
+/** Header fields given in several files must agree; the first file's value stands. */
+function mergeHeader(
+  branch: Branch,
+  incoming: BranchHeader,
+  raw: Json,
+  at: (pointer: string) => Location,
+  findings: RawFinding[],
+): void {
+  for (const field of HEADER_FIELDS) {
+    if (!(field in raw)) continue;
+    const first = branch.headerLocations[field];
+    if (!first) {
+      // The first file to give a field sets it (files that omit a field never conflict).
+      branch.headerLocations[field] = at(`/branch/${field}`);
+      (branch.header as unknown as Json)[field] = incoming[field];
+      continue;
+    }
+    const before = JSON.stringify(branch.header[field]);
+    const now = JSON.stringify(incoming[field]);
+    if (before !== now) {
+      findings.push({
+        ruleId: 'branch-conflict',
+        branch: branch.header.id,
+        location: at(`/branch/${field}`),
+        messageId: 'model.branchConflict',
+        params: {
+          branch: branch.header.id,
+          field,
+          value: display(incoming[field]),
+          first: display(branch.header[field]),
+          where: `${first.file}:${first.line}`,
+        },
+      });
+    }
+  }
+}
+
+function display(value: unknown): string {
+  return Array.isArray(value) ? value.join('、') : String(value);
+}
+
+function readActivity(item: Json, location: Location, types: TypeRegistry): Activity {
+  const names = ([] as string[]).concat(item.type as string | string[]);
+  const ids = [...new Set(names.map((name) => types.resolve(name)!.id))];
+  return {
+    location,
+    date: item.date as string,
+    types: ids,
+    title: item.title as string | undefined,
+    group: item.group as string | undefined,
+    firstTopic: item.firstTopic as string | undefined,
+    assignments: (item.assignments as string[] | undefined) ?? [],
+    attendance: item.attendance as Activity['attendance'],
+    lecturerRole: item.lecturerRole as string | undefined,
+    makeUpFor: typeof item.makeUpFor === 'string' ? parsePeriod(item.makeUpFor) : undefined,
+  };
+}
+
+function readWaiver(
+  item: Json,
+  location: Location,
+  ruleLocation: Location,
+  periodLocation: Location,
+  rules: RuleCatalogue,
+  findings: RawFinding[],
+): Waiver | undefined {
+  const rule = item.rule as string;
+  const period = parsePeriod(item.period as string)!;
+  const kind = rules.periodOf(rule);
+  if (kind === undefined) {
+    findings.push({ ruleId: 'schema', location: ruleLocation, messageId: 'schema.waiverUnknownRule', params: { rule } });
+    return undefined;
+  }
+  if (kind === null) {
+    findings.push({ ruleId: 'schema', location: ruleLocation, messageId: 'schema.waiverNoPeriod', params: { rule } });
+    return undefined;
+  }
+  if (period.kind !== kind) {
+    findings.push({
+      ruleId: 'schema',
+      location: periodLocation,
+      messageId: 'schema.waiverPeriodKind',
+      params: { rule, period: period.id, kind: { 'zh-CN': KIND_ZH[kind], en: kind } },
+    });
+    return undefined;
+  }
+  return { location, rule, period, reason: item.reason as string, approvedBy: item.approvedBy as string };
+}
+
+const KIND_ZH: Record<PeriodKind, string> = { month: '月', quarter: '季度', 'half-year': '半年', year: '年' };
+
+/** Marks an activity that repeats an earlier one's date, types, title and group. */
+function markDuplicates(activities: Activity[]): void {
+  const seen = new Map<string, Location>();
+  for (const activity of activities) {
+    const key = JSON.stringify([activity.date, [...activity.types].sort(), activity.title ?? '', activity.group ?? '']);
+    const first = seen.get(key);
+    if (first) activity.duplicateOf = first;
+    else seen.set(key, activity.location);
+  }
+}
+
+/**
+ * Best effort for a file that could not be parsed: the `id:` under `branch:`, so that the branch is
+ * known to be incomplete and no missing periods are invented for it.
+ */
+export function guessBranchId(text: string): string | undefined {
+  const match = /^branch:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+id:[ \t]*["']?([^\s"'#]{1,64})/m.exec(text);
+  return match?.[1];
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,87 @@
+/**
+ * Detection and masking of personal numbers: resident ID numbers (valid check digit), mainland
+ * mobile numbers and bank card numbers (Luhn). Used by the `no-personal-data` rule, and on every
+ * text the tool prints, so that no output ever repeats such a number in full.
+ */
+export type PersonalKind = 'id-number' | 'mobile' | 'bank-card';
+
+export interface PersonalMatch {
+  kind: PersonalKind;
+  /** Offset in the text and length of the match (separators included). */
+  index: number;
+  length: number;
+  masked: string;
+}
+
+const ID_PATTERN = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9])/g;
+const CARD_PATTERN = /(?<![0-9])\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9])/g;
+const MOBILE_PATTERN = /(?<![0-9])1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9])/g;
+const ANY_DIGITS = /\d{11}/;
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+export function isValidIdNumber(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11] === id[17].toUpperCase();
+}
+
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = Number(digits[i]);
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+function mask(digits: string, keepStart: number, keepEnd: number): string {
+  return digits.slice(0, keepStart) + '*'.repeat(digits.length - keepStart - keepEnd) + digits.slice(-keepEnd);
+}
+
+/** Every personal number in a text, without overlaps, in order of position. */
+export function findPersonalNumbers(text: string): PersonalMatch[] {
+  if (!ANY_DIGITS.test(text.replace(/[ -]/g, ''))) return [];
+  const found: PersonalMatch[] = [];
+  const taken = (index: number, length: number) =>
+    found.some((m) => index < m.index + m.length && m.index < index + length);
+  for (const match of text.matchAll(ID_PATTERN)) {
+    if (isValidIdNumber(match[0])) {
+      found.push({ kind: 'id-number', index: match.index!, length: match[0].length, masked: mask(match[0].toUpperCase(), 4, 4) });
+    }
+  }
+  for (const match of text.matchAll(CARD_PATTERN)) {
+    const digits = match[0].replace(/[ -]/g, '');
+    if (digits.length >= 16 && digits.length <= 19 && passesLuhn(digits) && !taken(match.index!, match[0].length)) {
+      found.push({ kind: 'bank-card', index: match.index!, length: match[0].length, masked: mask(digits, 4, 4) });
+    }
+  }
+  for (const match of text.matchAll(MOBILE_PATTERN)) {
+    const digits = match[0].replace(/[ -]/g, '');
+    if (!taken(match.index!, match[0].length)) {
+      found.push({ kind: 'mobile', index: match.index!, length: match[0].length, masked: mask(digits, 3, 4) });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The text with every personal number replaced by its masked form. */
+export function maskPersonalData(text: string): string {
+  const matches = findPersonalNumbers(text);
+  if (matches.length === 0) return text;
+  let result = '';
+  let last = 0;
+  for (const m of matches) {
+    result += text.slice(last, m.index) + m.masked;
+    last = m.index + m.length;
+  }
+  return result + text.slice(last);
+}

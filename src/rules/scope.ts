@@ -1,0 +1,24 @@
+/** Which records the content rules look at: those dated inside the evaluation window. */
+import type { Activity, Branch, EvaluationWindow } from '../model/model.js';
+import { periodOf, periodsOverlapping, type Period, type PeriodKind } from '../model/period.js';
+import { periodState } from '../model/model.js';
+
+export function inWindow(date: string, window: EvaluationWindow): boolean {
+  return date >= window.since && date <= window.asOf;
+}
+
+/** Activities of a type dated inside the window (repeats included: each record is checked). */
+export function activitiesOfType(branch: Branch, type: string, window: EvaluationWindow): Activity[] {
+  return branch.activities.filter((a) => a.types.includes(type) && inWindow(a.date, window));
+}
+
+export function monthOf(date: string): string {
+  return periodOf(date, 'month').id;
+}
+
+/** The periods of a kind that are evaluated for a branch (ended, inside the window). */
+export function evaluatedPeriods(branch: Branch, kind: PeriodKind, window: EvaluationWindow): Period[] {
+  return periodsOverlapping(kind, window.since, window.asOf).filter(
+    (period) => periodState(branch, period, window) === 'evaluated',
+  );
+}

@@ -1,0 +1,32 @@
+import { counts } from './cadence.js';
+import { evaluatedPeriods } from './scope.js';
+import { zh, type Rule } from './rule.js';
+
+export const secretaryLectureYearly: Rule = {
+  meta: {
+    id: 'secretary-lecture-yearly',
+    category: 'content',
+    severity: 'error',
+    period: 'year',
+    title: zh('书记每年至少讲一次党课', 'The secretary gives a Party lecture every year'),
+    source: zh(
+      '《中国共产党支部工作条例（试行）》第十五条：党支部书记每年至少讲 1 次党课',
+      'Regulations on the Work of Party Branches, art. 15: the secretary lectures at least once a year',
+    ),
+  },
+  checkBranch({ branch, window, report }) {
+    if (branch.incomplete) return;
+    for (const year of evaluatedPeriods(branch, 'year', window)) {
+      const given = branch.activities.some(
+        (a) =>
+          a.types.includes('party-lecture') &&
+          a.lecturerRole === 'secretary' &&
+          counts(a, window) &&
+          a.date >= year.start &&
+          a.date <= year.end,
+      );
+      if (given) continue;
+      report({ period: year.id, location: branch.location, messageId: 'secretaryLecture.missing', params: { period: year.id } });
+    }
+  },
+};
