@@ -36,9 +36,9 @@ export type ParseOutcome =
 
 export function parseYaml(text: string): ParseOutcome {
   const lines = new LineIndex(text);
-  const depth = estimateNestingDepth(text);
-  if (depth.depth > MAX_DEPTH) {
-    return { ok: false, problem: { kind: 'too-deep', position: lines.position(depth.offset) } };
+  const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    return { ok: false, problem: { kind: 'too-deep', position: lines.position(tooDeep) } };
   }
   const docs = parseAllDocuments(text, {
     version: '1.2',
@@ -71,7 +71,7 @@ export function parseYaml(text: string): ParseOutcome {
     };
   }
   const positions: PositionIndex = new Map();
-  const composer = new Composer(lines, positions);
+  const composer = new Composer(text, lines, positions);
   try {
     const value = composer.compose(first.contents as Node | null, '', 0, undefined);
     return { ok: true, value, positions };
@@ -89,9 +89,19 @@ class ComposeProblem extends Error {
 
 class Composer {
   constructor(
+    private readonly text: string,
     private readonly lines: LineIndex,
     private readonly positions: PositionIndex,
   ) {}
+
+  /** The anchor or tag that precedes a node's content (the node's range starts after it). */
+  private markerBefore(marker: string, offset: number | undefined): number | undefined {
+    if (offset === undefined) return undefined;
+    let found = this.text.lastIndexOf(marker, offset);
+    if (found < 0) return offset;
+    while (found > 0 && this.text[found - 1] === marker) found--; // `!!binary` starts at the first `!`
+    return found;
+  }
 
   private fail(kind: YamlProblemKind, offset: number | undefined): never {
     throw new ComposeProblem({ kind, position: this.lines.position(offset ?? 0) });
@@ -103,8 +113,8 @@ class Composer {
     }
     if (depth > MAX_DEPTH) this.fail('too-deep', node.range?.[0]);
     if (isAlias(node)) this.fail('alias', node.range?.[0]);
-    if (node.anchor) this.fail('anchor', node.range?.[0]);
-    if (node.tag) this.fail('tag', node.range?.[0]);
+    if (node.anchor) this.fail('anchor', this.markerBefore('&', node.range?.[0]));
+    if (node.tag) this.fail('tag', this.markerBefore('!', node.range?.[0]));
     const start = node.range?.[0] ?? 0;
     if (pointer !== '' && !this.positions.has(pointer)) {
       const value = this.lines.position(start);
@@ -127,8 +137,9 @@ class Composer {
       const result: Record<string, unknown> = {};
       for (const pair of node.items) {
         const key = pair.key as Node | null;
-        if (key && (isAlias(key) || key.anchor)) this.fail(isAlias(key) ? 'alias' : 'anchor', key.range?.[0]);
-        if (key && key.tag) this.fail('tag', key.range?.[0]);
+        if (key && isAlias(key)) this.fail('alias', key.range?.[0]);
+        if (key && key.anchor) this.fail('anchor', this.markerBefore('&', key.range?.[0]));
+        if (key && key.tag) this.fail('tag', this.markerBefore('!', key.range?.[0]));
         if (!isScalar(key)) this.fail('complex-key', key?.range?.[0] ?? start);
         const name = key.value === null ? '' : String(key.value);
         if (name === '<<') this.fail('merge-key', key.range?.[0]);
@@ -170,23 +181,22 @@ function hintFor(text: string, line: number): YamlProblem['hint'] {
 }
 
 /**
- * A cheap scan for the deepest nesting (flow brackets plus block indentation levels), so that a
- * hostile file is rejected before the parser recurses into it. It over-estimates rather than under.
+ * A cheap scan for nesting (flow brackets plus block indentation levels and sequence dashes), so that
+ * a hostile file is rejected before the parser recurses into it. Returns the offset where the nesting
+ * first goes beyond `limit`, or undefined. It over-estimates rather than under.
  */
-export function estimateNestingDepth(text: string): { depth: number; offset: number } {
-  let max = 0;
-  let maxOffset = 0;
+export function findExcessiveNesting(text: string, limit: number): number | undefined {
   let flow = 0;
   const indents: number[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
-    // start of a line: measure indentation and sequence dashes
     let indent = 0;
     while (i < n && text[i] === ' ') {
       i++;
       indent++;
     }
+    const lineStart = i;
     let dashes = 0;
     while (i + 1 < n && text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
       dashes++;
@@ -197,6 +207,7 @@ export function estimateNestingDepth(text: string): { depth: number; offset: num
     if (lineHasContent && flow === 0) {
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
+      if (indents.length + dashes > limit) return lineStart;
     }
     let quote = '';
     for (; i < n && text[i] !== '\n'; i++) {
@@ -210,25 +221,17 @@ export function estimateNestingDepth(text: string): { depth: number; offset: num
         while (i < n && text[i] !== '\n') i++;
         break;
       }
-      if ((c === '"' || c === "'") && (flow > 0 || text[i - 1] === ' ' || text[i - 1] === '[' || text[i - 1] === '{')) {
+      const previous = text[i - 1];
+      if ((c === '"' || c === "'") && (flow > 0 || previous === ' ' || previous === '[' || previous === '{')) {
         quote = c;
       } else if (c === '[' || c === '{') {
         flow++;
-        const depth = indents.length + dashes + flow;
-        if (depth > max) {
-          max = depth;
-          maxOffset = i;
-        }
+        if (indents.length + dashes + flow > limit) return i;
       } else if ((c === ']' || c === '}') && flow > 0) {
         flow--;
       }
     }
-    const depth = indents.length + dashes + flow;
-    if (depth > max) {
-      max = depth;
-      maxOffset = Math.max(0, i - 1);
-    }
     i++;
   }
-  return { depth: max, offset: maxOffset };
+  return undefined;
 }

@@ -224,7 +224,7 @@ function readActivity(item: Json, location: Location, types: TypeRegistry): Acti
     assignments: (item.assignments as string[] | undefined) ?? [],
     attendance: item.attendance as Activity['attendance'],
     lecturerRole: item.lecturerRole as string | undefined,
-    makeUpFor: typeof item.makeUpFor === 'string' ? parsePeriod(item.makeUpFor) : undefined,
+    makeUpFor: item.makeUpFor === undefined ? undefined : parsePeriod(String(item.makeUpFor)),
   };
 }
 
@@ -237,7 +237,7 @@ function readWaiver(
   findings: RawFinding[],
 ): Waiver | undefined {
   const rule = item.rule as string;
-  const period = parsePeriod(item.period as string)!;
+  const period = parsePeriod(String(item.period))!;
   const kind = rules.periodOf(rule);
   if (kind === undefined) {
     findings.push({ ruleId: 'schema', location: ruleLocation, messageId: 'schema.waiverUnknownRule', params: { rule } });
@@ -261,11 +261,17 @@ function readWaiver(
 
 const KIND_ZH: Record<PeriodKind, string> = { month: '月', quarter: '季度', 'half-year': '半年', year: '年' };
 
-/** Marks an activity that repeats an earlier one's date, types, title and group. */
+/** Marks an activity that repeats an earlier one's date, types, title, group and make-up period. */
 function markDuplicates(activities: Activity[]): void {
   const seen = new Map<string, Location>();
   for (const activity of activities) {
-    const key = JSON.stringify([activity.date, [...activity.types].sort(), activity.title ?? '', activity.group ?? '']);
+    const key = JSON.stringify([
+      activity.date,
+      [...activity.types].sort(),
+      activity.title ?? '',
+      activity.group ?? '',
+      activity.makeUpFor?.id ?? '',
+    ]);
     const first = seen.get(key);
     if (first) activity.duplicateOf = first;
     else seen.set(key, activity.location);

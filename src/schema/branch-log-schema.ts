@@ -21,6 +21,15 @@ const texts = (title: string, zh: string, en: string) =>
 const count = (title: string, zh: string, en: string, minimum = 0) =>
   field(title, zh, en, { type: 'integer', minimum });
 
+/** A period id; a bare year such as 2026 reads as a YAML integer, so integers are years. */
+const PERIOD: JsonSchema = {
+  type: ['string', 'integer'],
+  pattern: PERIOD_PATTERN.source,
+  minimum: 1900,
+  maximum: 2999,
+  'x-kind': 'period',
+};
+
 export function branchLogSchema(typeNames: string[]): JsonSchema {
   const activityType = {
     title: '活动类型',
@@ -139,11 +148,7 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
           lecturerRole: field('讲课人身份', '讲课人身份：secretary 书记、deputy-secretary 副书记、committee-member 支委、member 党员、leader 领导干部、external 外请。', 'Role of the lecturer.', {
             enum: ['secretary', 'deputy-secretary', 'committee-member', 'member', 'leader', 'external'],
           }),
-          makeUpFor: field('补开周期', '补开：此活动补的是哪个周期（如 2026-04、2026-Q1），须在该周期结束后举行。', 'Make-up: the period this activity was held for, after that period ended.', {
-            type: 'string',
-            pattern: PERIOD_PATTERN.source,
-            'x-kind': 'period',
-          }),
+          makeUpFor: field('补开周期', '补开：此活动补的是哪个周期（如 2026-04、2026-Q1），须在该周期结束后举行。', 'Make-up: the period this activity was held for, after that period ended.', PERIOD),
           place: text('地点', '活动地点。', 'Place.'),
           host: text('主持人', '主持人。', 'Host.'),
           recorder: text('记录人', '记录人。', 'Recorder.'),
@@ -188,11 +193,7 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
         additionalProperties: false,
         properties: {
           rule: text('规则', '被豁免的规则编号，如 national-defense-quarterly。', 'Id of the rule waived.'),
-          period: field('周期', '被豁免的周期，须与规则的周期类型一致（如 2026-Q1）。', 'The period waived, of the rule’s kind.', {
-            type: 'string',
-            pattern: PERIOD_PATTERN.source,
-            'x-kind': 'period',
-          }),
+          period: field('周期', '被豁免的周期，须与规则的周期类型一致（如 2026-Q1）。', 'The period waived, of the rule’s kind.', PERIOD),
           reason: text('理由', '豁免理由。', 'Reason.'),
           approvedBy: text('批准单位', '批准单位。', 'Who approved it.'),
         },

@@ -212,7 +212,11 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
     case 'pattern':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
       return { pointer, at: 'value', messageId: 'schema.branchId', params: base };
+    case 'maximum':
+      if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
+      return { pointer, at: 'value', messageId: 'schema.generic', params: { ...base, detail: error.message ?? error.keyword } };
     case 'minimum':
+      if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
       return { pointer, at: 'value', messageId: 'schema.minimum', params: { ...base, limit: Number((error.params as { limit: number }).limit) } };
     case 'minLength':
       return { pointer, at: 'value', messageId: 'schema.emptyText', params: base };
