@@ -1,9 +1,170 @@
+/** The built CLI as a user runs it: whole outputs, exit codes, languages, colours and usage errors. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { expectGolden } from './golden.js';
+import { ROOT, runCli } from './helpers.js';
 
-describe('dangjian check on the clean example', () => {
-  it('finds nothing as of its date and exits 0', () => {
-    const result = runCli(['check', 'examples/clean', '--as-of', '2026-07-01']);
+const AS_OF = ['--as-of', '2026-07-01'];
+
+describe('check: the shipped examples', () => {
+  it('finds nothing in the clean example as of its date and exits 0', () => {
+    const result = runCli(['check', 'examples/clean', ...AS_OF]);
     expect(result).toEqual({ status: 0, stdout: '✔ 没有发现问题（检查了 1 个文件、1 个支部）\n', stderr: '' });
+  });
+
+  it('merges the branch split over two files and finds nothing', () => {
+    const result = runCli(['check', 'examples/split', ...AS_OF, '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toEqual({ files: 2, branches: 1, errors: 0, warnings: 0, waived: 0 });
+  });
+
+  it('prints the whole JSON contract for all examples (exit 1)', () => {
+    const result = runCli(['check', 'examples/', ...AS_OF, '--format', 'json']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expectGolden('examples.json', result.stdout);
+  });
+
+  it('prints the stylish report in Chinese by default', () => {
+    const result = runCli(['check', 'examples/', ...AS_OF]);
+    expect(result.status).toBe(1);
+    expectGolden('examples.stylish.txt', result.stdout);
+  });
+
+  it('prints English with --lang en and with an English locale', () => {
+    const flag = runCli(['check', 'examples/', ...AS_OF, '--lang', 'en']);
+    const env = runCli(['check', 'examples/', ...AS_OF], { env: { LANG: 'en_US.UTF-8' } });
+    expectGolden('examples.stylish.en.txt', flag.stdout);
+    expect(env.stdout).toBe(flag.stdout);
+  });
+
+  it('gives byte-identical JSON whatever the time zone and locale', () => {
+    const outputs = [
+      { TZ: 'UTC', LANG: 'C' },
+      { TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8' },
+      { TZ: 'Asia/Shanghai', LANG: 'C.UTF-8' },
+      { TZ: 'Pacific/Kiritimati', LC_ALL: 'zh_CN.UTF-8' },
+    ].map((env) => runCli(['check', 'examples/', ...AS_OF, '--format', 'json'], { env }).stdout);
+    expect(new Set(outputs).size).toBe(1);
+  });
+
+  it('gives the same JSON whatever the order and spelling of the paths', () => {
+    const a = runCli(['check', 'examples/split', 'examples/broken', 'examples/clean', ...AS_OF, '--format', 'json']).stdout;
+    const b = runCli(['check', path.join(ROOT, 'examples'), './examples/clean/', ...AS_OF, '--format', 'json']).stdout;
+    const c = runCli(['check', 'examples/**/*.yaml', ...AS_OF, '--format', 'json']).stdout;
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+});
+
+describe('check: options', () => {
+  it('colours only on a terminal or when forced, never with NO_COLOR or --no-color', () => {
+    const plain = runCli(['check', 'examples/broken', ...AS_OF], { env: { NO_COLOR: undefined } });
+    expect(plain.stdout).not.toMatch(/\x1b\[/);
+    const forced = runCli(['check', 'examples/broken', ...AS_OF], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\x1b\[31m错误/);
+    expect(forced.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain.stdout);
+    const noColorFlag = runCli(['check', 'examples/broken', ...AS_OF, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(noColorFlag.stdout).toBe(plain.stdout);
+    const noColorEnv = runCli(['check', 'examples/broken', ...AS_OF], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(noColorEnv.stdout).toBe(plain.stdout);
+    const json = runCli(['check', 'examples/broken', ...AS_OF, '--format', 'json'], { env: { NO_COLOR: undefined, FORCE_COLOR: '3' } });
+    expect(json.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('--quiet reports errors only', () => {
+    const result = runCli(['check', 'examples/broken', ...AS_OF, '--quiet', '--format', 'json']);
+    const findings = JSON.parse(result.stdout).findings as { severity: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.severity === 'error')).toBe(true);
+  });
+
+  it('--max-warnings turns too many warnings into exit 1', () => {
+    const args = ['check', 'examples/broken/smelter-1.yaml', ...AS_OF, '--rule', 'first-topic:warning', '--rule', 'party-day-assignments:off', '--rule', 'national-defense-quarterly:off', '--rule', 'case-follow-up:warning'];
+    expect(runCli(args).status).toBe(0);
+    expect(runCli([...args, '--max-warnings', '3']).status).toBe(0);
+    expect(runCli([...args, '--max-warnings', '2']).status).toBe(1);
+  });
+
+  it('--output writes the report to a file and nothing to stdout', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-out-'));
+    const target = path.join(dir, 'sub', 'result.json');
+    const result = runCli(['check', 'examples/', ...AS_OF, '--format', 'json', '--output', target]);
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(1);
+    expect(readFileSync(target, 'utf8')).toBe(runCli(['check', 'examples/', ...AS_OF, '--format', 'json']).stdout);
+  });
+});
+
+describe('usage errors: one line on stderr, exit 2', () => {
+  const cases: [string, string[], string][] = [
+    ['an impossible as-of date', ['check', 'examples', '--as-of', '2026-02-30'], 'dangjian: --as-of 的值“2026-02-30”不是有效日期，应为真实存在的 YYYY-MM-DD 日期（如 2026-07-01）\n'],
+    ['a since after the as-of date', ['check', 'examples', '--as-of', '2026-02-01', '--since', '2026-03-01'], 'dangjian: --since 2026-03-01 晚于检查日期 2026-02-01\n'],
+    ['an unknown option', ['check', '--colour'], 'dangjian: 未知选项 --colour，是否想写 --color？\n'],
+    ['an unknown command', ['chek'], 'dangjian: 未知命令“chek”，是否想写 check？\n'],
+    ['an unknown format', ['check', 'examples', '--format', 'xml'], 'dangjian: --format 的值“xml”无效，可选：stylish, json\n'],
+    ['an unknown rule', ['check', 'examples', '--rule', 'first-topics:off'], 'dangjian: 没有规则“first-topics”，是否想写“first-topic”？\n'],
+    ['a bad rule severity', ['check', 'examples', '--rule', 'first-topic:fatal'], 'dangjian: --rule 的值“first-topic:fatal”无效，应写成 规则编号:严重程度，严重程度为 error、warning、info 或 off\n'],
+    ['turning off an input rule', ['check', 'examples', '--rule', 'schema:off'], 'dangjian: 规则 schema 检查的是文件本身能否读取，不能调整或关闭\n'],
+    ['a bad --max-warnings', ['check', 'examples', '--max-warnings', '-1'], 'dangjian: --max-warnings 的值“-1”无效，应为不小于 0 的整数\n'],
+    ['a missing path', ['check', 'no-such-dir'], 'dangjian: 找不到“no-such-dir”：既不是文件、目录，也不是能匹配到文件的通配符\n'],
+    ['no YAML files', ['check', 'docs'], 'dangjian: 在 docs 中没有找到 .yaml 或 .yml 文件\n'],
+    ['a glob that matches nothing', ['check', 'nothing/**/*.yaml'], 'dangjian: 在 nothing/**/*.yaml 中没有找到 .yaml 或 .yml 文件\n'],
+    ['a bad language', ['check', 'examples', '--lang', 'fr'], 'dangjian: --lang 的值“fr”无效，可选：zh-CN、en\n'],
+    ['an option without its value', ['check', 'examples', '--as-of'], 'dangjian: 选项 --as-of <date> 缺少值\n'],
+  ];
+  it.each(cases)('%s', (_name, args, stderr) => {
+    const result = runCli(args);
+    expect(result).toEqual({ status: 2, stdout: '', stderr });
+  });
+
+  it('speaks English with --lang en', () => {
+    const result = runCli(['check', 'examples', '--as-of', '2026-13-01', '--lang', 'en']);
+    expect(result).toEqual({ status: 2, stdout: '', stderr: 'dangjian: --as-of "2026-13-01" is not a date; give a real calendar date YYYY-MM-DD (e.g. 2026-07-01)\n' });
+  });
+});
+
+describe('help, version and rules', () => {
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('check --help is in Chinese with examples, and in English with --lang en', () => {
+    const zh = runCli(['check', '--help']);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('用法: dangjian check [options] [paths...]');
+    expect(zh.stdout).toContain('示例：');
+    expect(zh.stdout).toContain('退出状态：0');
+    const en = runCli(['check', '--help', '--lang', 'en']);
+    expect(en.stdout).toContain('Usage: dangjian check [options] [paths...]');
+    expect(en.stdout).toContain('Exit status: 0');
+  });
+
+  it('rules lists every rule with its severity', () => {
+    const result = runCli(['rules']);
+    expect(result.status).toBe(0);
+    for (const id of ['political-study-monthly', 'national-defense-quarterly', 'first-topic', 'no-personal-data', 'stale-waiver', 'yaml-syntax']) {
+      expect(result.stdout).toContain(id);
+    }
+  });
+
+  it('rules ID prints the rule, and an unknown id is a usage error with a suggestion', () => {
+    const result = runCli(['rules', 'national-defense-quarterly']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 5)).toEqual([
+      'national-defense-quarterly — 每季度一次国防教育',
+      '',
+      '严重程度: 错误',
+      '周期: 每季度',
+      '出处: 讲话第三部分：每季度进行一次国防教育',
+    ]);
+    expect(runCli(['rules', 'national-defence-quarterly'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: 没有规则“national-defence-quarterly”，是否想写“national-defense-quarterly”？\n',
+    });
   });
 });

@@ -87,10 +87,10 @@ export const en: Record<MessageId, string> = {
   'stylish.info': 'info',
   'stylish.waived': 'waived',
   'stylish.waivedBy': ' (waived: {reason}; approved by {approvedBy})',
-  'stylish.scope': '{files} files, {branches} branches checked',
+  'stylish.scope': '{files}, {branches} checked',
   'stylish.clean': '✔ No problems ({scope})',
-  'stylish.summary': '✖ {problems} problems: {errors} errors, {warnings} warnings ({scope})',
-  'stylish.summaryInfos': ', and {infos} infos',
+  'stylish.summary': '✖ {problems}: {errors}, {warnings} ({scope})',
+  'stylish.summaryInfos': ', and {infos}',
   'stylish.summaryWaived': '; {waived} waived',
 
   'cli.description': 'Compliance checker for Party branch activity logs: checks YAML logs against the required cadences',
