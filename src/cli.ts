@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, CHECK_FORMATS } from './commands/check.js';
+import { configFor } from './commands/common.js';
 import { processIo, type Io } from './commands/io.js';
 import { rulesCommand } from './commands/rules.js';
 import { message, resolveLang } from './i18n/index.js';
@@ -13,13 +14,25 @@ import type { Lang } from './types.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
-/** The --lang value given anywhere on the command line, so that help and errors use it too. */
-function langFromArgv(argv: string[]): string | undefined {
+/** The value of an option given anywhere on the command line (help and errors need --lang early). */
+function optionFromArgv(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--lang') return argv[i + 1];
-    if (argv[i].startsWith('--lang=')) return argv[i].slice('--lang='.length);
+    if (argv[i] === name) return argv[i + 1];
+    if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
   }
   return undefined;
+}
+
+const CONFIGURED_COMMANDS = ['check', 'rules'];
+
+/** The configuration's language, when the command reads a configuration and it is valid. */
+function configuredLang(argv: string[], io: Io): string | undefined {
+  if (!CONFIGURED_COMMANDS.includes(argv.find((arg) => !arg.startsWith('-')) ?? '')) return undefined;
+  try {
+    return configFor(io, optionFromArgv(argv, '--config')).lang;
+  } catch {
+    return undefined; // the command itself reports a broken configuration
+  }
 }
 
 const HELP_TITLES: Record<string, string> = {
@@ -56,6 +69,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--as-of <date>', t('cli.asOf'))
     .option('--since <date>', t('cli.since'))
     .option('--lang <lang>', t('cli.lang'))
+    .option('-c, --config <file>', t('cli.config'))
     .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
     .option('--max-warnings <n>', t('cli.maxWarnings'))
     .option('-q, --quiet', t('cli.quiet'))
@@ -69,15 +83,16 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .description(t('cli.rules'))
     .argument('[id]', t('cli.ruleId'))
     .option('--lang <lang>', t('cli.lang'))
+    .option('-c, --config <file>', t('cli.config'))
     .addHelpText('after', `\n${t('cli.rulesExamples')}`)
-    .action((id: string | undefined) => setExit(rulesCommand(id, lang, io)));
+    .action((id: string | undefined, options: { config?: string }) => setExit(rulesCommand(id, lang, io, options.config)));
 
   return program;
 }
 
 /** Runs the command line and returns the exit status; never throws. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const explicitLang = langFromArgv(argv);
+  const explicitLang = optionFromArgv(argv, '--lang');
   let lang: Lang = resolveLang(undefined, undefined, io.env);
   const debug = argv.includes('--debug');
   const fail = (id: string, params?: Record<string, string | number>) => {
@@ -85,7 +100,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 2;
   };
   try {
-    if (explicitLang !== undefined) lang = parseLang(explicitLang);
+    lang = explicitLang !== undefined ? parseLang(explicitLang) : resolveLang(undefined, configuredLang(argv, io), io.env);
     let exitCode = 0;
     const program = buildProgram(lang, io, (code) => (exitCode = code));
     if (argv.length === 0) {

@@ -9,6 +9,7 @@ import { nearest } from '../schema/nearest.js';
 import { UsageError } from '../options.js';
 import type { Rule } from '../rules/rule.js';
 import type { Lang } from '../types.js';
+import { configFor } from './common.js';
 import type { Io } from './io.js';
 
 export const DOCS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/rules');
@@ -17,8 +18,14 @@ export function periodLabel(rule: Rule, lang: Lang): string {
   return rule.meta.period ? message(lang, `period.${rule.meta.period}`) : '—';
 }
 
-export function rulesCommand(id: string | undefined, lang: Lang, io: Io): number {
-  const engine = new Engine({ window: { asOf: '2000-01-01', since: '2000-01-01' }, lang });
+export function rulesCommand(id: string | undefined, lang: Lang, io: Io, configFile?: string): number {
+  const config = configFor(io, configFile);
+  const engine = new Engine({
+    window: { asOf: '2000-01-01', since: '2000-01-01' },
+    lang,
+    extraTypes: config.types,
+    extraCadences: config.cadences,
+  });
   if (id === undefined) {
     io.stdout.write(ruleTable(engine.rules, lang));
     return 0;

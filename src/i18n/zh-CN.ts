@@ -45,6 +45,7 @@ export const zhCN = {
   'schema.emptyList': '{name}不能是空列表',
   'schema.duplicateItems': '{name}中有重复的项',
   'schema.typeOrList': '{name}应为一个活动类型，或活动类型的列表',
+  'schema.ruleSetting': '规则 {field} 的设置应为 error、warning、info、off 之一，或写成 [严重程度, {{ 选项 }}]',
   'schema.generic': '{name}不符合台账格式：{detail}',
   'schema.makeUpNotAfter': '补开周期 makeUpFor: {period} 无效：活动日期 {date} 不在该周期结束之后。补开的活动须在所补周期结束后举行',
   'schema.waiverUnknownRule': '豁免的规则“{rule}”不存在。可用 dangjian rules 查看所有规则编号',
@@ -101,6 +102,7 @@ export const zhCN = {
   'cli.description': '党支部工作台账合规检查：按“三会一课”、主题党日和各项教育的要求检查 YAML 台账',
   'cli.version': '显示版本号',
   'cli.help': '显示帮助',
+  'cli.config': '配置文件（默认：在当前目录及上级目录中查找 dangjian.config.yaml）',
   'cli.lang': '输出语言：zh-CN（默认）或 en',
   'cli.debug': '出现内部错误时显示调用栈',
   'cli.check': '检查台账文件，列出问题',
@@ -165,6 +167,21 @@ export const zhCN = {
   'period.quarter': '每季度',
   'period.half-year': '每半年',
   'period.year': '每年',
+
+  // configuration
+  'config.error': '配置文件 {file}:{line}:{column} 有误：{detail}',
+  'config.missing': '找不到配置文件“{file}”',
+  'config.unreadable': '无法读取配置文件 {file}（须为 UTF-8 编码）',
+  'config.badTimezone': '时区“{value}”无效，应为 IANA 时区名，如 Asia/Shanghai',
+  'config.typeClash': '活动类型名称“{name}”已被内置类型使用，请换一个名称',
+  'config.cadenceClash': '规则编号“{id}”已存在，请换一个编号',
+  'config.unknownType': '活动类型“{type}”不存在；请先在 types 中定义',
+  'config.unknownTypeSuggest': '活动类型“{type}”不存在，是否想写“{suggestion}”？',
+  'config.unknownRule': '没有规则“{id}”。运行 dangjian rules 查看所有规则',
+  'config.unknownRuleSuggest': '没有规则“{id}”，是否想写“{suggestion}”？',
+  'config.inputRule': '规则 {id} 检查的是文件本身能否读取，不能调整或关闭',
+  'config.assignmentsMissing': '找不到规定作业文件“{file}”（路径相对于配置文件）',
+  'config.assignmentsShape': '规定作业文件应按月份列出作业，如 2026-03: [学习党章第一章, 重温入党誓词]',
 } as const;
 
 export type MessageId = keyof typeof zhCN;

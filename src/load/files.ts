@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface InputFile {
@@ -26,18 +27,34 @@ export function displayPath(absolute: string, cwd: string): string {
   return relative.split(path.sep).join('/');
 }
 
-export async function findFiles(inputs: string[], cwd: string, ignore: string[] = []): Promise<InputFile[]> {
+/** Patterns of files to leave out of directory and glob expansion, relative to `base`. */
+export interface IgnoreRules {
+  patterns: string[];
+  base: string;
+  /** Files that are never branch logs (the configuration, the assignments file). */
+  files?: string[];
+}
+
+/** Configuration files are YAML too, but never branch logs. */
+const NEVER_LOGS = new Set(['dangjian.config.yaml', 'dangjian.config.yml']);
+
+export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRules): Promise<InputFile[]> {
   const found = new Map<string, InputFile>();
-  const add = (absolute: string) => {
+  const ignored = ignore?.patterns.length ? picomatch(ignore.patterns, { dot: true }) : undefined;
+  const isIgnored = (absolute: string) =>
+    ignored !== undefined && ignored(path.relative(ignore!.base, absolute).split(path.sep).join('/'));
+  const add = (absolute: string, explicit = false) => {
     const normal = path.resolve(absolute);
+    // A file named on the command line is always checked; ignore patterns apply to expansion.
+    if (!explicit && (isIgnored(normal) || NEVER_LOGS.has(path.basename(normal)) || ignore?.files?.includes(normal))) return;
     if (!found.has(normal)) found.set(normal, { absolute: normal, display: displayPath(normal, cwd) });
   };
-  const ignorePatterns = [...ALWAYS_IGNORED, ...ignore];
+  const ignorePatterns = ALWAYS_IGNORED;
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
     if (stat?.isFile()) {
-      add(absolute);
+      add(absolute, true);
     } else if (stat?.isDirectory()) {
       const matches = await glob(YAML_PATTERN, {
         cwd: absolute,
@@ -46,7 +63,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore: string[] 
         followSymbolicLinks: false,
         ignore: ignorePatterns,
       });
-      matches.forEach(add);
+      matches.forEach((match) => add(match));
     } else if (isDynamicPattern(input.split(path.sep).join('/'))) {
       const matches = await glob(input.split(path.sep).join('/'), {
         cwd,
@@ -54,7 +71,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore: string[] 
         followSymbolicLinks: false,
         ignore: ignorePatterns,
       });
-      matches.filter((m) => statOrUndefined(m)?.isFile()).forEach(add);
+      matches.filter((m) => statOrUndefined(m)?.isFile()).forEach((match) => add(match));
     } else {
       throw new MissingPathError(input);
     }

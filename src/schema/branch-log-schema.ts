@@ -124,6 +124,7 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
         properties: {
           date: date('日期', '活动日期，YYYY-MM-DD。', 'Date held, YYYY-MM-DD.'),
           type: field('活动类型', '活动类型；一次活动可同时满足多项要求，写成列表。', 'Activity type; a list when one activity serves several requirements.', {
+            'x-kind': 'activity-types',
             anyOf: [
               activityType,
               { type: 'array', items: activityType, minItems: 1, uniqueItems: true },

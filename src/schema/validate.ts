@@ -28,19 +28,26 @@ export function issueScope(pointer: string): { collection: string; index: number
   return match ? { collection: match[1], index: Number(match[2]) } : undefined;
 }
 
-export class BranchLogValidator {
+/** Validates values against a JSON Schema and explains each problem in one human message. */
+export class SchemaValidator {
   private readonly validate: ValidateFunction;
 
-  constructor(typeNames: string[]) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true });
+  constructor(schema: Record<string, unknown>) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true });
     addFormats(ajv, ['date']);
     ajv.addKeyword('x-kind');
-    this.validate = ajv.compile(branchLogSchema(typeNames));
+    this.validate = ajv.compile(schema);
   }
 
   check(value: unknown): SchemaIssue[] {
     if (this.validate(value)) return [];
     return humanize(this.validate.errors ?? [], value);
+  }
+}
+
+export class BranchLogValidator extends SchemaValidator {
+  constructor(typeNames: string[]) {
+    super(branchLogSchema(typeNames));
   }
 }
 
@@ -103,9 +110,18 @@ function chooseAnyOfBranches(errors: AjvError[]): AjvError[] {
       const branch = error.schemaPath.slice(prefix.length).split('/')[0];
       branches.set(branch, [...(branches.get(branch) ?? []), error]);
     }
-    const fitting = [...branches.values()].find(
-      (list) => !list.some((e) => e.keyword === 'type' && e.instancePath === anyOf.instancePath),
-    );
+    // Prefer the alternative that fits the value's shape and fails deeper inside it; never one that
+    // rejects the value's type outright.
+    const score = (list: AjvError[]) =>
+      list.some((e) => e.keyword === 'type' && e.instancePath === anyOf.instancePath)
+        ? 0
+        : list.some((e) => e.instancePath.length > anyOf.instancePath.length)
+          ? 2
+          : 1;
+    let fitting: AjvError[] | undefined;
+    for (const list of branches.values()) {
+      if (score(list) > 0 && (!fitting || score(list) > score(fitting))) fitting = list;
+    }
     const drop = new Set(
       result.filter((e) => e.schemaPath.startsWith(prefix) && (!fitting || !fitting.includes(e))),
     );
@@ -225,7 +241,9 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
     case 'uniqueItems':
       return { pointer, at: 'value', messageId: 'schema.duplicateItems', params: base };
     case 'anyOf':
-      return { pointer, at: 'value', messageId: 'schema.typeOrList', params: base };
+      if (kind === 'activity-types') return { pointer, at: 'value', messageId: 'schema.typeOrList', params: base };
+      if (kind === 'rule-setting') return { pointer, at: 'value', messageId: 'schema.ruleSetting', params: base };
+      return { pointer, at: 'value', messageId: 'schema.generic', params: { ...base, detail: error.message ?? error.keyword } };
     default:
       return { pointer, at: 'value', messageId: 'schema.generic', params: { ...base, detail: error.message ?? error.keyword } };
   }

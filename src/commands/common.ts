@@ -1,0 +1,102 @@
+/**
+ * What check, report and due share: the configuration, the evaluation window, the rule settings and
+ * the input files, with CLI options on top of the configuration.
+ */
+import path from 'node:path';
+import { loadConfig, mergeRuleSettings, type Config } from '../config/index.js';
+import { Engine, type RuleSetting } from '../engine.js';
+import { findFiles, MissingPathError, type InputFile } from '../load/files.js';
+import { todayIn } from '../model/dates.js';
+import type { EvaluationWindow } from '../model/model.js';
+import { nearest } from '../schema/nearest.js';
+import { parseDateOption, parseRuleOption, UsageError } from '../options.js';
+import type { Lang } from '../types.js';
+import type { Io } from './io.js';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export interface RunOptions {
+  asOf?: string;
+  since?: string;
+  rule?: string[];
+  config?: string;
+  quiet?: boolean;
+}
+
+export interface PreparedRun {
+  config: Config;
+  window: EvaluationWindow;
+  engine: Engine;
+  files: InputFile[];
+}
+
+const configCache = new Map<string, Config>();
+
+/** The configuration for this run (loaded once per process). */
+export function configFor(io: Io, explicit: string | undefined): Config {
+  const key = `${io.cwd}\u0000${explicit ?? ''}`;
+  let config = configCache.get(key);
+  if (!config) configCache.set(key, (config = loadConfig(io.cwd, explicit)));
+  return config;
+}
+
+/** --as-of (default: today in the configured time zone) and --since (else config, else 1 January). */
+export function resolveWindow(options: { asOf?: string; since?: string }, config?: Config): EvaluationWindow {
+  const asOf =
+    options.asOf !== undefined ? parseDateOption('--as-of', options.asOf) : todayIn(config?.timezone ?? DEFAULT_TIME_ZONE);
+  const since =
+    options.since !== undefined ? parseDateOption('--since', options.since) : (config?.since ?? `${asOf.slice(0, 4)}-01-01`);
+  if (since > asOf) throw new UsageError('usage.sinceAfterAsOf', { since, asOf });
+  return { asOf, since };
+}
+
+/** Applies --rule ID:SEVERITY settings, rejecting unknown ids with the nearest known one. */
+export function ruleSettings(engine: Engine, values: string[] = []): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {};
+  for (const value of values) {
+    const { id, severity } = parseRuleOption(value);
+    const rule = engine.rule(id);
+    if (!rule) {
+      const suggestion = nearest(id, engine.rules.map((r) => r.meta.id));
+      throw new UsageError(suggestion ? 'usage.unknownRuleSuggest' : 'usage.unknownRule', { id, suggestion: suggestion ?? '' });
+    }
+    if (rule.meta.category === 'input') throw new UsageError('usage.inputRule', { id });
+    settings[id] = { ...settings[id], severity };
+  }
+  return settings;
+}
+
+/** The input files: the given paths, else the configuration's include, else the working directory. */
+export async function findInputFiles(paths: string[], io: Io, config?: Config): Promise<InputFile[]> {
+  const fromConfig = paths.length === 0 && config?.include.length;
+  const inputs = fromConfig ? config!.include.map((p) => path.resolve(config!.base, p)) : paths.length ? paths : ['.'];
+  try {
+    const ignore = config
+      ? { patterns: config.ignore, base: config.base, files: [config.file, config.assignmentsFile].filter((f): f is string => !!f) }
+      : undefined;
+    const files = await findFiles(inputs, io.cwd, ignore);
+    if (files.length === 0) {
+      throw new UsageError('usage.noFiles', { paths: fromConfig ? config!.include.join(' ') : inputs.join(' ') });
+    }
+    return files;
+  } catch (error) {
+    if (error instanceof MissingPathError) throw new UsageError('usage.missingPath', { path: error.inputPath });
+    throw error;
+  }
+}
+
+/** Everything a command needs before it runs the engine. */
+export async function prepareRun(paths: string[], options: RunOptions, lang: Lang, io: Io): Promise<PreparedRun> {
+  const config = configFor(io, options.config);
+  const window = resolveWindow(options, config);
+  const base = { window, lang, extraTypes: config.types, extraCadences: config.cadences };
+  const cli = ruleSettings(new Engine(base), options.rule);
+  const engine = new Engine({
+    ...base,
+    rules: mergeRuleSettings(config, cli),
+    maxFileSize: config.maxFileSize,
+    quiet: options.quiet,
+  });
+  const files = await findInputFiles(paths, io, config);
+  return { config, window, engine, files };
+}

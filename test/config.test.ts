@@ -1,0 +1,126 @@
+/** dangjian.config.yaml: what each setting changes, and mistakes in it (exit 2 with file and line). */
+import { describe, expect, it } from 'vitest';
+import { SchemaValidator } from '../src/schema/validate.js';
+import { CADENCE_SCHEMA } from '../src/schema/config-schema.js';
+import { BUILTIN_CADENCES } from '../src/rules/cadence-definitions.js';
+import { HEADER } from './check-yaml.js';
+import { runCli, tempTree } from './helpers.js';
+
+const LOG = `${HEADER}activities:
+  - date: 2026-01-06
+    type: 支委会
+  - date: 2026-01-15
+    type: 主题党日
+    assignments: [学习党章第一章]
+  - date: 2026-01-20
+    type: 安全观察活动
+`;
+
+type Finding = { ruleId: string; severity: string; period?: string; line: number; message: string };
+
+function run(files: Record<string, string>, args: string[] = [], cwdSub = '') {
+  const dir = tempTree(files);
+  const result = runCli(['check', ...args, '--as-of', '2026-03-01', '--format', 'json'], { cwd: cwdSub ? `${dir}/${cwdSub}` : dir });
+  return { ...result, findings: result.stdout ? (JSON.parse(result.stdout).findings as Finding[]) : [] };
+}
+
+const ids = (findings: Finding[]) => [...new Set(findings.map((f) => f.ruleId))].sort();
+
+describe('configuration', () => {
+  const config = `rules:
+  family-safety-yearly: off
+  first-topic: warning
+  party-day-monthly: [warning]
+  political-study-monthly: off
+  discipline-education-monthly: off
+  committee-meeting-monthly: off
+types:
+  - { id: safety-observation, name: 安全观察, aliases: [安全观察活动], en: safety observation }
+cadences:
+  - id: safety-observation-monthly
+    type: 安全观察
+    period: month
+    min: 1
+    severity: warning
+    title: { zh-CN: 每月开展安全观察, en: Monthly safety observation }
+    source: 公司党委〔2026〕3号
+assignments: plans/assignments-2026.yaml
+`;
+  const plan = `2026-01: [学习党章第一章, 重温入党誓词]\n2026-02: [学习党章第二章]\n`;
+
+  it('turns rules off, changes severities, adds a type, a cadence and the assignments', () => {
+    const without = run({ 'logs/a.yaml': LOG });
+    expect(without.findings.find((f) => f.line === 13)?.message).toContain('未知的活动类型“安全观察活动”');
+    expect(ids(without.findings)).toContain('political-study-monthly');
+
+    const result = run({ 'logs/a.yaml': LOG, 'dangjian.config.yaml': config, 'plans/assignments-2026.yaml': plan });
+    expect(result.stderr).toBe('');
+    const shown = result.findings.map((f) => [f.ruleId, f.severity, f.period ?? '', f.message]);
+    expect(shown).toEqual([
+      ['party-day-assignments', 'error', '2026-01', '2026-01 的主题党日未完成上级布置的 1 项规定作业（共 2 项）：重温入党誓词'],
+      ['party-day-assignments', 'error', '2026-02', '2026-02 的主题党日未完成上级布置的 1 项规定作业（共 1 项）：学习党章第二章'],
+      ['party-day-monthly', 'warning', '2026-02', '2026-02 未开展主题党日：要求每月至少 1 次，实际 0 次'],
+      ['safety-observation-monthly', 'warning', '2026-02', '2026-02 未开展安全观察：要求每月至少 1 次，实际 0 次'],
+      ['first-topic', 'warning', '2026-01', '2026-01-06 的支委会没有“第一议题”（firstTopic）。请补记第一议题的学习内容'],
+    ]);
+    expect(result.status).toBe(1);
+  });
+
+  it('is found in a parent directory, and --rule overrides it', () => {
+    const files = { 'logs/a.yaml': LOG, 'dangjian.config.yaml': config, 'plans/assignments-2026.yaml': plan };
+    const result = run(files, ['a.yaml', '--rule', 'first-topic:off', '--rule', 'party-day-assignments:off'], 'logs');
+    expect(ids(result.findings)).toEqual(['party-day-monthly', 'safety-observation-monthly']);
+    expect(result.status).toBe(0);
+  });
+
+  it('uses include when no paths are given, and ignore', () => {
+    const files = {
+      'logs/a.yaml': LOG,
+      'logs/archive/old.yaml': 'not: [valid',
+      'other/b.yaml': 'also: [broken',
+      'dangjian.config.yaml': 'include: ["logs/**/*.yaml"]\nignore: ["logs/archive/**"]\n',
+    };
+    const result = run(files);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).summary.files).toBe(1);
+  });
+
+  it('sets lang, since and maxFileSize', () => {
+    const result = run({ 'a.yaml': LOG, 'dangjian.config.yaml': 'lang: en\nsince: 2026-02-01\nmaxFileSize: 100B\n' });
+    expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([
+      ['file-too-large', 'The file is too large (254 B; the limit is 100 B). Split it into one file per quarter or year, or raise maxFileSize in the configuration'],
+    ]);
+    const since = run({ 'a.yaml': LOG, 'dangjian.config.yaml': 'since: 2026-02-01\n' });
+    expect(new Set(since.findings.filter((f) => f.period).map((f) => f.period))).toEqual(new Set(['2026-02']));
+  });
+
+  const mistakes: [string, string, string][] = [
+    ['an unknown setting', 'rulez:\n  first-topic: off\n', 'dangjian: 配置文件 dangjian.config.yaml:1:1 有误：未知字段“rulez”，是否想写“rules”？\n'],
+    ['an unknown rule', 'rules:\n  first-topics: off\n', 'dangjian: 配置文件 dangjian.config.yaml:2:3 有误：没有规则“first-topics”，是否想写“first-topic”？\n'],
+    ['a bad severity', 'rules:\n  first-topic: fatal\n', 'dangjian: 配置文件 dangjian.config.yaml:2:16 有误：first-topic的值“fatal”无效，可选：error, warning, info, off\n'],
+    ['a bad option', 'rules:\n  case-follow-up: [error, { dayz: 5 }]\n', 'dangjian: 配置文件 dangjian.config.yaml:2:29 有误：未知字段“dayz”，是否想写“days”？\n'],
+    ['an input rule', 'rules:\n  schema: off\n', 'dangjian: 配置文件 dangjian.config.yaml:2:3 有误：规则 schema 检查的是文件本身能否读取，不能调整或关闭\n'],
+    ['a cadence of an unknown type', 'cadences:\n  - { id: x-monthly, type: 安全观擦, period: month, min: 1, severity: error, title: { zh-CN: x, en: x }, source: x }\n', 'dangjian: 配置文件 dangjian.config.yaml:2:28 有误：活动类型“安全观擦”不存在；请先在 types 中定义\n'],
+    ['a bad time zone', 'timezone: Asia/Beijing\n', 'dangjian: 配置文件 dangjian.config.yaml:1:11 有误：时区“Asia/Beijing”无效，应为 IANA 时区名，如 Asia/Shanghai\n'],
+    ['a YAML error', 'rules: [\n', expect.stringMatching(/^dangjian: 配置文件 dangjian.config.yaml:2:1 有误：YAML 格式错误/) as unknown as string],
+    ['a missing assignments file', 'assignments: nowhere.yaml\n', 'dangjian: 配置文件 dangjian.config.yaml:1:14 有误：找不到规定作业文件“nowhere.yaml”（路径相对于配置文件）\n'],
+  ];
+  it.each(mistakes)('%s is a usage error with file and line', (_name, text, stderr) => {
+    const result = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toEqual(stderr);
+  });
+
+  it('--config names a file, and a missing one is a usage error', () => {
+    const ok = run({ 'a.yaml': LOG, 'conf/x.yaml': 'rules:\n  first-topic: off\n' }, ['--config', 'conf/x.yaml']);
+    expect(ids(ok.findings)).not.toContain('first-topic');
+    const missing = run({ 'a.yaml': LOG }, ['--config', 'nope.yaml']);
+    expect([missing.status, missing.stderr]).toEqual([2, 'dangjian: 找不到配置文件“nope.yaml”\n']);
+  });
+
+  it('the built-in cadences are rows of the same shape as configured ones', () => {
+    const validator = new SchemaValidator({ type: 'array', items: CADENCE_SCHEMA });
+    expect(validator.check(JSON.parse(JSON.stringify(BUILTIN_CADENCES)))).toEqual([]);
+  });
+});
