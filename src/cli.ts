@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, CHECK_FORMATS } from './commands/check.js';
 import { configFor } from './commands/common.js';
 import { processIo, type Io } from './commands/io.js';
+import { initCommand } from './commands/init.js';
 import { rulesCommand } from './commands/rules.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
@@ -86,6 +87,15 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('-c, --config <file>', t('cli.config'))
     .addHelpText('after', `\n${t('cli.rulesExamples')}`)
     .action((id: string | undefined, options: { config?: string }) => setExit(rulesCommand(id, lang, io, options.config)));
+
+  configure(program.command('init'))
+    .description(t('cli.init'))
+    .option('--id <id>', t('cli.initId'))
+    .option('--name <name>', t('cli.initName'))
+    .option('-y, --yes', t('cli.initYes'))
+    .option('--lang <lang>', t('cli.lang'))
+    .addHelpText('after', `\n${t('cli.initExamples')}`)
+    .action(async (options) => setExit(await initCommand(options, lang, io)));
 
   return program;
 }

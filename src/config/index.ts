@@ -70,9 +70,9 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
     throw new UsageError('config.error', { file: display, line: at.line, column: at.column, detail: both(messageId, params) });
   };
   const builtinRules = allRules(new TypeRegistry(BUILTIN_TYPES));
-  const issues = new SchemaValidator(configSchema(builtinRules)).check(value ?? {});
+  const raw = withoutEmptySettings(value);
+  const issues = new SchemaValidator(configSchema(builtinRules)).check(raw);
   if (issues.length) failWithIssue(issues[0], fail);
-  const raw = (value ?? {}) as Record<string, unknown>;
   const config = emptyConfig(path.dirname(file));
   config.file = file;
 
@@ -127,6 +127,13 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
     );
   }
   return config;
+}
+
+/** `rules:` with every line under it commented out reads as null: treat it as not set. */
+function withoutEmptySettings(value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) return value as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(value).filter(([, setting]) => setting !== null));
 }
 
 function readYamlFile(file: string, display: string): { value: unknown; positions: PositionIndex } {

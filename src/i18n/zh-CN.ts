@@ -182,6 +182,22 @@ export const zhCN = {
   'config.inputRule': '规则 {id} 检查的是文件本身能否读取，不能调整或关闭',
   'config.assignmentsMissing': '找不到规定作业文件“{file}”（路径相对于配置文件）',
   'config.assignmentsShape': '规定作业文件应按月份列出作业，如 2026-03: [学习党章第一章, 重温入党誓词]',
+
+  // init
+  'init.defaultName': '某某党支部',
+  'init.exists': '{file} 已存在，未覆盖',
+  'init.wrote': '已创建 {file}',
+  'init.next': '下一步：编辑 branch.yaml，然后运行 npx dangjian check branch.yaml',
+  'init.badId': '支部编号“{value}”无效：不能含空格，长度为 1–64 个字符',
+  'init.askId': '支部编号（英文或拼音，全库唯一）',
+  'init.askName': '支部名称',
+  'init.askParent': '上级党组织（没有请直接回车）',
+  'init.askMembers': '党员人数',
+  'cli.init': '在当前目录创建台账模板 branch.yaml 和配置文件 dangjian.config.yaml（不覆盖已有文件）',
+  'cli.initId': '支部编号',
+  'cli.initName': '支部名称',
+  'cli.initYes': '不提问，直接使用默认值',
+  'cli.initExamples': '示例：\n  dangjian init\n  dangjian init --id smelter-1 --name 冶炼厂第一党支部 --yes',
 } as const;
 
 export type MessageId = keyof typeof zhCN;

@@ -13,6 +13,11 @@ function field(title: string, zh: string, en: string, schema: JsonSchema): JsonS
   return { title, description: `${zh}\n${en}`, ...schema };
 }
 
+/** A top-level list may be left empty (`cases:` with nothing under it reads as null). */
+function list(title: string, zh: string, en: string, items: JsonSchema): JsonSchema {
+  return field(title, zh, en, { type: ['array', 'null'], items });
+}
+
 const date = (title: string, zh: string, en: string) =>
   field(title, zh, en, { type: 'string', format: 'date', 'x-kind': 'date' });
 const text = (title: string, zh: string, en: string) => field(title, zh, en, { type: 'string', minLength: 1 });
@@ -75,9 +80,7 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
           termStart: date('换届日期', '本届支委会选举（换届）日期，任期默认 3 年。', 'Date of the last committee election; a term lasts 3 years.'),
         },
       },
-      features: field('支部特色', '“一支部一特色、一支部一亮点”，每年一条。', 'Branch feature and highlight, one entry per year.', {
-        type: 'array',
-        items: {
+      features: list('支部特色', '“一支部一特色、一支部一亮点”，每年一条。', 'Branch feature and highlight, one entry per year.', {
           type: 'object',
           required: ['year'],
           additionalProperties: false,
@@ -86,11 +89,8 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
             feature: text('特色', '一支部一特色。', 'The branch feature.'),
             highlight: text('亮点', '一支部一亮点。', 'The branch highlight.'),
           },
-        },
       }),
-      staff: field('职工档案', '职工个人及家庭信息档案的建档情况（只记数量，不记个人信息）。', 'Staff archive counts per year (never personal data).', {
-        type: 'array',
-        items: {
+      staff: list('职工档案', '职工个人及家庭信息档案的建档情况（只记数量，不记个人信息）。', 'Staff archive counts per year (never personal data).', {
           type: 'object',
           required: ['year', 'total', 'archived'],
           additionalProperties: false,
@@ -99,20 +99,10 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
             total: count('职工总数', '职工总数。', 'Number of staff.'),
             archived: count('已建档数', '已建立个人及家庭信息档案的职工数。', 'Number of staff with an archive.'),
           },
-        },
       }),
-      activities: field('活动记录', '支部开展的各项活动。', 'Activities held by the branch.', {
-        type: 'array',
-        items: { $ref: '#/definitions/activity' },
-      }),
-      cases: field('五必谈五必帮', '“五必谈、五必帮”需谈心或帮扶的情况及跟进。', 'Situations that require a talk or help, and the follow-up.', {
-        type: 'array',
-        items: { $ref: '#/definitions/case' },
-      }),
-      waivers: field('豁免', '经批准的例外：把一条检查结果标为“经批准”。', 'Approved exceptions: each turns one finding into a waived one.', {
-        type: 'array',
-        items: { $ref: '#/definitions/waiver' },
-      }),
+      activities: list('活动记录', '支部开展的各项活动。', 'Activities held by the branch.', { $ref: '#/definitions/activity' }),
+      cases: list('五必谈五必帮', '“五必谈、五必帮”需谈心或帮扶的情况及跟进。', 'Situations that require a talk or help, and the follow-up.', { $ref: '#/definitions/case' }),
+      waivers: list('豁免', '经批准的例外：把一条检查结果标为“经批准”。', 'Approved exceptions: each turns one finding into a waived one.', { $ref: '#/definitions/waiver' }),
     },
     definitions: {
       activity: {
