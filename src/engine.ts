@@ -29,6 +29,8 @@ export interface EngineOptions {
   extraCadences?: CadenceDefinition[];
   /** Report errors only. */
   quiet?: boolean;
+  /** Called after each file is loaded (for a progress counter). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A prepared engine: types, rules and the schema validator, built once per run. */
@@ -60,7 +62,12 @@ export class Engine {
   }
 
   load(files: InputFile[]): LoadedFile[] {
-    return files.map((file) => loadFile(file, this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
+    const { onProgress } = this.options;
+    return files.map((file, index) => {
+      const loaded = loadFile(file, this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+      onProgress?.(index + 1, files.length);
+      return loaded;
+    });
   }
 
   /** The model of the loaded files, and the input findings found while building it. */

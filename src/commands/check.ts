@@ -5,6 +5,7 @@ import { parseChoice, parseCount } from '../options.js';
 import { findInputFiles, prepareRun, resolveWindow, ruleSettings, type RunOptions } from './common.js';
 import type { Lang } from '../types.js';
 import { colorLevel, emit, type Io } from './io.js';
+import { progressFor } from './progress.js';
 
 export const CHECK_FORMATS = ['stylish', 'json'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -22,8 +23,10 @@ export { findInputFiles, resolveWindow, ruleSettings };
 export async function checkCommand(paths: string[], options: CheckCommandOptions, lang: Lang, io: Io): Promise<number> {
   const format = parseChoice('--format', options.format ?? 'stylish', CHECK_FORMATS);
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
-  const { engine, files } = await prepareRun(paths, options, lang, io);
+  const progress = progressFor(io, lang, format !== 'stylish' && options.output === undefined);
+  const { engine, files } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
   const { result } = engine.check(files);
+  progress.done();
 
   const text =
     format === 'json'

@@ -21,6 +21,7 @@ export interface RunOptions {
   rule?: string[];
   config?: string;
   quiet?: boolean;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface PreparedRun {
@@ -96,6 +97,7 @@ export async function prepareRun(paths: string[], options: RunOptions, lang: Lan
     rules: mergeRuleSettings(config, cli),
     maxFileSize: config.maxFileSize,
     quiet: options.quiet,
+    onProgress: options.onProgress,
   });
   const files = await findInputFiles(paths, io, config);
   return { config, window, engine, files };

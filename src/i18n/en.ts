@@ -98,6 +98,7 @@ export const en: Record<MessageId, string> = {
   'cli.version': 'print the version',
   'cli.help': 'show help',
   'cli.config': 'configuration file (default: dangjian.config.yaml in the working directory or above)',
+  'progress.files': 'Checking {done}/{total} files…',
   'cli.lang': 'output language: zh-CN (default) or en',
   'cli.debug': 'print the stack of an internal error',
   'cli.check': 'check log files and list the findings',

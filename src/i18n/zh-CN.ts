@@ -103,6 +103,7 @@ export const zhCN = {
   'cli.version': '显示版本号',
   'cli.help': '显示帮助',
   'cli.config': '配置文件（默认：在当前目录及上级目录中查找 dangjian.config.yaml）',
+  'progress.files': '正在检查 {done}/{total} 个文件…',
   'cli.lang': '输出语言：zh-CN（默认）或 en',
   'cli.debug': '出现内部错误时显示调用栈',
   'cli.check': '检查台账文件，列出问题',
