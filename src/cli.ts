@@ -11,6 +11,7 @@ import { initCommand } from './commands/init.js';
 import { rulesCommand } from './commands/rules.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
+import { maskPersonalData } from './privacy.js';
 import type { Lang } from './types.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -106,7 +107,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   let lang: Lang = resolveLang(undefined, undefined, io.env);
   const debug = argv.includes('--debug');
   const fail = (id: string, params?: Record<string, string | number>) => {
-    io.stderr.write(`dangjian: ${message(lang, id, params)}\n`);
+    // Paths and values echoed in a usage error can hold an ID or phone number: mask them too.
+    io.stderr.write(`dangjian: ${maskPersonalData(message(lang, id, params))}\n`);
     return 2;
   };
   try {
