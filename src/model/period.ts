@@ -18,7 +18,8 @@ export interface Period {
   end: IsoDate;
 }
 
-export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
+/** Years 1900–2999 only, so that the schema rejects exactly what `parsePeriod` cannot read. */
+export const PERIOD_PATTERN = /^(19\d{2}|2\d{3})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');

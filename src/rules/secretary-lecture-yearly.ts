@@ -1,4 +1,4 @@
-import { counts } from './cadence.js';
+import { counts, creditedPeriod } from './cadence.js';
 import { evaluatedPeriods } from './scope.js';
 import { zh, type Rule } from './rule.js';
 
@@ -17,13 +17,13 @@ export const secretaryLectureYearly: Rule = {
   checkBranch({ branch, window, report }) {
     if (branch.incomplete) return;
     for (const year of evaluatedPeriods(branch, 'year', window)) {
+      // A make-up lecture (makeUpFor) counts for the year it makes up for, as in the cadence rules.
       const given = branch.activities.some(
         (a) =>
           a.types.includes('party-lecture') &&
           a.lecturerRole === 'secretary' &&
           counts(a, window) &&
-          a.date >= year.start &&
-          a.date <= year.end,
+          creditedPeriod(a, 'year').period.id === year.id,
       );
       if (given) continue;
       report({ period: year.id, location: branch.location, messageId: 'secretaryLecture.missing', params: { period: year.id } });

@@ -1,0 +1,324 @@
+/**
+ * `npm run generate`: the files that come from rule metadata, so that they cannot drift from it
+ * (markdownlint's model). It writes the JSON Schemas of the branch log and of the configuration,
+ * the metadata block of every `docs/rules/<id>.md` and the rule table of the README. With `--check` it writes nothing and exits 1
+ * when a generated file is stale, so that CI (and test/generated.test.ts) catch a forgotten run.
+ *
+ * Everything but `main` is a pure function of the metadata and the current file contents.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { message } from '../i18n/index.js';
+import { BUILTIN_TYPES, TypeRegistry } from '../model/activity-types.js';
+import { BUILTIN_CADENCES, type CadenceDefinition } from '../rules/cadence-definitions.js';
+import { allRules } from '../rules/index.js';
+import type { Rule, RuleCategory } from '../rules/rule.js';
+import { branchLogSchema } from '../schema/branch-log-schema.js';
+import { configSchema } from '../schema/config-schema.js';
+import type { Lang } from '../types.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCHEMA_PATH = 'schemas/branch-log.schema.json';
+export const CONFIG_SCHEMA_PATH = 'schemas/config.schema.json';
+export const README_PATH = 'README.md';
+export const DOCS_RULES_DIR = 'docs/rules';
+
+export const MARKERS = {
+  meta: { start: '<!-- meta:start -->', end: '<!-- meta:end -->' },
+  rules: { start: '<!-- rules:start -->', end: '<!-- rules:end -->' },
+} as const;
+
+export type MarkerName = keyof typeof MARKERS;
+
+/** A file that cannot be generated because it lacks its markers. */
+export class MarkerError extends Error {
+  constructor(readonly marker: MarkerName) {
+    super(`expected exactly one ${MARKERS[marker].start} followed by one ${MARKERS[marker].end}`);
+  }
+}
+
+/** The built-in types and rules: what the shipped schema and docs describe. */
+export function builtinTypes(): TypeRegistry {
+  return new TypeRegistry(BUILTIN_TYPES);
+}
+
+export function builtinRules(types: TypeRegistry = builtinTypes()): Rule[] {
+  return allRules(types);
+}
+
+export function rulePagePath(id: string): string {
+  return `${DOCS_RULES_DIR}/${id}.md`;
+}
+
+/** schemas/branch-log.schema.json: pretty JSON with a trailing newline. */
+export function schemaJson(types: TypeRegistry = builtinTypes()): string {
+  return `${JSON.stringify(branchLogSchema(types.allNames()), null, 2)}\n`;
+}
+
+/** schemas/config.schema.json, for editors completing dangjian.config.yaml. */
+export function configSchemaJson(rules: Rule[] = builtinRules()): string {
+  return `${JSON.stringify(configSchema(rules), null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown helpers
+
+/** A table cell: no line breaks, and a `|` that cannot end the cell. */
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+function tableRow(cells: string[]): string {
+  return `| ${cells.map(cell).join(' | ')} |`;
+}
+
+/**
+ * Replaces what lies between a pair of markers (the markers stay). Throws MarkerError when the
+ * markers are missing, repeated or out of order.
+ */
+export function replaceBlock(text: string, marker: MarkerName, body: string): string {
+  const { start, end } = MARKERS[marker];
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from || text.indexOf(start, from + 1) >= 0 || text.indexOf(end, to + 1) >= 0) {
+    throw new MarkerError(marker);
+  }
+  return `${text.slice(0, from + start.length)}\n${body.trimEnd()}\n${text.slice(to)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The metadata block of a rule page
+
+const CATEGORY: Record<RuleCategory, Record<Lang, string>> = {
+  input: { 'zh-CN': '输入检查', en: 'input' },
+  cadence: { 'zh-CN': '周期要求', en: 'cadence' },
+  content: { 'zh-CN': '内容要求', en: 'content' },
+};
+
+const UNIT: Record<CadenceDefinition['period'], Record<Lang, string>> = {
+  month: { 'zh-CN': '每月', en: 'month' },
+  quarter: { 'zh-CN': '每季度', en: 'quarter' },
+  'half-year': { 'zh-CN': '每半年', en: 'half-year' },
+  year: { 'zh-CN': '每年', en: 'year' },
+};
+
+function periodText(rule: Rule, lang: Lang): string {
+  const kind = rule.meta.period;
+  if (!kind) return lang === 'en' ? 'none (not tied to a period)' : '无（不按周期检查）';
+  const label = message(lang, `period.${kind}`);
+  return lang === 'en' ? `${label} (\`${kind}\`)` : `${label}（\`${kind}\`）`;
+}
+
+/** What a cadence row counts, in words: "每季度至少 1 次国防教育（national-defense-education）". */
+function cadenceText(definition: CadenceDefinition, types: TypeRegistry, lang: Lang): string {
+  const label = types.label(definition.type);
+  const unit = UNIT[definition.period][lang];
+  if (lang === 'en') {
+    const scope = definition.perGroup ? ` in every Party group of \`branch.groups\` (none required of a branch without groups)` : '';
+    return `at least ${definition.min} ${label.en} (\`${definition.type}\`) per ${unit}${scope}`;
+  }
+  const scope = definition.perGroup ? '，按 `branch.groups` 中的每个党小组分别计算（未设党小组的支部不作要求）' : '';
+  return `${unit}至少 ${definition.min} 次${label['zh-CN']}（\`${definition.type}\`）${scope}`;
+}
+
+function optionsText(rule: Rule, lang: Lang): string {
+  const options = Object.entries(rule.meta.options ?? {});
+  if (options.length === 0) return lang === 'en' ? 'none' : '无';
+  return options
+    .map(([name, option]) =>
+      lang === 'en'
+        ? `\`${name}\`: ${option.description.en}, default ${option.default} (minimum ${option.minimum})`
+        : `\`${name}\`：${option.description['zh-CN']}，默认 ${option.default}（最小 ${option.minimum}）`,
+    )
+    .join(lang === 'en' ? '; ' : '；');
+}
+
+/** The generated table between the meta markers of `docs/rules/<id>.md`. */
+export function metaTable(rule: Rule, types: TypeRegistry = builtinTypes()): string {
+  const { meta } = rule;
+  const definition = meta.category === 'cadence' ? BUILTIN_CADENCES.find((d) => d.id === meta.id) : undefined;
+  const both = (f: (lang: Lang) => string) => [f('zh-CN'), f('en')];
+  const rows: [string, string[]][] = [
+    ['要求 / Rule', both((lang) => meta.title[lang])],
+    ['类别 / Category', both((lang) => CATEGORY[meta.category][lang])],
+    ['严重程度 / Severity', [message('zh-CN', `severity.${meta.severity}`), `\`${meta.severity}\``]],
+    ['周期 / Period', both((lang) => periodText(rule, lang))],
+  ];
+  if (definition) rows.push(['计数 / Counts', both((lang) => cadenceText(definition, types, lang))]);
+  rows.push(['出处 / Source', both((lang) => meta.source[lang])]);
+  rows.push(['选项 / Options', both((lang) => optionsText(rule, lang))]);
+  const lines = [
+    '<!-- Generated from the rule metadata by `npm run generate`; do not edit by hand. -->',
+    '',
+    tableRow(['', '中文', 'English']),
+    '| --- | --- | --- |',
+    ...rows.map(([name, values]) => tableRow([name, ...values])),
+  ];
+  return lines.join('\n');
+}
+
+/** A new page for a rule that has none: the fixed layout, to be filled in by hand. */
+export function pageSkeleton(rule: Rule, types: TypeRegistry = builtinTypes()): string {
+  return [
+    `# ${rule.meta.id}`,
+    MARKERS.meta.start,
+    metaTable(rule, types),
+    MARKERS.meta.end,
+    '## 中文',
+    '### 检查内容',
+    '### 为什么',
+    '### 如何修改',
+    '## English',
+    '### What it checks',
+    '### Why',
+    '### How to fix',
+    '## 示例 / Examples',
+    '',
+  ].join('\n');
+}
+
+/** The page with its metadata block regenerated. */
+export function rulePage(current: string, rule: Rule, types: TypeRegistry = builtinTypes()): string {
+  return replaceBlock(current, 'meta', metaTable(rule, types));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The README rule table
+
+const GROUP_HEADINGS: Record<RuleCategory, string> = {
+  input: '输入检查 / Input',
+  cadence: '周期要求 / Cadence',
+  content: '内容要求 / Content',
+};
+
+export function readmeRuleTable(rules: Rule[]): string {
+  const parts: string[] = [
+    '<!-- Generated from the rule metadata by `npm run generate`; do not edit by hand. -->',
+  ];
+  for (const category of ['input', 'cadence', 'content'] as const) {
+    const inCategory = rules.filter((rule) => rule.meta.category === category);
+    if (inCategory.length === 0) continue;
+    parts.push(
+      '',
+      `### ${GROUP_HEADINGS[category]}`,
+      '',
+      tableRow(['id', '中文', 'English', 'severity', 'period']),
+      '| --- | --- | --- | --- | --- |',
+      ...inCategory.map((rule) =>
+        tableRow([
+          `[\`${rule.meta.id}\`](${rulePagePath(rule.meta.id)})`,
+          rule.meta.title['zh-CN'],
+          rule.meta.title.en,
+          rule.meta.severity,
+          rule.meta.period ?? '—',
+        ]),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
+export function readme(current: string, rules: Rule[]): string {
+  return replaceBlock(current, 'rules', readmeRuleTable(rules));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: every generated file, what it should contain, and what is on disk now
+
+export interface PlannedFile {
+  /** Relative to the repository root, `/`-separated. */
+  path: string;
+  /** The content the generator wants; undefined when it cannot be generated (see problems). */
+  expected?: string;
+  /** The content on disk; undefined when the file does not exist. */
+  actual?: string;
+}
+
+export interface Plan {
+  files: PlannedFile[];
+  /** Things the generator cannot fix: a page without a rule, a file without its markers. */
+  problems: string[];
+}
+
+/** Reads a file relative to the root; undefined when it does not exist. */
+export type ReadFile = (relativePath: string) => string | undefined;
+
+export function diskReader(root: string): ReadFile {
+  return (relativePath) => {
+    const absolute = path.join(root, relativePath);
+    return existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+  };
+}
+
+/** The rule pages present in docs/rules, as ids. */
+export function documentedIds(root: string): string[] {
+  const dir = path.join(root, DOCS_RULES_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => name.slice(0, -'.md'.length))
+    .sort();
+}
+
+export function plan(read: ReadFile, pageIds: string[], rules: Rule[] = builtinRules(), types: TypeRegistry = builtinTypes()): Plan {
+  const files: PlannedFile[] = [];
+  const problems: string[] = [];
+  const attempt = (file: string, make: (current: string) => string, current = read(file)) => {
+    try {
+      files.push({ path: file, actual: read(file), expected: make(current ?? '') });
+    } catch (error) {
+      if (!(error instanceof MarkerError)) throw error;
+      files.push({ path: file, actual: read(file) });
+      problems.push(`${file}: ${error.message}`);
+    }
+  };
+
+  files.push({ path: SCHEMA_PATH, actual: read(SCHEMA_PATH), expected: schemaJson(types) });
+  files.push({ path: CONFIG_SCHEMA_PATH, actual: read(CONFIG_SCHEMA_PATH), expected: configSchemaJson(rules) });
+  for (const rule of rules) {
+    const file = rulePagePath(rule.meta.id);
+    const current = read(file);
+    if (current === undefined) files.push({ path: file, expected: pageSkeleton(rule, types) });
+    else attempt(file, (text) => rulePage(text, rule, types), current);
+  }
+  const ruleIds = new Set(rules.map((rule) => rule.meta.id));
+  for (const id of pageIds) {
+    if (!ruleIds.has(id)) problems.push(`${rulePagePath(id)}: no rule has the id “${id}”; rename or delete the page`);
+  }
+  attempt(README_PATH, (text) => readme(text, rules));
+  return { files, problems };
+}
+
+export function staleFiles(planned: Plan): PlannedFile[] {
+  return planned.files.filter((file) => file.expected !== undefined && file.expected !== file.actual);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function main(argv: string[], root: string = ROOT, out: (line: string) => void = console.log): number {
+  const check = argv.includes('--check');
+  const unknown = argv.filter((arg) => arg !== '--check');
+  if (unknown.length) {
+    out(`generate: unknown argument ${unknown[0]} (usage: generate [--check])`);
+    return 2;
+  }
+  const planned = plan(diskReader(root), documentedIds(root));
+  const stale = staleFiles(planned);
+  if (check) {
+    for (const file of stale) out(`stale: ${file.path}${file.actual === undefined ? ' (missing)' : ''}`);
+  } else {
+    for (const file of stale) {
+      const target = path.join(root, file.path);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.expected!);
+      out(`${file.actual === undefined ? 'created' : 'updated'}: ${file.path}`);
+    }
+  }
+  for (const problem of planned.problems) out(`error: ${problem}`);
+  if (check && stale.length) out('Run `npm run generate` and commit the result.');
+  return (check && stale.length) || planned.problems.length ? 1 : 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,127 @@
+/**
+ * The files generated from rule metadata (schema, rule-page metadata blocks, README rule table) must
+ * be up to date, every rule must have a page and every page a rule, and every page keeps the layout
+ * that `dangjian rules ID` and the example tests rely on.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  builtinRules,
+  diskReader,
+  documentedIds,
+  main,
+  MarkerError,
+  plan,
+  readmeRuleTable,
+  replaceBlock,
+  rulePagePath,
+  staleFiles,
+} from '../src/tools/generate.js';
+import { ROOT, tempTree } from './helpers.js';
+
+const rules = builtinRules();
+const ids = rules.map((rule) => rule.meta.id);
+
+describe('generated files', () => {
+  it('are up to date (run `npm run generate` when this fails)', () => {
+    const planned = plan(diskReader(ROOT), documentedIds(ROOT));
+    expect(planned.problems).toEqual([]);
+    expect(staleFiles(planned).map((file) => file.path)).toEqual([]);
+  });
+
+  it('cover the schemas, the README and one page per rule', () => {
+    const paths = plan(diskReader(ROOT), documentedIds(ROOT)).files.map((file) => file.path);
+    expect(paths).toEqual(['schemas/branch-log.schema.json', 'schemas/config.schema.json', ...ids.map(rulePagePath), 'README.md']);
+  });
+});
+
+describe('rule pages', () => {
+  it('exist for every rule, and every page documents a rule', () => {
+    expect(documentedIds(ROOT)).toEqual([...ids].sort());
+  });
+
+  const LAYOUT = [
+    '## 中文',
+    '### 检查内容',
+    '### 为什么',
+    '### 如何修改',
+    '## English',
+    '### What it checks',
+    '### Why',
+    '### How to fix',
+    '## 示例 / Examples',
+  ];
+
+  it.each(ids)('%s.md keeps the page layout, with no empty section', (id) => {
+    const lines = readFileSync(path.join(ROOT, rulePagePath(id)), 'utf8').split('\n');
+    expect(lines.slice(0, 2)).toEqual([`# ${id}`, '<!-- meta:start -->']);
+    const metaEnd = lines.indexOf('<!-- meta:end -->');
+    expect(lines[metaEnd + 1]).toBe('## 中文');
+
+    const headings: { text: string; index: number }[] = [];
+    let fenced = false;
+    lines.forEach((line, index) => {
+      if (line.startsWith('```')) fenced = !fenced;
+      else if (!fenced && index > metaEnd && /^#{1,6} /.test(line)) headings.push({ text: line, index });
+    });
+    expect(fenced).toBe(false);
+    expect(headings.map((h) => h.text)).toEqual(LAYOUT);
+    headings.forEach((heading, i) => {
+      if (heading.text.startsWith('## ') && heading.text !== LAYOUT.at(-1)) return; // a ## opens a ### at once
+      const end = headings[i + 1]?.index ?? lines.length;
+      const body = lines.slice(heading.index + 1, end).join('\n').trim();
+      expect(body, `${id}.md: ${heading.text} is empty`).not.toBe('');
+    });
+  });
+});
+
+describe('the generator', () => {
+  it('replaces only what lies between the markers', () => {
+    const text = 'before\n<!-- rules:start -->\nold\n<!-- rules:end -->\nafter\n';
+    expect(replaceBlock(text, 'rules', 'new')).toBe('before\n<!-- rules:start -->\nnew\n<!-- rules:end -->\nafter\n');
+    expect(replaceBlock(replaceBlock(text, 'rules', 'new'), 'rules', 'new')).toBe(replaceBlock(text, 'rules', 'new'));
+  });
+
+  it('refuses a file without its markers, or with them twice', () => {
+    expect(() => replaceBlock('no markers', 'meta', 'x')).toThrow(MarkerError);
+    expect(() => replaceBlock('<!-- meta:end --><!-- meta:start -->', 'meta', 'x')).toThrow(MarkerError);
+    const twice = '<!-- meta:start --><!-- meta:end -->'.repeat(2);
+    expect(() => replaceBlock(twice, 'meta', 'x')).toThrow(MarkerError);
+  });
+
+  it('groups the README table as input, cadence, content, in rule order, linking each page', () => {
+    const table = readmeRuleTable(rules);
+    const headings = table.split('\n').filter((line) => line.startsWith('### '));
+    expect(headings).toEqual(['### 输入检查 / Input', '### 周期要求 / Cadence', '### 内容要求 / Content']);
+    const linked = [...table.matchAll(/^\| \[`([^`]+)`\]\(docs\/rules\/\1\.md\)/gm)].map((m) => m[1]);
+    expect(linked).toEqual(ids);
+  });
+
+  it('with --check writes nothing and lists stale files, missing pages and orphan pages', () => {
+    const root = tempTree({
+      'README.md': '# x\n<!-- rules:start -->\n<!-- rules:end -->\n',
+      'docs/rules/first-topic.md': '# first-topic\n<!-- meta:start -->\nold\n<!-- meta:end -->\n',
+      'docs/rules/no-such-rule.md': '# no-such-rule\n',
+    });
+    const out: string[] = [];
+    expect(main(['--check'], root, (line) => out.push(line))).toBe(1);
+    expect(out).toContain('stale: schemas/branch-log.schema.json (missing)');
+    expect(out).toContain('stale: schemas/config.schema.json (missing)');
+    expect(out).toContain('stale: docs/rules/first-topic.md');
+    expect(out).toContain('stale: docs/rules/encoding.md (missing)');
+    expect(out).toContain('stale: README.md');
+    expect(out.some((line) => line.startsWith('error: docs/rules/no-such-rule.md'))).toBe(true);
+    expect(documentedIds(root)).toEqual(['first-topic', 'no-such-rule']);
+    expect(readFileSync(path.join(root, 'docs/rules/first-topic.md'), 'utf8')).toContain('\nold\n');
+  });
+
+  it('without --check brings every file up to date, creating a skeleton for a missing page', () => {
+    const root = tempTree({ 'README.md': '# x\n<!-- rules:start -->\n<!-- rules:end -->\n' });
+    expect(main([], root, () => undefined)).toBe(0);
+    const out: string[] = [];
+    expect(main(['--check'], root, (line) => out.push(line))).toBe(0);
+    expect(out).toEqual([]);
+    expect(readFileSync(path.join(root, 'docs/rules/encoding.md'), 'utf8')).toMatch(/^# encoding\n<!-- meta:start -->\n/);
+  });
+});
