@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Table from 'cli-table3';
 import { Engine } from '../engine.js';
 import { message } from '../i18n/index.js';
+import { maskPersonalData } from '../privacy.js';
 import { nearest } from '../schema/nearest.js';
 import { UsageError } from '../options.js';
 import type { Rule } from '../rules/rule.js';
@@ -35,7 +36,8 @@ export function rulesCommand(id: string | undefined, lang: Lang, io: Io, configF
     const suggestion = nearest(id, engine.rules.map((r) => r.meta.id));
     throw new UsageError(suggestion ? 'usage.unknownRuleSuggest' : 'usage.unknownRule', { id, suggestion: suggestion ?? '' });
   }
-  io.stdout.write(ruleDocumentation(rule, lang));
+  // The documentation's own examples use sample ID and phone numbers: no output shows one in full.
+  io.stdout.write(maskPersonalData(ruleDocumentation(rule, lang)));
   return 0;
 }
 

@@ -118,7 +118,7 @@ export const BUILTIN_CADENCES: CadenceDefinition[] = [
     min: 1,
     severity: 'error',
     title: { 'zh-CN': '每年召开组织生活会', en: 'An organisational life meeting every year' },
-    source: REGULATIONS('第十五条（组织生活会一般每年召开 1 次）', 'art. 15 (an organisational life meeting once a year)'),
+    source: REGULATIONS('第十七条（党支部每年至少召开 1 次组织生活会）', 'art. 17 (an organisational life meeting at least once a year)'),
   },
   {
     id: 'member-review-yearly',
@@ -127,7 +127,7 @@ export const BUILTIN_CADENCES: CadenceDefinition[] = [
     min: 1,
     severity: 'error',
     title: { 'zh-CN': '每年开展民主评议党员', en: 'A democratic review of members every year' },
-    source: REGULATIONS('第十五条（民主评议党员一般每年开展 1 次）', 'art. 15 (a democratic review once a year)'),
+    source: REGULATIONS('第十八条（党支部一般每年开展 1 次民主评议党员）', 'art. 18 (a democratic review once a year)'),
   },
   {
     id: 'family-safety-yearly',

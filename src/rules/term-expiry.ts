@@ -8,8 +8,8 @@ export const termExpiry: Rule = {
     severity: 'error',
     title: zh('支委会按期换届', 'The committee is re-elected when its term ends'),
     source: zh(
-      '《中国共产党支部工作条例（试行）》第二十一条：党支部委员会每届任期一般为 3 年',
-      'Regulations on the Work of Party Branches, art. 21: a committee term is normally 3 years',
+      '《中国共产党支部工作条例（试行）》：党支部委员会每届任期一般为 3 年',
+      'Regulations on the Work of Party Branches: a committee term is normally 3 years',
     ),
     options: {
       years: { type: 'integer', minimum: 1, default: 3, description: zh('任期（年）', 'Term in years') },
