@@ -8,6 +8,7 @@ import { checkCommand, CHECK_FORMATS } from './commands/check.js';
 import { configFor } from './commands/common.js';
 import { processIo, type Io } from './commands/io.js';
 import { initCommand } from './commands/init.js';
+import { mergeCommand } from './commands/merge.js';
 import { rulesCommand } from './commands/rules.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
@@ -77,9 +78,27 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('-q, --quiet', t('cli.quiet'))
     .option('--color', t('cli.color'))
     .option('--no-color', t('cli.noColor'))
+    .option('--shard <i/n>', t('cli.shard'))
+    .option('--docs-url <url>', t('cli.docsUrl'))
     .option('--debug', t('cli.debug'))
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));
+
+  configure(program.command('merge'))
+    .description(t('cli.merge'))
+    .argument('<files...>', t('cli.mergeFiles'))
+    .addOption(new Option('-f, --format <format>', t('cli.format', { formats: CHECK_FORMATS.join('|') })))
+    .option('-o, --output <file>', t('cli.output'))
+    .option('--lang <lang>', t('cli.lang'))
+    .option('-c, --config <file>', t('cli.config'))
+    .option('--rule <id:severity>', t('cli.mergeRule'), (value: string, previous: string[] = []) => [...previous, value])
+    .option('--max-warnings <n>', t('cli.maxWarnings'))
+    .option('--color', t('cli.color'))
+    .option('--no-color', t('cli.noColor'))
+    .option('--docs-url <url>', t('cli.docsUrl'))
+    .option('--debug', t('cli.debug'))
+    .addHelpText('after', `\n${t('cli.mergeExamples')}`)
+    .action(async (files: string[], options) => setExit(await mergeCommand(files, options, lang, io)));
 
   configure(program.command('rules'))
     .description(t('cli.rules'))

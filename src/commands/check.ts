@@ -1,41 +1,60 @@
 /** `dangjian check`: findings for the given files. */
-import { formatJson } from '../formats/json.js';
-import { formatStylish } from '../formats/stylish.js';
-import { parseChoice, parseCount } from '../options.js';
+import { CHECK_FORMATS, isMachineFormat } from '../formats/index.js';
+import { selectShard, type ShardSpec } from '../load/shard.js';
+import { parseChoice, parseCount, UsageError } from '../options.js';
+import { maskPersonalData } from '../privacy.js';
 import { findInputFiles, prepareRun, resolveWindow, ruleSettings, type RunOptions } from './common.js';
 import type { Lang } from '../types.js';
-import { colorLevel, emit, type Io } from './io.js';
+import type { Io } from './io.js';
+import { exitStatus, resolveDocsBase, ruleInfos, writeReport } from './output.js';
 import { progressFor } from './progress.js';
 
-export const CHECK_FORMATS = ['stylish', 'json'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export { CHECK_FORMATS, type CheckFormat } from '../formats/index.js';
 
 export interface CheckCommandOptions extends RunOptions {
   format?: string;
   output?: string;
   maxWarnings?: string;
   color?: boolean;
+  shard?: string;
+  docsUrl?: string;
 }
 
 // Shared with report and due; re-exported for the commands that import them from here.
 export { findInputFiles, resolveWindow, ruleSettings };
 
+export const MAX_SHARDS = 1000;
+
+/** `--shard I/N`: 1 ≤ I ≤ N ≤ MAX_SHARDS. */
+export function parseShardOption(value: string): ShardSpec {
+  const match = /^([1-9]\d{0,5})\/([1-9]\d{0,5})$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index > count || count > MAX_SHARDS) throw new UsageError('usage.badShard', { value, max: MAX_SHARDS });
+  return { index, count };
+}
+
 export async function checkCommand(paths: string[], options: CheckCommandOptions, lang: Lang, io: Io): Promise<number> {
   const format = parseChoice('--format', options.format ?? 'stylish', CHECK_FORMATS);
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
-  const progress = progressFor(io, lang, format !== 'stylish' && options.output === undefined);
-  const { engine, files } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
+  const shard = options.shard !== undefined ? parseShardOption(options.shard) : undefined;
+  const docsBase = resolveDocsBase(options.docsUrl);
+  const progress = progressFor(io, lang, isMachineFormat(format) && options.output === undefined);
+  const { engine, files: found } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
+  const files = shard ? selectShard(found, shard) : found;
   const { result } = engine.check(files);
   progress.done();
 
-  const text =
-    format === 'json'
-      ? formatJson(result)
-      : formatStylish(result, {
-          lang,
-          colorLevel: options.output === undefined ? colorLevel(options.color, io.env, io.stdout.isTTY) : 0,
-        });
-  emit(io, text, options.output);
-  const { errors, warnings } = result.summary;
-  return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+  const checked = files.map((file) => maskPersonalData(file.display));
+  await writeReport(io, result, {
+    format,
+    output: options.output,
+    color: options.color,
+    lang,
+    docsBase,
+    rules: ruleInfos(engine),
+    files: checked,
+    ...(shard ? { shard: { ...shard, files: checked } } : {}),
+  });
+  return exitStatus(result, maxWarnings);
 }

@@ -1,7 +1,8 @@
 /** `--format stylish`: findings grouped by file, coloured on a terminal, and a summary line. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { message } from '../i18n/index.js';
-import type { CheckResult, Finding, Lang, Localized } from '../types.js';
+import type { CheckResult, Finding, Lang } from '../types.js';
+import { summaryLine } from './summary.js';
 
 export interface StylishOptions {
   lang: Lang;
@@ -58,33 +59,12 @@ export function formatStylish(result: CheckResult, options: StylishOptions): str
     });
     out.push('');
   }
-  out.push(summaryLine(result, chalk, lang));
+  out.push(paintSummary(result, chalk, lang));
   return `${out.join('\n')}\n`;
 }
 
-/** A count: the bare number in Chinese, with a singular or plural noun in English. */
-function counted(n: number, singular: string, plural: string): Localized {
-  return { 'zh-CN': String(n), en: `${n} ${n === 1 ? singular : plural}` };
-}
-
-function summaryLine(result: CheckResult, chalk: ChalkInstance, lang: Lang): string {
-  const { errors, warnings, waived, files, branches } = result.summary;
-  const infos = result.findings.filter((f) => !f.waived && f.severity === 'info').length;
-  const problems = errors + warnings + infos;
-  const scope = message(lang, 'stylish.scope', {
-    files: counted(files, 'file', 'files'),
-    branches: counted(branches, 'branch', 'branches'),
-  });
-  const waivedText = waived ? message(lang, 'stylish.summaryWaived', { waived }) : '';
-  if (problems === 0) return chalk.green(message(lang, 'stylish.clean', { scope })) + waivedText;
-  const text =
-    message(lang, 'stylish.summary', {
-      problems: counted(problems, 'problem', 'problems'),
-      errors: counted(errors, 'error', 'errors'),
-      warnings: counted(warnings, 'warning', 'warnings'),
-      scope,
-    }) +
-    (infos ? message(lang, 'stylish.summaryInfos', { infos: counted(infos, 'info', 'infos') }) : '') +
-    waivedText;
-  return (errors ? chalk.red.bold : chalk.yellow.bold)(text);
+function paintSummary(result: CheckResult, chalk: ChalkInstance, lang: Lang): string {
+  const { kind, text, waived } = summaryLine(result, lang);
+  if (kind === 'clean') return chalk.green(text) + waived;
+  return (kind === 'errors' ? chalk.red.bold : chalk.yellow.bold)(text + waived);
 }

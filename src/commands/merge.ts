@@ -1,0 +1,172 @@
+/**
+ * `dangjian merge FILES...`: the `--format json` results of `check --shard I/N` runs, combined into
+ * what one run over all the files prints, in any format. Results of `--shard` runs must be all N
+ * shards of one partition, each once; plain results (without the shard block) are combined as long
+ * as they checked different files.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mergeRuleSettings } from '../config/index.js';
+import { compareFindings, Engine, summarize } from '../engine.js';
+import { CHECK_FORMATS, type ShardInfo } from '../formats/index.js';
+import { isCalendarDate } from '../model/dates.js';
+import { parseChoice, parseCount, UsageError } from '../options.js';
+import type { CheckResult, Finding, Lang, Severity } from '../types.js';
+import { configFor, ruleSettings } from './common.js';
+import type { Io } from './io.js';
+import { exitStatus, resolveDocsBase, ruleInfos, writeReport } from './output.js';
+
+export interface MergeCommandOptions {
+  format?: string;
+  output?: string;
+  rule?: string[];
+  config?: string;
+  maxWarnings?: string;
+  color?: boolean;
+  docsUrl?: string;
+}
+
+interface Input {
+  file: string;
+  result: CheckResult;
+  shard?: ShardInfo;
+}
+
+type Json = Record<string, unknown>;
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isPosition = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1;
+
+/** A finding in the contract's key order, or undefined when the value is not one. */
+function toFinding(value: unknown): Finding | undefined {
+  if (!isObject(value)) return undefined;
+  const { ruleId, severity, branch, period, file, line, column, message, waived } = value;
+  if (!isText(ruleId) || !SEVERITIES.includes(severity as Severity) || !isText(file) || !isText(message)) return undefined;
+  if (!isPosition(line) || !isPosition(column)) return undefined;
+  if ((branch !== undefined && !isText(branch)) || (period !== undefined && !isText(period))) return undefined;
+  if (waived !== undefined && !(isObject(waived) && isText(waived.reason) && isText(waived.approvedBy))) return undefined;
+  return {
+    ruleId,
+    severity: severity as Severity,
+    ...(branch !== undefined ? { branch } : {}),
+    ...(period !== undefined ? { period } : {}),
+    file,
+    line,
+    column,
+    message,
+    ...(waived ? { waived: { reason: waived.reason as string, approvedBy: waived.approvedBy as string } } : {}),
+  };
+}
+
+function toShard(value: unknown): ShardInfo | undefined {
+  if (!isObject(value)) return undefined;
+  const { index, count, files } = value;
+  if (!isPosition(index) || !isPosition(count) || index > count) return undefined;
+  if (!Array.isArray(files) || !files.every(isText)) return undefined;
+  return { index, count, files };
+}
+
+/** Reads one input; anything but a `check --format json` result is a usage error naming the file. */
+function readInput(file: string, io: Io): Input {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError('usage.mergeUnreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
+  const notResult = new UsageError('usage.mergeNotResult', { file });
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw notResult;
+  }
+  if (!isObject(value) || !isObject(value.summary) || !Array.isArray(value.findings)) throw notResult;
+  if (value.version !== 1) {
+    if (isCount(value.version)) throw new UsageError('usage.mergeVersion', { file, version: value.version });
+    throw notResult;
+  }
+  if (!isText(value.asOf) || !isCalendarDate(value.asOf)) throw notResult;
+  const { files, branches } = value.summary;
+  if (!isCount(files) || !isCount(branches)) throw notResult;
+  const findings = value.findings.map(toFinding);
+  if (findings.some((finding) => finding === undefined)) throw notResult;
+  const shard = value.shard === undefined ? undefined : toShard(value.shard);
+  if (value.shard !== undefined && !shard) throw notResult;
+  const result: CheckResult = {
+    version: 1,
+    asOf: value.asOf,
+    findings: findings as Finding[],
+    summary: { files, branches, errors: 0, warnings: 0, waived: 0 },
+  };
+  return { file, result, ...(shard ? { shard } : {}) };
+}
+
+/** Every input has the same as-of date; shards are exactly 1..N of one N; no file is in two inputs. */
+function checkConsistent(inputs: Input[]): void {
+  const [first] = inputs;
+  for (const input of inputs) {
+    if (input.result.asOf !== first.result.asOf) {
+      throw new UsageError('usage.mergeAsOf', { file: input.file, asOf: input.result.asOf, first: first.file, firstAsOf: first.result.asOf });
+    }
+    if (Boolean(input.shard) !== Boolean(first.shard)) {
+      throw new UsageError('usage.mergeMixed', { file: (input.shard ? first : input).file });
+    }
+  }
+  const owner = new Map<string, string>();
+  const claim = (checked: string, input: Input) => {
+    const other = owner.get(checked);
+    if (other !== undefined && other !== input.file) throw new UsageError('usage.mergeOverlap', { checked, file: input.file, other });
+    owner.set(checked, input.file);
+  };
+  if (!first.shard) {
+    for (const input of inputs) for (const finding of input.result.findings) claim(finding.file, input);
+    return;
+  }
+  const { count } = first.shard;
+  const byIndex = new Map<number, string>();
+  for (const input of inputs) {
+    const shard = input.shard!;
+    if (shard.count !== count) throw new UsageError('usage.mergeShardCount', { file: input.file, count: shard.count, first: first.file, firstCount: count });
+    const twice = byIndex.get(shard.index);
+    if (twice !== undefined) throw new UsageError('usage.mergeShardTwice', { index: shard.index, count, file: input.file, other: twice });
+    byIndex.set(shard.index, input.file);
+    for (const checked of shard.files) claim(checked, input);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+  if (missing.length) throw new UsageError('usage.mergeShardMissing', { missing: missing.map((i) => `${i}/${count}`).join(', ') });
+}
+
+/** The inputs combined as one run over all their files would have reported them. */
+export function mergeResults(inputs: Input[]): { result: CheckResult; files: string[] } {
+  checkConsistent(inputs);
+  const findings = inputs.flatMap((input) => input.result.findings).sort(compareFindings);
+  const files = inputs.reduce((sum, input) => sum + input.result.summary.files, 0);
+  const branches = inputs.reduce((sum, input) => sum + input.result.summary.branches, 0);
+  const checked = inputs[0].shard
+    ? inputs.flatMap((input) => input.shard!.files)
+    : [...new Set(findings.map((finding) => finding.file))];
+  return {
+    result: { version: 1, asOf: inputs[0].result.asOf, findings, summary: summarize(findings, files, branches) },
+    files: checked.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  };
+}
+
+export async function mergeCommand(paths: string[], options: MergeCommandOptions, lang: Lang, io: Io): Promise<number> {
+  const format = parseChoice('--format', options.format ?? 'stylish', CHECK_FORMATS);
+  const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
+  const docsBase = resolveDocsBase(options.docsUrl);
+  const inputs = paths.map((file) => readInput(file, io));
+  const { result, files } = mergeResults(inputs);
+  // Rule metadata is not in the JSON: it comes from the rule list, with the same configuration and
+  // --rule settings as the shard runs.
+  const config = configFor(io, options.config);
+  const base = { window: { asOf: result.asOf, since: result.asOf }, lang, extraTypes: config.types, extraCadences: config.cadences };
+  const engine = new Engine({ ...base, rules: mergeRuleSettings(config, ruleSettings(new Engine(base), options.rule)) });
+  await writeReport(io, result, { format, output: options.output, color: options.color, lang, docsBase, rules: ruleInfos(engine), files });
+  return exitStatus(result, maxWarnings);
+}

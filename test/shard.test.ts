@@ -1,0 +1,238 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempTree } from './helpers.js';
+
+const AS_OF = '2026-07-01';
+const SHARDS = 4;
+const FORMATS = ['json', 'sarif', 'junit', 'github', 'markdown', 'stylish'];
+
+/** A small seeded PRNG (mulberry32), so that the corpus is the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Corpus {
+  files: Record<string, string>;
+  /** file → branch id, for the files whose branch the sharder must keep together. */
+  branchOf: Map<string, string>;
+}
+
+const UNITS = ['smelter', 'mine', 'concentrator', 'power', 'rail', 'refinery'];
+const MONTHLY = ['political-study', '[party-day, discipline-education]', 'committee-meeting'];
+const QUARTERLY = ['national-defense-education', 'general-meeting', 'party-lecture'];
+
+/**
+ * `count` branches of one to six months of activities, with gaps, waivers and dates after the as-of
+ * date; sizes vary tenfold. Some branches are split over two files in different folders, some
+ * write their header in flow style, and a few files are broken so that their id cannot be read.
+ */
+function generateCorpus(seed: number, count: number): Corpus {
+  const rand = random(seed);
+  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
+  const files: Record<string, string> = {};
+  const branchOf = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const unit = pick(UNITS);
+    const id = `${unit}-${String(i).padStart(3, '0')}`;
+    const flow = rand() < 0.05;
+    const header = flow
+      ? `version: 1\nbranch: { id: ${id}, name: ${unit}第${i}党支部, members: ${5 + Math.floor(rand() * 40)} }\n`
+      : `version: 1\nbranch:\n  id: ${id}\n  name: ${unit}第${i}党支部\n  members: ${5 + Math.floor(rand() * 40)}\n`;
+    const padding = Math.floor(rand() ** 3 * 12);
+    const activity = (month: number, type: string, day: number) => {
+      const date = `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      const notes = Array.from({ length: padding }, (_, k) => `学习材料第${k + 1}篇`).join(', ');
+      const topic = type === 'committee-meeting' && rand() < 0.97 ? `, firstTopic: 学习重要论述` : '';
+      const assignments = type.includes('party-day') ? ', assignments: [学习党章]' : '';
+      return `  - { date: ${date}, type: ${type}, title: ${month}月活动${day}${topic}${assignments}, agenda: [${notes || '学习'}] }\n`;
+    };
+    const halves: string[] = ['', ''];
+    for (let month = 1; month <= 6; month++) {
+      const half = month <= 3 ? 0 : 1;
+      MONTHLY.forEach((type, k) => {
+        if (rand() < 0.93) halves[half] += activity(month, type, 5 + k);
+      });
+      if (month % 3 === 0) {
+        QUARTERLY.forEach((type, k) => {
+          if (rand() < 0.85) halves[half] += activity(month, type, 20 + k);
+        });
+      }
+    }
+    if (rand() < 0.5) halves[1] += activity(6, 'law-education', 28);
+    if (rand() < 0.05) halves[1] += activity(7, 'political-study', 9);
+    const waiver = rand() < 0.1 ? `waivers:\n  - { rule: national-defense-quarterly, period: 2026-Q1, reason: 检修顺延, approvedBy: 党委 }\n` : '';
+    const folder = `logs/${unit}`;
+    if (rand() < 0.15) {
+      const first = `${folder}/${id}-q1.yaml`;
+      const second = `logs/second-half/${id}.yaml`;
+      files[first] = `${header}activities:\n${halves[0] || activity(1, 'political-study', 12)}${waiver}`;
+      files[second] = `${header}activities:\n${halves[1] || activity(4, 'political-study', 12)}`;
+      branchOf.set(first, id);
+      branchOf.set(second, id);
+    } else {
+      const file = `${folder}/${id}.yaml`;
+      files[file] = `${header}activities:\n${halves[0]}${halves[1]}${waiver}`;
+      branchOf.set(file, id);
+    }
+  }
+  for (let k = 0; k < 3; k++) files[`logs/broken/broken-${k}.yaml`] = `version: 1\nbranch：\n  id: broken-${k}\n`;
+  return { files, branchOf };
+}
+
+describe('check --shard I/N and merge', () => {
+  let dir: string;
+  let corpus: Corpus;
+  const unsharded: Record<string, string> = {};
+  const shardFiles: string[][] = [];
+  const timings: Record<string, number> = {};
+
+  /** Runs the CLI with the report written to `output` (the corpus's reports exceed a pipe buffer). */
+  const timed = (name: string, args: string[], output: string) => {
+    const start = performance.now();
+    const result = runCli([...args, '-o', output], { cwd: dir });
+    timings[name] = Math.round(performance.now() - start);
+    return { ...result, report: readFileSync(path.join(dir, output), 'utf8') };
+  };
+
+  beforeAll(() => {
+    corpus = generateCorpus(20260701, 320);
+    dir = tempTree(corpus.files);
+    for (const format of FORMATS) {
+      const result = timed(`check ${format}`, ['check', 'logs', '--as-of', AS_OF, '--format', format], `unsharded.${format}`);
+      expect(result.status).toBe(1);
+      unsharded[format] = result.report;
+    }
+    for (let index = 1; index <= SHARDS; index++) {
+      const result = timed(`shard ${index}/${SHARDS}`, ['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', `${index}/${SHARDS}`], `shard-${index}.json`);
+      expect(result.stderr).toBe('');
+      shardFiles.push(JSON.parse(result.report).shard.files);
+    }
+  }, 300_000);
+
+  it('generates a corpus of at least 300 branches, some split over two files', () => {
+    const branches = new Set(corpus.branchOf.values());
+    expect(branches.size).toBeGreaterThanOrEqual(300);
+    expect(corpus.branchOf.size - branches.size).toBeGreaterThan(20);
+    expect(JSON.parse(unsharded.json).summary.branches).toBeGreaterThanOrEqual(300);
+  });
+
+  it('merges the shards into exactly what one run prints, in every format', () => {
+    const shards = Array.from({ length: SHARDS }, (_, i) => `shard-${i + 1}.json`);
+    for (const format of FORMATS) {
+      // Given in another order than 1..N: the order of the inputs must not matter.
+      const merged = timed(`merge ${format}`, ['merge', ...shards.reverse(), '--format', format], `merged.${format}`);
+      expect(merged.stderr, format).toBe('');
+      expect(merged.status, format).toBe(1);
+      expect(merged.report === unsharded[format], `merged ${format} equals the unsharded output`).toBe(true);
+    }
+  });
+
+  it('keeps every branch in one shard, uses every file once, and balances bytes within 20%', () => {
+    const shardOf = new Map<string, number>();
+    shardFiles.forEach((files, index) => files.forEach((file) => shardOf.set(file, index)));
+    expect(shardOf.size).toBe(Object.keys(corpus.files).length);
+    expect(shardFiles.flat()).toHaveLength(shardOf.size);
+    const branchShard = new Map<string, number>();
+    for (const [file, branch] of corpus.branchOf) {
+      const shard = shardOf.get(file)!;
+      expect(branchShard.get(branch) ?? shard, `${branch} stays in one shard`).toBe(shard);
+      branchShard.set(branch, shard);
+    }
+    const bytes = shardFiles.map((files) => files.reduce((sum, file) => sum + statSync(path.join(dir, file)).size, 0));
+    const spread = (Math.max(...bytes) - Math.min(...bytes)) / Math.max(...bytes);
+    console.log(`shard bytes ${bytes.join(' / ')} (spread ${(spread * 100).toFixed(2)}%), files ${shardFiles.map((f) => f.length).join(' / ')}`);
+    console.log(`timings (ms): ${JSON.stringify(timings)}`);
+    expect(spread).toBeLessThan(0.2);
+  });
+
+  it('partitions the same way on every run', () => {
+    runCli(['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', `2/${SHARDS}`, '-o', 'again.json'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'again.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'shard-2.json'), 'utf8'));
+  });
+
+  it('refuses an incomplete or inconsistent set of shards', () => {
+    const en = (args: string[]) => runCli([...args, '--lang', 'en'], { cwd: dir });
+    expect(en(['merge', 'shard-1.json', 'shard-2.json', 'shard-4.json'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: The results of shard 3/4 are missing; merge needs every shard\n',
+    });
+    expect(en(['merge', 'shard-1.json', 'shard-1.json']).stderr).toBe('dangjian: Shard 1/4 is given twice: shard-1.json and shard-1.json\n');
+    runCli(['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', '1/2', '-o', 'half-1.json'], { cwd: dir });
+    expect(en(['merge', 'shard-1.json', 'half-1.json']).stderr).toBe(
+      'dangjian: half-1.json is one of 2 shards but shard-1.json is one of 4; merge all the results of one partition\n',
+    );
+    runCli(['check', 'logs', '--as-of', '2026-06-30', '--format', 'json', '--shard', '2/4', '-o', 'other-day.json'], { cwd: dir });
+    expect(en(['merge', 'shard-1.json', 'other-day.json']).stderr).toBe(
+      'dangjian: other-day.json was checked as of 2026-06-30 but shard-1.json as of 2026-07-01; only results with the same as-of date can be merged\n',
+    );
+    expect(en(['merge', 'unsharded.json', 'shard-1.json']).stderr).toBe(
+      'dangjian: unsharded.json is not the result of a --shard run and cannot be merged with shard results\n',
+    );
+  });
+});
+
+describe('merge inputs', () => {
+  const tree = () =>
+    tempTree({
+      'sarif.json': '{"version":"2.1.0","runs":[]}',
+      'broken.json': '{"version": 1, "asOf": "2026-07-01", "findings": [',
+      'finding.json': JSON.stringify({ version: 1, asOf: '2026-07-01', findings: [{ ruleId: 'x', severity: 'fatal', file: 'a', line: 1, column: 1, message: 'm' }], summary: { files: 1, branches: 1 } }),
+      'v2.json': JSON.stringify({ version: 2, asOf: '2026-07-01', findings: [], summary: { files: 0, branches: 0 } }),
+      'empty.json': JSON.stringify({ version: 1, asOf: '2026-07-01', findings: [], summary: { files: 2, branches: 1, errors: 0, warnings: 0, waived: 0 } }),
+    });
+
+  it('names the file that is not a check --format json result', () => {
+    const dir = tree();
+    for (const file of ['sarif.json', 'broken.json', 'finding.json']) {
+      expect(runCli(['merge', file], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: `dangjian: ${file} 不是 dangjian check --format json 的输出，无法合并\n` });
+      expect(runCli(['merge', file, '--lang', 'en'], { cwd: dir }).stderr).toBe(`dangjian: ${file} is not the output of dangjian check --format json and cannot be merged\n`);
+    }
+    expect(runCli(['merge', 'v2.json', '--lang', 'en'], { cwd: dir }).stderr).toBe('dangjian: v2.json is a result of format version 2; this dangjian merges version 1 results only\n');
+    expect(runCli(['merge', 'missing.json'], { cwd: dir }).stderr).toBe('dangjian: 无法读取 missing.json（ENOENT）\n');
+  });
+
+  it('converts one saved result to another format, exiting 0 when nothing failed', () => {
+    const result = runCli(['merge', 'empty.json', '--format', 'markdown', '--lang', 'en'], { cwd: tree() });
+    expect(result).toEqual({
+      status: 0,
+      stdout: '## dangjian check results\n\n✅ No problems (as of 2026-07-01; 2 files, 1 branches checked)\n',
+      stderr: '',
+    });
+  });
+});
+
+describe('--shard values', () => {
+  it.each(['0/4', '5/4', 'a/b', '1/0', '2', '1/4/2', '-1/4', '1/1001'])('%s is a usage error in both languages', (value) => {
+    const dir = tempTree({ 'a.yaml': 'version: 1\n' });
+    expect(runCli(['check', '.', '--shard', value], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `dangjian: --shard 的值“${value}”无效，应写成 I/N，且 1 ≤ I ≤ N ≤ 1000，如 --shard 2/4\n`,
+    });
+    expect(runCli(['check', '.', '--shard', value, '--lang', 'en'], { cwd: dir }).stderr).toBe(
+      `dangjian: --shard "${value}" is not valid; write I/N with 1 ≤ I ≤ N ≤ 1000, e.g. --shard 2/4\n`,
+    );
+  });
+
+  it('checks nothing in a shard that gets no files, and says so without failing', () => {
+    const dir = tempTree({ 'a.yaml': 'version: 1\nbranch:\n  id: a\n  name: 甲\n  members: 3\n' });
+    const result = runCli(['check', '.', '--as-of', '2026-01-01', '--shard', '2/2', '--format', 'json'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      version: 1,
+      asOf: '2026-01-01',
+      findings: [],
+      summary: { files: 0, branches: 0, errors: 0, warnings: 0, waived: 0 },
+      shard: { index: 2, count: 2, files: [] },
+    });
+  });
+});
