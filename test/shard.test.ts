@@ -236,3 +236,12 @@ describe('--shard values', () => {
     });
   });
 });
+
+describe('assignShards', () => {
+  it('puts the largest group first into the lightest shard, ties in key order', async () => {
+    const { assignShards } = await import('../src/load/shard.js');
+    const group = (key: string, bytes: number) => ({ key, files: [], bytes });
+    const shards = assignShards([group('id:c', 10), group('id:a', 10), group('file:z', 30), group('id:b', 10), group('id:d', 5)], 3);
+    expect(shards.map((groups) => groups.map((g) => g.key))).toEqual([['file:z'], ['id:a', 'id:c'], ['id:b', 'id:d']]);
+  });
+});
