@@ -204,7 +204,7 @@ describe('merge inputs', () => {
     const result = runCli(['merge', 'empty.json', '--format', 'markdown', '--lang', 'en'], { cwd: tree() });
     expect(result).toEqual({
       status: 0,
-      stdout: '## dangjian check results\n\n✅ No problems (as of 2026-07-01; 2 files, 1 branches checked)\n',
+      stdout: '## dangjian check results\n\n✅ No problems (as of 2026-07-01; 2 files, 1 branch checked)\n',
       stderr: '',
     });
   });
