@@ -98,6 +98,25 @@ describe('check --format sarif', () => {
     expect(bad.stderr).toBe('dangjian: --docs-url 的值“docs/”不是有效网址，应为以 https://、http:// 或 file:// 开头的完整地址\n');
   });
 
+  it('describes a cadence from the configuration without inventing a documentation page, in check and merge', () => {
+    const dir = tempTree({
+      'logs/a.yaml': 'version: 1\nbranch:\n  id: a\n  name: 甲\n  members: 3\nactivities:\n  - { date: 2026-01-05, type: 安全观察 }\n',
+      'dangjian.config.yaml':
+        'types:\n  - { id: safety-observation, name: 安全观察 }\ncadences:\n  - id: safety-observation-monthly\n    type: safety-observation\n    period: month\n    min: 1\n    severity: warning\n    title: { zh-CN: 每月开展安全观察, en: Monthly safety observation }\n    source: 公司党委〔2026〕3号\n',
+    });
+    const run = (args: string[]) => runCli([...args, '--lang', 'en'], { cwd: dir });
+    run(['check', 'logs', '--as-of', '2026-04-01', '--format', 'json', '--shard', '1/1', '-o', 'shard.json']);
+    const checked = run(['check', 'logs', '--as-of', '2026-04-01', '--format', 'sarif']).stdout;
+    expect(run(['merge', 'shard.json', '--format', 'sarif']).stdout).toBe(checked);
+    const log = JSON.parse(checked);
+    expect(validate(log)).toBe(true);
+    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'safety-observation-monthly');
+    expect(rule.helpUri).toBeUndefined();
+    expect(rule.shortDescription.text).toBe('Monthly safety observation');
+    expect(rule.help.text.split('\n').at(-1)).toBe('This rule is defined in the configuration.');
+    expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('safety-observation-monthly');
+  });
+
   it('encodes file names as URI references', () => {
     const log = JSON.parse(runCli([...NASTY_CHECK, '--format', 'sarif'], { cwd: nastyTree() }).stdout);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('logs/a%2Cb%3Ac%25.yaml');

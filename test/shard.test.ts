@@ -153,6 +153,14 @@ describe('check --shard I/N and merge', () => {
     expect(spread).toBeLessThan(0.2);
   });
 
+  it('lists at most 500 findings in Markdown and says how many more there are', () => {
+    const total = JSON.parse(unsharded.json).findings.length;
+    expect(total).toBeGreaterThan(500);
+    const rows = unsharded.markdown.split('\n').filter((line) => /^\| \d+:\d+ \|/.test(line));
+    expect(rows).toHaveLength(500);
+    expect(unsharded.markdown).toContain(`仅列出前 500 条，共 ${total} 条。`);
+  });
+
   it('partitions the same way on every run', () => {
     runCli(['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', `2/${SHARDS}`, '-o', 'again.json'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'again.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'shard-2.json'), 'utf8'));
