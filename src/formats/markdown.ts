@@ -70,9 +70,8 @@ function totalsText(errors: number, warnings: number, infos: number, lang: Lang)
 }
 
 function totalsLine(result: CheckResult, lang: Lang): string {
-  const { errors, warnings, waived } = result.summary;
+  const { errors, warnings, waived, files, branches } = result.summary;
   const { infos } = counts(result.findings);
-  const { files, branches } = result.summary;
   const scope = message(lang, 'markdown.scope', {
     asOf: result.asOf,
     files: counted(files, 'file', 'files'),
