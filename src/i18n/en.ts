@@ -169,7 +169,7 @@ export const en: Record<MessageId, string> = {
   'usage.cannotWrite': 'Cannot write {file} ({code})',
   'usage.unknownOption': 'Unknown option {name}. Run dangjian --help to list the options',
   'usage.unknownOptionSuggest': 'Unknown option {name}; did you mean {suggestion}?',
-  'usage.unknownCommand': 'Unknown command "{name}". Commands: check, merge, rules',
+  'usage.unknownCommand': 'Unknown command "{name}". Commands: check, merge, rules, init',
   'usage.unknownCommandSuggest': 'Unknown command "{name}"; did you mean {suggestion}?',
   'usage.optionMissingArgument': 'The option {name} needs a value',
   'usage.missingArgument': 'Missing argument {name}',

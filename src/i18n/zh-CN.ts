@@ -175,7 +175,7 @@ export const zhCN = {
   'usage.cannotWrite': '无法写入 {file}（{code}）',
   'usage.unknownOption': '未知选项 {name}。运行 dangjian --help 查看可用选项',
   'usage.unknownOptionSuggest': '未知选项 {name}，是否想写 {suggestion}？',
-  'usage.unknownCommand': '未知命令“{name}”。可用命令：check、merge、rules',
+  'usage.unknownCommand': '未知命令“{name}”。可用命令：check、merge、rules、init',
   'usage.unknownCommandSuggest': '未知命令“{name}”，是否想写 {suggestion}？',
   'usage.optionMissingArgument': '选项 {name} 缺少值',
   'usage.missingArgument': '缺少参数 {name}',
