@@ -208,6 +208,14 @@ describe('merge inputs', () => {
     expect(runCli(['merge', 'missing.json'], { cwd: dir }).stderr).toBe('dangjian: 无法读取 missing.json（ENOENT）\n');
   });
 
+  it('masks personal numbers in a result edited by hand', () => {
+    const edited = { version: 1, asOf: '2026-07-01', findings: [{ ruleId: 'first-topic', severity: 'error', file: 'a.yaml', line: 1, column: 1, message: '联系 13812345678 或 11010519491231002X' }], summary: { files: 1, branches: 1 } };
+    const dir = tempTree({ 'edited.json': JSON.stringify(edited) });
+    const result = runCli(['merge', 'edited.json', '--format', 'json'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).findings[0].message).toBe('联系 138****5678 或 1101**********002X');
+  });
+
   it('converts one saved result to another format, exiting 0 when nothing failed', () => {
     const result = runCli(['merge', 'empty.json', '--format', 'markdown', '--lang', 'en'], { cwd: tree() });
     expect(result).toEqual({

@@ -11,6 +11,7 @@ import { compareFindings, Engine, summarize } from '../engine.js';
 import { CHECK_FORMATS, type ShardInfo } from '../formats/index.js';
 import { isCalendarDate } from '../model/dates.js';
 import { parseChoice, parseCount, UsageError } from '../options.js';
+import { maskPersonalData } from '../privacy.js';
 import type { CheckResult, Finding, Lang, Severity } from '../types.js';
 import { configFor, ruleSettings } from './common.js';
 import type { Io } from './io.js';
@@ -49,16 +50,17 @@ function toFinding(value: unknown): Finding | undefined {
   if (!isPosition(line) || !isPosition(column)) return undefined;
   if ((branch !== undefined && !isText(branch)) || (period !== undefined && !isText(period))) return undefined;
   if (waived !== undefined && !(isObject(waived) && isText(waived.reason) && isText(waived.approvedBy))) return undefined;
+  // check masked personal numbers already; a result edited by hand gets the same treatment.
   return {
     ruleId,
     severity: severity as Severity,
     ...(branch !== undefined ? { branch } : {}),
     ...(period !== undefined ? { period } : {}),
-    file,
+    file: maskPersonalData(file),
     line,
     column,
-    message,
-    ...(waived ? { waived: { reason: waived.reason as string, approvedBy: waived.approvedBy as string } } : {}),
+    message: maskPersonalData(message),
+    ...(waived ? { waived: { reason: maskPersonalData(waived.reason as string), approvedBy: maskPersonalData(waived.approvedBy as string) } } : {}),
   };
 }
 
@@ -67,7 +69,7 @@ function toShard(value: unknown): ShardInfo | undefined {
   const { index, count, files } = value;
   if (!isPosition(index) || !isPosition(count) || index > count) return undefined;
   if (!Array.isArray(files) || !files.every(isText)) return undefined;
-  return { index, count, files };
+  return { index, count, files: files.map(maskPersonalData) };
 }
 
 /** Reads one input; anything but a `check --format json` result is a usage error naming the file. */
