@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseJunit, type TestSuites } from 'junit2json';
@@ -93,6 +93,10 @@ describe('check --format sarif', () => {
       'https://git.example.org/party/dangjian/-/blob/main/docs/rules/yaml-syntax.md',
     );
     expect(rule([]).helpUri).toBe(`${PACKAGE_URL}/docs/rules/yaml-syntax.md`);
+    // By default every link opens a page of the installed package.
+    for (const described of JSON.parse(check('sarif').stdout).runs[0].tool.driver.rules) {
+      expect(existsSync(fileURLToPath(described.helpUri)), described.helpUri).toBe(true);
+    }
     const bad = check('sarif', ['--docs-url', 'docs/']);
     expect(bad).toMatchObject({ status: 2, stdout: '' });
     expect(bad.stderr).toBe('dangjian: --docs-url 的值“docs/”不是有效网址，应为以 https://、http:// 或 file:// 开头的完整地址\n');
