@@ -104,7 +104,7 @@ describe('usage errors: one line on stderr, exit 2', () => {
     ['a since after the as-of date', ['check', 'examples', '--as-of', '2026-02-01', '--since', '2026-03-01'], 'dangjian: --since 2026-03-01 晚于检查日期 2026-02-01\n'],
     ['an unknown option', ['check', '--colour'], 'dangjian: 未知选项 --colour，是否想写 --color？\n'],
     ['an unknown command', ['chek'], 'dangjian: 未知命令“chek”，是否想写 check？\n'],
-    ['an unknown format', ['check', 'examples', '--format', 'xml'], 'dangjian: --format 的值“xml”无效，可选：stylish, json, sarif, junit, github, markdown\n'],
+    ['an unknown format', ['check', 'examples', '--format', 'xml'], 'dangjian: --format 的值“xml”无效，可选：stylish, json, sarif, junit, github, markdown, codequality\n'],
     ['an unknown rule', ['check', 'examples', '--rule', 'first-topics:off'], 'dangjian: 没有规则“first-topics”，是否想写“first-topic”？\n'],
     ['a bad rule severity', ['check', 'examples', '--rule', 'first-topic:fatal'], 'dangjian: --rule 的值“first-topic:fatal”无效，应写成 规则编号:严重程度，严重程度为 error、warning、info 或 off\n'],
     ['turning off an input rule', ['check', 'examples', '--rule', 'schema:off'], 'dangjian: 规则 schema 检查的是文件本身能否读取，不能调整或关闭\n'],

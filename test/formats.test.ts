@@ -227,9 +227,26 @@ describe('check --format markdown', () => {
   });
 });
 
+describe('check --format codequality', () => {
+  it('matches the golden file: GitLab Code Quality issues, waived findings left out', () => {
+    const { stdout, status } = check('codequality');
+    expect(status).toBe(1);
+    expectGolden('formats/check.codequality.json', stdout);
+    const issues = JSON.parse(stdout) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }[];
+    const json = JSON.parse(check('json').stdout) as { findings: { waived?: unknown; severity: string }[] };
+    expect(issues).toHaveLength(json.findings.filter((f) => !f.waived).length);
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    expect(new Set(issues.map((i) => i.severity))).toEqual(new Set(['major', 'minor', 'info']));
+    for (const issue of issues) {
+      expect(Object.keys(issue).sort()).toEqual(['categories', 'check_name', 'content', 'description', 'fingerprint', 'location', 'severity', 'type']);
+      expect(issue.location.lines.begin).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('formats on a terminal', () => {
   it('never colour machine formats, even when colour is forced', () => {
-    for (const format of ['json', 'sarif', 'junit', 'github', 'markdown']) {
+    for (const format of ['json', 'sarif', 'junit', 'github', 'markdown', 'codequality']) {
       const { stdout } = runCli([...CHECK, '--format', format], { cwd: FIXTURE, env: { NO_COLOR: undefined, FORCE_COLOR: '3' } });
       expect(stdout, format).not.toContain('\u001b[');
     }

@@ -6,7 +6,7 @@
 import type { RuleMeta } from '../rules/rule.js';
 import type { CheckResult, Lang, Severity } from '../types.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'codequality'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** An enabled rule and the severity it has in this run. */
@@ -54,6 +54,7 @@ const LOADERS: Record<CheckFormat, () => Promise<Formatter>> = {
   junit: async () => (await import('./junit.js')).formatJunit,
   github: async () => (await import('./github.js')).formatGithub,
   markdown: async () => (await import('./markdown.js')).formatMarkdown,
+  codequality: async () => (await import('./codequality.js')).formatCodeQuality,
 };
 
 export function loadFormatter(format: CheckFormat): Promise<Formatter> {

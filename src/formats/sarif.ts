@@ -69,7 +69,7 @@ function ruleDescriptor(rule: RuleInfo, lang: Lang, docsBase: string) {
  * branch, period and file, and the finding's rank among findings that share all four (so two
  * committee meetings without a first topic in one month stay two alerts).
  */
-function fingerprints(findings: Finding[]): string[] {
+export function fingerprints(findings: Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const key = [finding.ruleId, finding.branch ?? '', finding.period ?? '', finding.file].join('\u0000');
