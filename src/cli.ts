@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, CHECK_FORMATS } from './commands/check.js';
 import { configFor } from './commands/common.js';
-import { processIo, type Io } from './commands/io.js';
+import { dueCommand, DUE_FORMATS } from './commands/due.js';
 import { initCommand } from './commands/init.js';
 import { mergeCommand } from './commands/merge.js';
+import { processIo, type Io } from './commands/io.js';
+import { reportCommand, REPORT_FORMATS } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
@@ -99,6 +101,36 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--debug', t('cli.debug'))
     .addHelpText('after', `\n${t('cli.mergeExamples')}`)
     .action(async (files: string[], options) => setExit(await mergeCommand(files, options, lang, io)));
+  configure(program.command('report'))
+    .description(t('cli.report'))
+    .argument('[paths...]', t('cli.paths'))
+    .option('-p, --period <period>', t('cli.period'))
+    .option('-f, --format <format>', t('cli.reportFormat', { formats: REPORT_FORMATS.join('|') }))
+    .option('-o, --output <file>', t('cli.output'))
+    .option('--as-of <date>', t('cli.asOf'))
+    .option('--since <date>', t('cli.reportSince'))
+    .option('--lang <lang>', t('cli.lang'))
+    .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
+    .option('--color', t('cli.color'))
+    .option('--no-color', t('cli.noColor'))
+    .option('--debug', t('cli.debug'))
+    .addHelpText('after', `\n${t('cli.reportExamples')}`)
+    .action(async (paths: string[], options) => setExit(await reportCommand(paths, options, lang, io)));
+
+  configure(program.command('due'))
+    .description(t('cli.due'))
+    .argument('[paths...]', t('cli.paths'))
+    .option('-f, --format <format>', t('cli.dueFormat', { formats: DUE_FORMATS.join('|') }))
+    .option('-o, --output <file>', t('cli.output'))
+    .option('--as-of <date>', t('cli.asOf'))
+    .option('--within <span>', t('cli.within'))
+    .option('--lang <lang>', t('cli.lang'))
+    .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
+    .option('--color', t('cli.color'))
+    .option('--no-color', t('cli.noColor'))
+    .option('--debug', t('cli.debug'))
+    .addHelpText('after', `\n${t('cli.dueExamples')}`)
+    .action(async (paths: string[], options) => setExit(await dueCommand(paths, options, lang, io)));
 
   configure(program.command('rules'))
     .description(t('cli.rules'))

@@ -1,0 +1,78 @@
+/** `dangjian report --period P`: the summary table of a month, quarter, half-year or year. */
+import { readFileSync } from 'node:fs';
+import { Engine } from '../engine.js';
+import { formatReportCsv } from '../formats/report-csv.js';
+import { formatReportHtml } from '../formats/report-html.js';
+import { formatReportJson } from '../formats/report-json.js';
+import { formatReportMarkdown } from '../formats/report-markdown.js';
+import { formatReportTable } from '../formats/report-table.js';
+import { formatReportXlsx } from '../formats/report-xlsx.js';
+import type { Period } from '../model/period.js';
+import { parseChoice, parsePeriodOption, UsageError } from '../options.js';
+import { buildReport } from '../report/build.js';
+import type { ReportModel } from '../report/model.js';
+import type { Lang } from '../types.js';
+import { findInputFiles, resolveWindow, ruleSettings } from './check.js';
+import type { EvaluationWindow } from '../model/model.js';
+import { colorLevel, emit, type Io } from './io.js';
+
+export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'xlsx', 'html', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportCommandOptions {
+  period?: string;
+  format?: string;
+  output?: string;
+  asOf?: string;
+  since?: string;
+  rule?: string[];
+  color?: boolean;
+}
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/**
+ * The window of a report. Without --since, evaluation starts on 1 January of the report period's
+ * year when that is earlier than the usual start (a fourth-quarter report made in January).
+ */
+export function reportWindow(options: { asOf?: string; since?: string }, period: Period): EvaluationWindow {
+  const window = resolveWindow(options);
+  if (period.start > window.asOf) throw new UsageError('usage.periodAfterAsOf', { period: period.id, asOf: window.asOf });
+  if (options.since !== undefined) return window;
+  const yearStart = `${period.start.slice(0, 4)}-01-01`;
+  return { asOf: window.asOf, since: yearStart < window.since ? yearStart : window.since };
+}
+
+export async function reportCommand(paths: string[], options: ReportCommandOptions, lang: Lang, io: Io): Promise<number> {
+  const format = parseChoice('--format', options.format ?? 'table', REPORT_FORMATS);
+  if (options.period === undefined) throw new UsageError('usage.periodRequired');
+  const period = parsePeriodOption('--period', options.period);
+  const window = reportWindow(options, period);
+  if (format === 'xlsx' && (options.output === undefined || options.output === '-')) throw new UsageError('usage.xlsxNeedsOutput');
+  const rules = ruleSettings(new Engine({ window, lang }), options.rule);
+  const engine = new Engine({ window, lang, rules });
+  const files = await findInputFiles(paths, io);
+  const { result, branches } = engine.check(files);
+  const model = buildReport({ engine, period, result, branches, files: files.length });
+  emit(io, await render(model, format, options, io), options.output);
+  return model.uncounted.length > 0 ? 1 : 0;
+}
+
+async function render(model: ReportModel, format: ReportFormat, options: ReportCommandOptions, io: Io): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return formatReportJson(model);
+    case 'markdown':
+      return formatReportMarkdown(model);
+    case 'csv':
+      return formatReportCsv(model);
+    case 'html':
+      return formatReportHtml(model, { version: VERSION });
+    case 'xlsx':
+      return formatReportXlsx(model, { version: VERSION });
+    case 'table':
+      return formatReportTable(model, {
+        colorLevel: options.output === undefined ? colorLevel(options.color, io.env, io.stdout.isTTY) : 0,
+      });
+  }
+}
