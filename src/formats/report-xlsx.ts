@@ -1,4 +1,329 @@
-import type { ReportModel } from '../report/model.js';
-export async function formatReportXlsx(model: ReportModel, options: { version: string }): Promise<Uint8Array> {
-  return new TextEncoder().encode(JSON.stringify([model.period, options]));
+/**
+ * `report --format xlsx`: a workbook for the party-affairs office. 汇总 (summary): one column per
+ * requirement and period, the states filled in colour, frozen headers; 明细 (details): every
+ * activity that counted and every period that is missing, waived or not counted, with its file and
+ * line; 未统计文件: the input problems. The bytes depend only on the report (dates come from the
+ * as-of date), so the same inputs give the same file.
+ */
+import ExcelJS from 'exceljs';
+import { message } from '../i18n/index.js';
+import type { MarkState, ReportModel, Tally } from '../report/model.js';
+import { MARK_STATES } from '../report/model.js';
+import { displayWidth, markText, periodLabel, stateLabel } from '../report/present.js';
+import type { Lang } from '../types.js';
+
+export interface ReportXlsxOptions {
+  version: string;
+}
+
+/** Fill and font colours of each state: Excel's own good, neutral and bad styles where they fit. */
+const STATE_STYLE: Record<MarkState, { fill: string; font: string }> = {
+  done: { fill: 'FFC6EFCE', font: 'FF006100' },
+  late: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  waived: { fill: 'FFDDEBF7', font: 'FF1F4E78' },
+  missing: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  pending: { fill: 'FFF2F2F2', font: 'FF595959' },
+  'not-applicable': { fill: 'FFFFFFFF', font: 'FFA6A6A6' },
+  'not-counted': { fill: 'FFE4DFEC', font: 'FF5B4A7A' },
+};
+
+const RED = 'FFB8121B';
+const HEADER_FILL = 'FFF7ECEC';
+const SUBTOTAL_FILL = 'FFF5F5F5';
+const TOTAL_FILL = 'FFE7E9EC';
+const FONT = '等线';
+const THIN = { style: 'thin' as const, color: { argb: 'FFD0D4DA' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/** The rate as a number for a `0.0%` format, rounded down like the other formats (100.0% = complete). */
+function rateValue(tally: Tally): number | string {
+  return tally.counted === 0 ? '–' : Math.floor((tally.met * 1000) / tally.counted) / 1000;
+}
+
+/** Column width in Excel's units (about one per Latin character, two per Chinese one). */
+function fit(texts: string[], min: number, max: number): number {
+  return Math.min(max, Math.max(min, ...texts.map((t) => displayWidth(t) + 2)));
+}
+
+export async function formatReportXlsx(model: ReportModel, options: ReportXlsxOptions): Promise<Uint8Array> {
+  const lang = model.lang as Lang;
+  const date = new Date(`${model.asOf}T00:00:00Z`);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = `dangjian ${options.version}`;
+  workbook.lastModifiedBy = `dangjian ${options.version}`;
+  workbook.created = date;
+  workbook.modified = date;
+  workbook.title = message(lang, 'report.title', { period: model.period.label });
+  summarySheet(workbook, model, lang);
+  detailSheet(workbook, model, lang);
+  uncountedSheet(workbook, model, lang);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return fixZipDates(new Uint8Array(buffer as ArrayBuffer), date);
+}
+
+function summarySheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang): void {
+  const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
+  const sheet = workbook.addWorksheet(t('report.sheet.summary'), {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 3, showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:3' },
+  });
+  const subColumns = model.columns.map((c) => c.periods.length);
+  const first = 3;
+  const starts: number[] = [];
+  let next = first;
+  for (const count of subColumns) {
+    starts.push(next);
+    next += count;
+  }
+  const rateColumn = next;
+  const missingColumn = next + 1;
+  const last = missingColumn;
+
+  // Row 1: the title; rows 2 and 3: requirement names over their periods.
+  sheet.mergeCells(1, 1, 1, last);
+  const title = sheet.getCell(1, 1);
+  title.value = `${t('report.title', { period: model.period.label })}    ${t('report.subtitle', { asOf: model.asOf, since: model.since })}`;
+  title.font = { name: FONT, size: 16, bold: true, color: { argb: RED } };
+  title.alignment = { vertical: 'middle' };
+  sheet.getRow(1).height = 30;
+  const header = (row: number, column: number, text: string, rows = 1, columns = 1) => {
+    if (rows > 1 || columns > 1) sheet.mergeCells(row, column, row + rows - 1, column + columns - 1);
+    const cell = sheet.getCell(row, column);
+    cell.value = text;
+    cell.font = { name: FONT, bold: true, color: { argb: 'FF5B1A1D' } };
+    cell.fill = solid(HEADER_FILL);
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    for (let r = row; r < row + rows; r++) for (let c = column; c < column + columns; c++) sheet.getCell(r, c).border = BORDER;
+  };
+  header(2, 1, t('report.parent'), 2);
+  header(2, 2, t('report.branch'), 2);
+  model.columns.forEach((column, i) => {
+    header(2, starts[i], column.name, 1, subColumns[i]);
+    sheet.getCell(2, starts[i]).note = column.title;
+    column.periods.forEach((p, j) => header(3, starts[i] + j, p.label));
+  });
+  header(2, rateColumn, t('report.rate'), 2);
+  header(2, missingColumn, t('report.missingCount'), 2);
+  sheet.getRow(2).height = 36;
+
+  let row = 4;
+  const styleRow = (fill?: string, bold = false) => {
+    for (let c = 1; c <= last; c++) {
+      const cell = sheet.getCell(row, c);
+      cell.border = BORDER;
+      cell.font = { name: FONT, bold, ...(cell.font?.color ? { color: cell.font.color } : {}) };
+      if (fill && !cell.fill) cell.fill = solid(fill);
+    }
+  };
+  const rateCell = (column: number, tally: Tally, bold = false) => {
+    const cell = sheet.getCell(row, column);
+    cell.value = rateValue(tally);
+    cell.numFmt = '0.0%';
+    cell.alignment = { horizontal: 'center' };
+    cell.font = { name: FONT, bold };
+  };
+  const totals = (label: string, parent: string, tallies: Tally[], tally: Tally, fill: string) => {
+    sheet.getCell(row, 1).value = parent;
+    sheet.getCell(row, 2).value = label;
+    model.columns.forEach((_, i) => {
+      if (subColumns[i] > 1) sheet.mergeCells(row, starts[i], row, starts[i] + subColumns[i] - 1);
+      sheet.getCell(row, starts[i]).fill = solid(fill);
+      rateCell(starts[i], tallies[i]);
+    });
+    sheet.getCell(row, missingColumn).value = tally.missing;
+    for (let c = 1; c <= last; c++) sheet.getCell(row, c).fill = solid(fill);
+    styleRow(fill, true);
+    rateCell(rateColumn, tally, true);
+    model.columns.forEach((_, i) => rateCell(starts[i], tallies[i], true));
+    sheet.getCell(row, missingColumn).alignment = { horizontal: 'center' };
+    row++;
+  };
+  for (const group of model.groups) {
+    for (const branch of group.branches) {
+      sheet.getCell(row, 1).value = branch.parent ?? '';
+      sheet.getCell(row, 2).value = branch.incomplete ? branch.name + t('report.paren', { text: '?' }) : branch.name;
+      branch.cells.forEach((cell, i) => {
+        cell.marks.forEach((mark, j) => {
+          const target = sheet.getCell(row, starts[i] + j);
+          target.value = markText(mark, lang);
+          target.fill = solid(STATE_STYLE[mark.state].fill);
+          target.font = { name: FONT, color: { argb: STATE_STYLE[mark.state].font } };
+          target.alignment = { horizontal: 'center', vertical: 'middle' };
+        });
+      });
+      sheet.getCell(row, missingColumn).value = branch.tally.missing;
+      sheet.getCell(row, missingColumn).alignment = { horizontal: 'center' };
+      styleRow();
+      rateCell(rateColumn, branch.tally);
+      row++;
+    }
+    totals(t('report.subtotal'), group.label, group.subtotal.cells, group.subtotal.tally, SUBTOTAL_FILL);
+  }
+  totals(t('report.total'), '', model.total.cells, model.total.tally, TOTAL_FILL);
+
+  // The legend: each state in its colour, then how rates are computed.
+  row++;
+  sheet.getCell(row, 1).value = t('report.legend');
+  sheet.getCell(row, 1).font = { name: FONT, bold: true };
+  MARK_STATES.forEach((state, i) => {
+    const cell = sheet.getCell(row, 2 + i);
+    cell.value = stateLabel(state, lang);
+    cell.fill = solid(STATE_STYLE[state].fill);
+    cell.font = { name: FONT, color: { argb: STATE_STYLE[state].font } };
+    cell.alignment = { horizontal: 'center' };
+    cell.border = BORDER;
+    cell.note = message(lang, `report.stateHelp.${state}`);
+  });
+  for (const note of [t('report.cellsHelp'), t('report.rateHelp')]) {
+    row++;
+    sheet.getCell(row, 1).value = note + t('report.stop').trim();
+    sheet.getCell(row, 1).font = { name: FONT, color: { argb: 'FF677384' } };
+  }
+
+  const branches = model.groups.flatMap((g) => g.branches);
+  sheet.getColumn(1).width = fit([t('report.parent'), ...model.groups.map((g) => g.label)], 10, 30);
+  sheet.getColumn(2).width = fit([t('report.branch'), ...branches.map((b) => b.name + t('report.paren', { text: '?' }))], 12, 36);
+  model.columns.forEach((column, i) => {
+    for (let j = 0; j < subColumns[i]; j++) {
+      const texts = branches.map((b) => markText(b.cells[i].marks[j], lang));
+      const share = Math.ceil((displayWidth(column.name) + 2) / subColumns[i]);
+      sheet.getColumn(starts[i] + j).width = fit([column.periods[j].label, ...texts, '100.0%'], Math.max(8, share), 16);
+    }
+  });
+  sheet.getColumn(rateColumn).width = fit([t('report.rate'), '100.0%'], 9, 12);
+  sheet.getColumn(missingColumn).width = fit([t('report.missingCount')], 8, 14);
+}
+
+function detailSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang): void {
+  const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
+  const sheet = workbook.addWorksheet(t('report.sheet.detail'), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  const headers = [
+    t('report.parent'),
+    t('report.branchId'),
+    t('report.branch'),
+    t('report.requirement'),
+    t('report.periodColumn'),
+    t('report.state'),
+    t('report.date'),
+    t('report.content'),
+    t('report.location'),
+    t('report.note'),
+  ];
+  const rows: { values: string[]; state: MarkState }[] = [];
+  for (const group of model.groups) {
+    for (const branch of group.branches) {
+      branch.cells.forEach((cell, i) => {
+        const column = model.columns[i];
+        for (const mark of cell.marks) {
+          const base = [branch.parent ?? '', branch.id, branch.name, column.title, periodLabel(mark.period, lang)];
+          for (const activity of mark.activities) {
+            const state: MarkState = activity.late ? 'late' : 'done';
+            const title = activity.title ?? '';
+            rows.push({
+              state,
+              values: [...base, stateLabel(state, lang), activity.date, title, `${activity.file}:${activity.line}`, activity.group ?? ''],
+            });
+          }
+          if (mark.state === 'missing' || mark.state === 'waived') {
+            for (const finding of mark.findings) {
+              const note = finding.waived ? t('report.waivedBy', { ...finding.waived }) : '';
+              rows.push({
+                state: finding.waived ? 'waived' : 'missing',
+                values: [...base, stateLabel(finding.waived ? 'waived' : 'missing', lang), '', finding.message, `${finding.file}:${finding.line}`, note],
+              });
+            }
+          } else if (mark.state === 'not-counted') {
+            rows.push({ state: mark.state, values: [...base, stateLabel(mark.state, lang), '', t('report.stateHelp.not-counted'), '', ''] });
+          }
+        }
+      });
+    }
+  }
+  const head = sheet.addRow(headers);
+  head.eachCell((cell) => {
+    cell.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = solid(RED);
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    cell.border = BORDER;
+  });
+  head.height = 22;
+  for (const { values, state } of rows) {
+    const added = sheet.addRow(values);
+    added.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { name: FONT };
+      cell.border = BORDER;
+      cell.alignment = { vertical: 'top', wrapText: true };
+    });
+    const stateCell = added.getCell(6);
+    stateCell.fill = solid(STATE_STYLE[state].fill);
+    stateCell.font = { name: FONT, color: { argb: STATE_STYLE[state].font } };
+    stateCell.alignment = { horizontal: 'center', vertical: 'top' };
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  const maxima = [24, 18, 30, 40, 14, 10, 12, 60, 48, 40];
+  headers.forEach((h, i) => {
+    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => r.values[i])], 8, maxima[i]);
+  });
+}
+
+function uncountedSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang): void {
+  const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
+  const sheet = workbook.addWorksheet(t('report.sheet.uncounted'), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const headers = [t('report.file'), t('report.line'), t('report.columnNo'), t('report.rule'), t('report.note')];
+  const head = sheet.addRow(headers);
+  head.eachCell((cell) => {
+    cell.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = solid(RED);
+    cell.border = BORDER;
+  });
+  const rows = model.uncounted.flatMap((file) => file.problems.map((p) => [file.file, p.line, p.column, p.ruleId, p.message] as (string | number)[]));
+  if (rows.length === 0) rows.push([t('report.uncountedNone')]);
+  for (const values of rows) {
+    sheet.addRow(values).eachCell((cell) => {
+      cell.font = { name: FONT };
+      cell.border = BORDER;
+      cell.alignment = { vertical: 'top', wrapText: true };
+    });
+  }
+  headers.forEach((h, i) => {
+    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => String(r[i] ?? ''))], 6, [60, 8, 8, 18, 80][i]);
+  });
+}
+
+/**
+ * Sets the modification time of every entry of a zip archive (local headers and central
+ * directory) to midnight of `date`: the zip library stamps the current time otherwise.
+ */
+export function fixZipDates(zip: Uint8Array, date: Date): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return zip;
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  for (let n = 0; n < entries; n++) {
+    if (view.getUint32(offset, true) !== 0x02014b50) break;
+    view.setUint16(offset + 12, 0, true);
+    view.setUint16(offset + 14, dosDate, true);
+    const local = view.getUint32(offset + 42, true);
+    if (view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, 0, true);
+      view.setUint16(local + 12, dosDate, true);
+    }
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return zip;
 }

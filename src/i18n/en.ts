@@ -233,6 +233,10 @@ export const en: Record<MessageId, string> = {
   'cli.initYes': 'ask nothing; use the defaults',
   'cli.initExamples': 'Examples:\n  dangjian init\n  dangjian init --id smelter-1 --name "Smelter branch 1" --yes',
   // report command
+  'report.band.cadence': 'Activities held',
+  'report.band.content': 'Content and quality',
+  'report.paren': ' ({text})',
+  'report.requirementCount': '{count} requirements',
   'report.sep': '; ',
   'report.colon': ': ',
   'report.listSep': ', ',
@@ -329,9 +333,8 @@ export const en: Record<MessageId, string> = {
   'due.today': 'due today',
   'due.overdue': '{days} days overdue',
   'due.groupItem': '{title} ({group})',
-  'due.case': 'Case {id} ({date}, {trigger}) needs a follow-up within {days} days',
-  'due.caseNoTrigger': 'Case {id} ({date}) needs a follow-up within {days} days',
-  'due.term': 'Committee election: the {years}-year term of the committee elected on {termStart} ends',
+  'due.case': 'Follow up case {id} ({date}, within {days} days)',
+  'due.term': 'Committee election (elected {termStart}, {years}-year term)',
   'due.termStage.expired': 'term has ended',
   'due.termStage.3': 'ends within 3 months',
   'due.termStage.6': 'ends within 6 months',
@@ -341,6 +344,7 @@ export const en: Record<MessageId, string> = {
   'due.eventDeadline': 'Deadline: {deadline}',
   'due.eventProgress': 'Progress so far: {progress}',
   'due.eventSource': 'Source: {source}',
+  'due.alarmSoon': '{days} days left',
   'due.alarm': '{item}: {when}',
 
   // report and due: command line

@@ -242,6 +242,10 @@ export const zhCN = {
   'cli.initYes': '不提问，直接使用默认值',
   'cli.initExamples': '示例：\n  dangjian init\n  dangjian init --id smelter-1 --name 冶炼厂第一党支部 --yes',
   // report command
+  'report.band.cadence': '活动开展',
+  'report.band.content': '内容与质量',
+  'report.paren': '（{text}）',
+  'report.requirementCount': '{count} 项要求',
   'report.sep': '；',
   'report.colon': '：',
   'report.listSep': '、',
@@ -338,9 +342,8 @@ export const zhCN = {
   'due.today': '今天截止',
   'due.overdue': '已逾期 {days} 天',
   'due.groupItem': '{title}（{group}）',
-  'due.case': '“五必谈”情况 {id}（{date}，{trigger}）须在 {days} 天内跟进',
-  'due.caseNoTrigger': '“五必谈”情况 {id}（{date}）须在 {days} 天内跟进',
-  'due.term': '支委会换届：{termStart} 选举产生的支委会 {years} 年任期届满',
+  'due.case': '跟进“五必谈”情况 {id}（{date}，{days} 天内）',
+  'due.term': '支委会换届（{termStart} 选举，任期 {years} 年）',
   'due.termStage.expired': '任期已届满',
   'due.termStage.3': '3 个月内届满',
   'due.termStage.6': '6 个月内届满',
@@ -350,6 +353,7 @@ export const zhCN = {
   'due.eventDeadline': '截止日期：{deadline}',
   'due.eventProgress': '目前进度：{progress}',
   'due.eventSource': '依据：{source}',
+  'due.alarmSoon': '还有 {days} 天截止',
   'due.alarm': '{item}：{when}',
 
   // report and due: command line

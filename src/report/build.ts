@@ -248,7 +248,7 @@ function groupRows(rows: BranchRow[], columns: number, lang: Lang): BranchGroup[
 }
 
 /** The input problems (unreadable files, schema errors, conflicts), grouped by file. */
-function uncountedFiles(findings: Finding[], engine: Engine): UncountedFile[] {
+export function uncountedFiles(findings: Finding[], engine: Engine): UncountedFile[] {
   const byFile = new Map<string, UncountedFile>();
   for (const finding of findings) {
     if (engine.rule(finding.ruleId)?.meta.category !== 'input') continue;

@@ -46,10 +46,14 @@ export function periodLabel(id: string, lang: Lang, form: 'long' | 'short' = 'lo
   return message(lang, `report.period${form === 'short' ? 'Short' : ''}.${period.kind}`, params);
 }
 
-/** A mark as words: 按时, 进行中 1/3. */
+/**
+ * A mark as words, with the progress of a pending period (进行中 1/3) and of a per-group requirement
+ * that not every group met (未开展 1/2).
+ */
 export function markText(mark: ReportMark, lang: Lang): string {
   const label = stateLabel(mark.state, lang);
-  return mark.state === 'pending' && mark.required !== undefined ? `${label} ${mark.count}/${mark.required}` : label;
+  const unmetGroups = mark.groups !== undefined && ['missing', 'not-counted', 'waived'].includes(mark.state);
+  return mark.required !== undefined && (mark.state === 'pending' || unmetGroups) ? `${label} ${mark.count}/${mark.required}` : label;
 }
 
 /** Display width on a terminal: CJK and full-width characters take two columns. */

@@ -1,0 +1,76 @@
+/** `due --format table`: what each branch still has to do, branch by branch, nearest deadline first. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { message } from '../i18n/index.js';
+import type { DueItem, DueModel } from '../report/due.js';
+import { displayWidth, truncateWidth } from '../report/present.js';
+
+export interface DueTableOptions {
+  colorLevel: 0 | 1 | 2 | 3;
+  width?: number;
+}
+
+function when(item: DueItem, model: DueModel): string {
+  if (item.daysLeft < 0) return message(model.lang, 'due.overdue', { days: -item.daysLeft });
+  if (item.daysLeft === 0) return message(model.lang, 'due.today');
+  return message(model.lang, 'due.daysLeft', { days: item.daysLeft });
+}
+
+function urgency(chalk: ChalkInstance, item: DueItem): (text: string) => string {
+  if (item.overdue || item.stage === 'expired') return chalk.red.bold;
+  if (item.daysLeft <= 7) return chalk.yellow;
+  return (text) => text;
+}
+
+function progress(item: DueItem, model: DueModel): string {
+  if (item.progress) return `${item.progress.count}/${item.progress.required}`;
+  if (item.stage) return message(model.lang, `due.termStage.${item.stage}`);
+  return '';
+}
+
+export function formatDueTable(model: DueModel, options: DueTableOptions): string {
+  const lang = model.lang;
+  const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
+  const chalk = new Chalk({ level: options.colorLevel });
+  const budget = options.width ?? 120;
+  const out: string[] = [chalk.bold(t('due.title', { asOf: model.asOf, days: model.within }))];
+  if (model.items.length === 0) {
+    out.push(chalk.green(t('due.none', { asOf: model.asOf, days: model.within })));
+  } else {
+    const head = [t('report.branch'), t('due.item'), t('due.period'), t('due.deadline'), t('due.when'), t('due.progress')];
+    const rows = model.items.map((item) => [item.branchName, item.title, item.periodLabel ?? '', item.deadline, when(item, model), progress(item, model)]);
+    const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))) + 2);
+    // The item column gives way when the table would be wider than the terminal.
+    const others = widths.reduce((sum, w, i) => (i === 1 ? sum : sum + w), 0) + widths.length + 1;
+    widths[1] = Math.max(16, Math.min(widths[1], budget - others));
+    widths[0] = Math.min(widths[0], 22);
+    const table = new Table({ head, colWidths: widths, style: { head: [], border: [], compact: true }, wordWrap: false });
+    let previous: string | undefined;
+    model.items.forEach((item, i) => {
+      const paint = urgency(chalk, item);
+      const row = rows[i];
+      const first = item.branch !== previous;
+      previous = item.branch;
+      table.push([
+        first ? chalk.bold(truncateWidth(row[0], widths[0] - 2)) : '',
+        truncateWidth(row[1], widths[1] - 2),
+        row[2],
+        paint(row[3]),
+        paint(row[4]),
+        row[5],
+      ]);
+    });
+    out.push(table.toString());
+    const summary = t('due.count', { items: model.summary.items, overdue: model.summary.overdue });
+    out.push(model.summary.overdue ? chalk.red.bold(summary) : summary);
+  }
+  if (model.uncounted.length > 0) {
+    out.push('', chalk.red.bold(`✖ ${t('report.uncountedTitle', { count: model.uncounted.length })}`));
+    for (const file of model.uncounted) {
+      for (const problem of file.problems) {
+        out.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
