@@ -117,7 +117,7 @@ function pct(tally: Tally, decimals: 0 | 1): string {
 
 function markTitle(mark: ReportMark, column: ReportColumn, lang: Lang): string {
   const parts = [`${periodLabel(mark.period, lang, 'short')} ${markText(mark, lang)}`];
-  if (mark.groups) parts.push(message(lang, 'report.groupProgress', { count: mark.count ?? 0, required: mark.required ?? 0 }));
+  if (mark.groups?.length) parts.push(message(lang, 'report.groupProgress', { count: mark.count ?? 0, required: mark.required ?? 0 }));
   if (mark.waiver) parts.push(message(lang, 'report.waivedBy', { ...mark.waiver }));
   for (const finding of mark.findings.filter((f) => !f.waived)) parts.push(finding.message);
   return `${column.name} · ${parts.join(message(lang, 'report.sep'))}`;

@@ -8,7 +8,10 @@ import type { Lang } from '../types.js';
 
 /** Escapes text from the logs so that it can never break the table or turn into markup. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^([#+-]|\d+\.)/, '\\$1');
 }
 
 function cellText(cell: ReportCell): string {

@@ -5,7 +5,7 @@
  * line; 未统计文件: the input problems. The bytes depend only on the report (dates come from the
  * as-of date), so the same inputs give the same file.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { message } from '../i18n/index.js';
 import type { MarkState, ReportModel, Tally } from '../report/model.js';
 import { MARK_STATES } from '../report/model.js';
@@ -52,7 +52,9 @@ function fit(texts: string[], min: number, max: number): number {
 export async function formatReportXlsx(model: ReportModel, options: ReportXlsxOptions): Promise<Uint8Array> {
   const lang = model.lang as Lang;
   const date = new Date(`${model.asOf}T00:00:00Z`);
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: loaded only when a workbook is written, so that other commands start fast.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = `dangjian ${options.version}`;
   workbook.lastModifiedBy = `dangjian ${options.version}`;
   workbook.created = date;

@@ -1,0 +1,109 @@
+/**
+ * The report never disagrees with check. On 240 generated branches (random gaps, make-ups,
+ * waivers, Party groups, content mistakes, unreadable files), every missing cell of
+ * `report --format json` is an unwaived finding of `check --format json` for the same inputs and
+ * as-of date, every waived cell a waived finding, every other cell no finding at all; and every
+ * finding of a report column lands in a cell.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempTree } from './helpers.js';
+import { generateLogs } from './generate-logs.js';
+
+interface Finding {
+  ruleId: string;
+  branch?: string;
+  period?: string;
+  waived?: unknown;
+}
+interface Mark {
+  period: string;
+  state: string;
+  groups?: { state: string }[];
+  findings: unknown[];
+}
+interface Model {
+  columns: { ruleId: string; periods: { id: string }[] }[];
+  groups: { branches: { id: string; cells: { ruleId: string; marks: Mark[] }[] }[] }[];
+  uncounted: { file: string }[];
+  total: { tally: Record<string, number> };
+}
+
+const BRANCHES = 240;
+const dir = tempTree(generateLogs(BRANCHES, 20260915));
+
+function run(args: string[], output: string): { status: number; json: unknown } {
+  const file = path.join(dir, output);
+  const result = runCli([...args, '--output', file, 'logs'], { cwd: dir });
+  expect(result.stderr).toBe('');
+  return { status: result.status, json: JSON.parse(readFileSync(file, 'utf8')) };
+}
+
+function agreement(period: string, asOf: string): { model: Model; findings: Finding[]; marks: number } {
+  const check = run(['check', '--as-of', asOf, '--format', 'json'], `check-${asOf}.json`).json as { findings: Finding[] };
+  const report = run(['report', '--period', period, '--as-of', asOf, '--format', 'json'], `report-${period}-${asOf}.json`);
+  const model = report.json as Model;
+  const columns = new Set(model.columns.map((c) => c.ruleId));
+  const key = (branch: string, rule: string, p: string) => `${branch}|${rule}|${p}`;
+  const unwaived = new Map<string, number>();
+  const waived = new Map<string, number>();
+  for (const f of check.findings) {
+    if (!columns.has(f.ruleId) || !f.branch || !f.period) continue;
+    const map = f.waived ? waived : unwaived;
+    const k = key(f.branch, f.ruleId, f.period);
+    map.set(k, (map.get(k) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  let marks = 0;
+  for (const group of model.groups) {
+    for (const row of group.branches) {
+      for (const cell of row.cells) {
+        for (const mark of cell.marks) {
+          marks++;
+          const k = key(row.id, cell.ruleId, mark.period);
+          seen.add(k);
+          const u = unwaived.get(k) ?? 0;
+          const w = waived.get(k) ?? 0;
+          const where = `${k}: ${mark.state}, ${u} unwaived and ${w} waived findings`;
+          if (mark.state === 'missing') expect(u, where).toBeGreaterThan(0);
+          else if (mark.state === 'waived') expect([u > 0, w > 0], where).toEqual([false, true]);
+          else expect(u + w, where).toBe(0);
+          expect(mark.findings.length, where).toBe(u + w);
+          if (mark.groups && (mark.state === 'missing' || mark.state === 'waived')) {
+            const unmet = mark.groups.filter((g) => g.state === 'missing' || g.state === 'waived').length;
+            expect(unmet, where).toBe(u + w);
+          }
+        }
+      }
+    }
+  }
+  // Vice versa: a finding of a report column whose period is shown has its cell.
+  const shown = new Map(model.columns.map((c) => [c.ruleId, new Set(c.periods.map((p) => p.id))]));
+  const findings = check.findings.filter((f) => f.branch && f.period && shown.get(f.ruleId)?.has(f.period));
+  for (const f of findings) expect(seen.has(key(f.branch!, f.ruleId, f.period!)), `${f.branch} ${f.ruleId} ${f.period}`).toBe(true);
+  // Input problems make the exit status 1 and are listed, never dropped.
+  const inputs = check.findings.filter((f) => ['yaml-syntax', 'encoding', 'schema', 'file-too-large', 'file-unreadable', 'branch-conflict'].includes(f.ruleId));
+  expect(report.status).toBe(inputs.length > 0 ? 1 : 0);
+  return { model, findings, marks };
+}
+
+describe('report and check agree', () => {
+  it('for a whole year, as of mid-October', () => {
+    const { model, findings, marks } = agreement('2026', '2026-10-15');
+    const rows = model.groups.flatMap((g) => g.branches);
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(marks).toBeGreaterThan(20_000);
+    // The generator produced every kind of cell.
+    const states = new Set(rows.flatMap((r) => r.cells.flatMap((c) => c.marks.map((m) => m.state))));
+    expect([...states].sort()).toEqual(['done', 'late', 'missing', 'not-applicable', 'not-counted', 'pending', 'waived']);
+    expect(findings.filter((f) => f.waived).length).toBeGreaterThan(10);
+    expect(model.uncounted.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('for a quarter in progress', () => {
+    const { model } = agreement('2026-Q3', '2026-08-20');
+    expect(model.total.tally.pending).toBeGreaterThan(0);
+    expect(model.total.tally.missing).toBeGreaterThan(0);
+  }, 300_000);
+});

@@ -1,0 +1,355 @@
+/**
+ * `dangjian report`: golden outputs in every format on a fixed fixture of five branches under two
+ * parent committees and none (three Party groups, a make-up, a waiver, a pending month, a branch
+ * established mid-quarter, a file with a schema error), the XLSX read back, and usage errors.
+ *
+ * Regenerate the golden files after an intended change: UPDATE_GOLDEN=1 npx vitest run test/report.test.ts
+ */
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { header, ROOT, runCli, tempTree } from './helpers.js';
+
+const FIXTURE = 'test/fixtures/report/logs';
+const EXPECTED = path.join(ROOT, 'test/fixtures/report/expected');
+const AS_OF = '2026-09-15';
+const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function report(format: string, extra: string[] = []) {
+  return runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', format, FIXTURE, ...extra]);
+}
+
+/** Compares with a golden file (the version number kept out of it), or writes it when updating. */
+function golden(name: string, actual: string): void {
+  const file = path.join(EXPECTED, name);
+  const normalised = actual.split(`dangjian ${VERSION}`).join('dangjian <version>');
+  if (update || !existsSync(file)) writeFileSync(file, normalised);
+  expect(normalised).toBe(readFileSync(file, 'utf8'));
+}
+
+/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"' && field === '') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
+        else if (text[i] === '"') break;
+        else field += text[i++];
+      }
+      i++;
+    } else if (text[i] === ',') {
+      record.push(field), (field = ''), i++;
+    } else if (text.startsWith('\r\n', i)) {
+      record.push(field), records.push(record), (record = []), (field = ''), (i += 2);
+    } else {
+      expect(text[i]).not.toMatch(/[\r\n"]/);
+      field += text[i++];
+    }
+  }
+  expect(field).toBe('');
+  return records;
+}
+
+function width(line: string): number {
+  let total = 0;
+  for (const char of line) total += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  return total;
+}
+
+describe('report golden files', () => {
+  for (const [format, file] of [
+    ['table', 'report.table.txt'],
+    ['markdown', 'report.md'],
+    ['csv', 'report.csv'],
+    ['html', 'report.html'],
+    ['json', 'report.json'],
+  ] as const) {
+    it(`--format ${format} matches ${file} and exits 1 for the file that could not be counted`, () => {
+      const result = report(format);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(1);
+      golden(file, result.stdout);
+    });
+  }
+
+  it('--format table --lang en matches report.table.en.txt', () => {
+    const result = report('table', ['--lang', 'en']);
+    expect(result.status).toBe(1);
+    golden('report.table.en.txt', result.stdout);
+  });
+
+  it('--format markdown --lang en matches report.en.md', () => {
+    golden('report.en.md', report('markdown', ['--lang', 'en']).stdout);
+  });
+});
+
+describe('report model', () => {
+  const model = JSON.parse(report('json').stdout);
+  const row = (id: string) => model.groups.flatMap((g: { branches: { id: string }[] }) => g.branches).find((b: { id: string }) => b.id === id);
+  const cell = (id: string, rule: string) => row(id).cells.find((c: { ruleId: string }) => c.ruleId === rule);
+  const states = (id: string, rule: string) => cell(id, rule).marks.map((m: { state: string }) => m.state);
+
+  it('groups branches under their parent, the branches without one last, with subtotals and a total', () => {
+    expect(model.groups.map((g: { label: string }) => g.label)).toEqual(['冶炼厂党委', '选矿厂党委', '未填写上级党组织']);
+    expect(model.groups[0].branches.map((b: { id: string }) => b.id)).toEqual(['smelter-1', 'smelter-2']);
+    expect(model.total.tally.counted).toBe(model.groups.reduce((sum: number, g: { subtotal: { tally: { counted: number } } }) => sum + g.subtotal.tally.counted, 0));
+  });
+
+  it('shows a make-up as late, a waived month as waived and the month in progress as pending', () => {
+    expect(states('smelter-1', 'political-study-monthly')).toEqual(['late', 'done', 'pending']);
+    const discipline = cell('smelter-1', 'discipline-education-monthly').marks[1];
+    expect(discipline.state).toBe('waived');
+    expect(discipline.waiver).toEqual({ reason: '八月防汛抢险任务重，经党委批准顺延至九月', approvedBy: '冶炼厂党委' });
+  });
+
+  it('counts group meetings per Party group, with progress', () => {
+    const september = cell('smelter-1', 'group-meeting-monthly').marks[2];
+    expect(september).toMatchObject({ state: 'pending', count: 2, required: 3 });
+    const august = cell('concentrator-1', 'group-meeting-monthly').marks[1];
+    expect(august).toMatchObject({ state: 'missing', count: 1, required: 2 });
+    expect(cell('concentrator-1', 'group-meeting-monthly').tally).toMatchObject({ done: 3, missing: 1, pending: 2 });
+  });
+
+  it('does not require periods before a branch was established', () => {
+    expect(states('smelter-2', 'committee-meeting-monthly')).toEqual(['not-applicable', 'not-applicable', 'pending']);
+    expect(row('smelter-2').tally.rate).toBeNull();
+  });
+
+  it('shows a yearly rule in a quarter as the year, pending, with its progress', () => {
+    expect(cell('smelter-1', 'organizational-life-yearly').marks).toMatchObject([{ period: '2026', state: 'pending', count: 1, required: 1 }]);
+  });
+
+  it('marks the unmet periods of a branch with an unreadable file as not counted', () => {
+    expect(row('concentrator-3').incomplete).toBe(true);
+    expect(states('concentrator-3', 'political-study-monthly')).toEqual(['done', 'not-counted', 'pending']);
+    expect(model.uncounted).toEqual([
+      {
+        file: 'test/fixtures/report/logs/concentrator/concentrator-3-2026-h1.yaml',
+        problems: [expect.objectContaining({ ruleId: 'schema', line: 6 })],
+      },
+    ]);
+  });
+
+  it('lists the activities that counted, with file and line', () => {
+    expect(cell('smelter-1', 'political-study-monthly').marks[0].activities).toEqual([
+      { date: '2026-08-03', title: '七月政治业务学习（补开）', late: true, file: 'test/fixtures/report/logs/smelter/smelter-1.yaml', line: 29 },
+    ]);
+  });
+
+  it('leaves out rules that are turned off', () => {
+    const off = JSON.parse(report('json', ['--rule', 'future-date:off', '--rule', 'duplicate-activity:off']).stdout);
+    expect(off.columns.map((c: { ruleId: string }) => c.ruleId)).not.toContain('future-date');
+    expect(off.columns).toHaveLength(model.columns.length - 2);
+  });
+});
+
+describe('report --format table', () => {
+  it('fits a 120-column terminal in both languages', () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const lines = report('table', ['--lang', lang]).stdout.split('\n');
+      const table = lines.filter((l) => /^[┌│├└]/.test(l));
+      expect(table.length).toBeGreaterThan(10);
+      expect(Math.max(...lines.filter((l) => !l.startsWith('  test/')).map(width))).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('colours states like check when colour is forced, and never in a file', () => {
+    const coloured = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, FIXTURE], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toContain('\u001b[31m');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-report-'));
+    runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, FIXTURE, '--output', path.join(dir, 'r.txt')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(readFileSync(path.join(dir, 'r.txt'), 'utf8')).not.toContain('\u001b[');
+  });
+
+  it('summarises a year of monthly marks in three columns', () => {
+    const result = runCli(['report', '--period', '2026', '--as-of', '2026-10-15', FIXTURE]);
+    expect(result.stdout).toContain('✗');
+    expect(Math.max(...result.stdout.split('\n').filter((l) => /^[┌│├└]/.test(l)).map(width))).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('report --format csv', () => {
+  it('is UTF-8 with a byte order mark and CRLF line ends, quoted by RFC 4180', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-report-'));
+    const file = path.join(dir, 'report.csv');
+    runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'csv', '--output', file, FIXTURE]);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n](?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    const records = parseCsv(text);
+    expect(new Set(records.map((r) => r.length)).size).toBe(1);
+    const smelter = records.find((r) => r[1] === 'smelter-1')!;
+    expect(smelter.slice(0, 4)).toEqual(['冶炼厂党委', 'smelter-1', '冶炼厂第一党支部', '7月 补开；8月 按时；9月 进行中 1/1']);
+    expect(records.find((r) => r[0].endsWith('concentrator-3-2026-h1.yaml'))?.slice(1, 4)).toEqual(['6', '12', 'schema']);
+  });
+
+  it('quotes fields with commas and quotes, and defuses formulas', async () => {
+    const { csvField } = await import('../src/formats/report-csv.js');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=1+2')).toBe("'=1+2");
+    expect(csvField('-12.5%')).toBe('-12.5%');
+  });
+});
+
+describe('report --format xlsx', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-xlsx-'));
+  const file = path.join(dir, 'report.xlsx');
+  const run = () => runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'xlsx', '--output', file, FIXTURE]);
+
+  it('writes a summary, a detail and a problems sheet with frozen headers and filled states', async () => {
+    expect(run().status).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '未统计文件']);
+    expect(workbook.created.toISOString()).toBe('2026-09-15T00:00:00.000Z');
+
+    const summary = workbook.getWorksheet('汇总')!;
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
+    expect(summary.getCell('A1').value).toContain('2026年第三季度党支部工作汇总表');
+    expect(summary.getCell('C2').value).toBe('政治业务学习');
+    expect([summary.getCell('C3').value, summary.getCell('D3').value, summary.getCell('E3').value]).toEqual(['7月', '8月', '9月']);
+    const smelter = summary.getRow(4);
+    expect(smelter.getCell(2).value).toBe('冶炼厂第一党支部');
+    expect(smelter.getCell(3).value).toBe('补开');
+    expect((smelter.getCell(3).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
+    expect(smelter.getCell(4).value).toBe('按时');
+    expect((smelter.getCell(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
+    expect(smelter.getCell(7).value).toBe('经批准');
+    expect((smelter.getCell(7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDDEBF7');
+    expect(smelter.getCell(5).value).toBe('进行中 1/1');
+    const rates = summary.getColumn(summary.columnCount - 1);
+    expect(rates.values.filter((v) => typeof v === 'number')).toContain(1);
+
+    const detail = workbook.getWorksheet('明细')!;
+    expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const rows = detail.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0].slice(1)).toEqual(['上级党组织', '支部编号', '支部', '要求', '周期', '状态', '日期', '活动或问题', '位置', '说明']);
+    const makeUp = rows.find((r) => r[8] === '七月政治业务学习（补开）')!;
+    expect(makeUp.slice(1)).toEqual([
+      '冶炼厂党委',
+      'smelter-1',
+      '冶炼厂第一党支部',
+      '每月至少一次政治业务学习',
+      '2026年7月',
+      '补开',
+      '2026-08-03',
+      '七月政治业务学习（补开）',
+      'test/fixtures/report/logs/smelter/smelter-1.yaml:29',
+      '',
+    ]);
+    const missing = rows.find((r) => r[2] === 'concentrator-1' && r[6] === '未开展' && r[4] === '每月召开支委会')!;
+    expect(missing[8]).toBe('2026-08 未开展支委会：要求每月至少 1 次，实际 0 次');
+    const widths = detail.columns.map((c) => c.width ?? 0);
+    expect(widths[7]).toBeGreaterThanOrEqual(30);
+
+    const problems = workbook.getWorksheet('未统计文件')!;
+    expect(problems.getCell('A2').value).toBe('test/fixtures/report/logs/concentrator/concentrator-3-2026-h1.yaml');
+    expect(problems.getCell('D2').value).toBe('schema');
+  });
+
+  it('gives the same bytes on every run', async () => {
+    run();
+    const first = readFileSync(file);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    run();
+    expect(readFileSync(file).equals(first)).toBe(true);
+  });
+});
+
+describe('report --format html', () => {
+  it('is one self-contained page that escapes every text', () => {
+    const dir = tempTree({
+      'a.yaml': [
+        'version: 1',
+        'branch:',
+        '  id: x<1>',
+        '  name: "<script>alert(1)</script> & 支部"',
+        '  parent: "\\"上级\\" <b>党委</b>"',
+        '  members: 10',
+        'activities:',
+        '  - { date: 2026-07-03, type: 支委会, title: "<img src=x onerror=alert(1)>", firstTopic: 学习 }',
+        '',
+      ].join('\n'),
+    });
+    const result = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'html', '.'], { cwd: dir });
+    expect(result.status).toBe(0);
+    const html = result.stdout;
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
+    expect(html).not.toMatch(/<script|<img|<b>党委|onerror=alert\(1\)>/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; 支部');
+    expect(html).toContain('&quot;上级&quot; &lt;b&gt;党委&lt;/b&gt;');
+    expect(html).not.toMatch(/(src|href)=["']?(https?:|\/\/)/);
+    expect(html).toContain('@page { size: A4 landscape;');
+  });
+});
+
+describe('report usage errors', () => {
+  const cases: [string, string[], string, string][] = [
+    ['no --period', ['report', FIXTURE], '缺少 --period：请指定统计周期，如 --period 2026-Q3', '--period is missing: give the period to report, for example --period 2026-Q3'],
+    [
+      'a malformed period',
+      ['report', '--period', '2026-Q5', FIXTURE],
+      '--period 的值“2026-Q5”不是有效周期，应写成 2026-03、2026-Q3、2026-H1 或 2026',
+      '--period "2026-Q5" is not a period; write 2026-03, 2026-Q3, 2026-H1 or 2026',
+    ],
+    [
+      'a period after the as-of date',
+      ['report', '--period', '2026-Q4', '--as-of', '2026-09-15', FIXTURE],
+      '统计周期 2026-Q4 在检查日期 2026-09-15 之后才开始，还没有可统计的内容',
+      'The period 2026-Q4 starts after the as-of date 2026-09-15; there is nothing to report yet',
+    ],
+    [
+      'xlsx to the terminal',
+      ['report', '--period', '2026-Q3', '--format', 'xlsx', FIXTURE],
+      'XLSX 是二进制文件，不能输出到终端：请用 --output 指定文件，如 --output 汇总.xlsx',
+      'XLSX is a binary file and cannot be written to the terminal',
+    ],
+    ['an unknown format', ['report', '--period', '2026-Q3', '--format', 'pdf', FIXTURE], '--format 的值“pdf”无效', '--format "pdf" is not valid'],
+  ];
+  for (const [what, args, zh, en] of cases) {
+    it(`${what}: exit 2, one line, in Chinese and English`, () => {
+      const chinese = runCli(args);
+      expect(chinese.status).toBe(2);
+      expect(chinese.stdout).toBe('');
+      expect(chinese.stderr).toMatch(/^dangjian: [^\n]+\n$/);
+      expect(chinese.stderr).toContain(zh);
+      const english = runCli([...args, '--lang', 'en']);
+      expect(english.status).toBe(2);
+      expect(english.stderr).toMatch(/^dangjian: [^\n]+\n$/);
+      expect(english.stderr).toContain(en);
+    });
+  }
+
+  it('no files: exit 2', () => {
+    const dir = tempTree({ 'notes.txt': 'nothing here' });
+    const result = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '.'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^dangjian: 在 \. 中没有找到 \.yaml 或 \.yml 文件\n$/);
+  });
+
+  it('exits 0 when every file was counted, however many periods are missing', () => {
+    const dir = tempTree({ 'a.yaml': header('a') });
+    const result = runCli(['report', '--period', '2026-Q2', '--as-of', AS_OF, '--format', 'json', '.'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).total.tally.missing).toBeGreaterThan(0);
+  });
+
+  it('starts counting in the report period\'s year for a report made early in the next year', () => {
+    const dir = tempTree({ 'a.yaml': header('a') });
+    const model = JSON.parse(runCli(['report', '--period', '2025-Q4', '--as-of', '2026-01-10', '--format', 'json', '.'], { cwd: dir }).stdout);
+    expect(model.since).toBe('2025-01-01');
+    expect(model.total.tally.missing).toBeGreaterThan(0);
+  });
+});
