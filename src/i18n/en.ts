@@ -333,7 +333,7 @@ export const en: Record<MessageId, string> = {
   'due.today': 'due today',
   'due.overdue': '{days} days overdue',
   'due.groupItem': '{title} ({group})',
-  'due.case': 'Follow up case {id} ({date}, within {days} days)',
+  'due.case': 'Follow up case {id} ({date})',
   'due.term': 'Committee election (elected {termStart}, {years}-year term)',
   'due.termStage.expired': 'term has ended',
   'due.termStage.3': 'ends within 3 months',

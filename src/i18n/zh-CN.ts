@@ -342,7 +342,7 @@ export const zhCN = {
   'due.today': '今天截止',
   'due.overdue': '已逾期 {days} 天',
   'due.groupItem': '{title}（{group}）',
-  'due.case': '跟进“五必谈”情况 {id}（{date}，{days} 天内）',
+  'due.case': '跟进“五必谈”情况 {id}（{date}）',
   'due.term': '支委会换届（{termStart} 选举，任期 {years} 年）',
   'due.termStage.expired': '任期已届满',
   'due.termStage.3': '3 个月内届满',

@@ -89,13 +89,26 @@ export function buildDue(input: DueInput): DueModel {
   for (const branch of branches) {
     const add = (item: Omit<DueItem, 'branch' | 'branchName' | 'parent' | 'daysLeft' | 'overdue'>) => {
       const daysLeft = daysBetween(window.asOf, item.deadline);
+      const { kind, ruleId, title, period, periodLabel: label, group, caseId, deadline, progress, stage, severity, source, uid } = item;
+      // Key order is the JSON output's field order.
       items.push({
         branch: branch.header.id,
         branchName: maskPersonalData(branch.header.name),
         ...(branch.header.parent !== undefined ? { parent: maskPersonalData(branch.header.parent) } : {}),
-        ...item,
+        kind,
+        ruleId,
+        title,
+        ...(period !== undefined ? { period, periodLabel: label } : {}),
+        ...(group !== undefined ? { group } : {}),
+        ...(caseId !== undefined ? { caseId } : {}),
+        deadline,
         daysLeft,
         overdue: daysLeft < 0,
+        ...(progress ? { progress } : {}),
+        ...(stage ? { stage } : {}),
+        severity,
+        source,
+        uid,
       });
     };
     cadenceItems(branch, engine, until, add);
@@ -202,7 +215,7 @@ function caseItems(branch: Branch, engine: Engine, until: string, add: Add): voi
     add({
       kind: 'case',
       ruleId: rule.meta.id,
-      title: message(lang, 'due.case', { id: maskPersonalData(item.id), date: item.date, days }),
+      title: message(lang, 'due.case', { id: maskPersonalData(item.id), date: item.date }),
       caseId: maskPersonalData(item.id),
       deadline,
       severity: engine.severityOf(rule) as Severity,

@@ -1,0 +1,188 @@
+/**
+ * `dangjian due`: the items of the report fixture as of 2026-09-15, the agreement of overdue cases
+ * with check, the iCalendar file read back with a real parser, and usage errors.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { escapeText, foldLine } from '../src/formats/due-ics.js';
+import { parseWithin } from '../src/commands/due.js';
+import { ROOT, runCli, tempTree, header } from './helpers.js';
+
+const FIXTURE = 'test/fixtures/report/logs';
+
+interface Item {
+  branch: string;
+  kind: string;
+  ruleId: string;
+  title: string;
+  period?: string;
+  group?: string;
+  deadline: string;
+  daysLeft: number;
+  overdue: boolean;
+  progress?: { count: number; required: number };
+  stage?: string;
+  uid: string;
+}
+
+function due(asOf: string, extra: string[] = []): { status: number; items: Item[]; model: Record<string, unknown> } {
+  const result = runCli(['due', FIXTURE, '--as-of', asOf, '--format', 'json', ...extra]);
+  expect(result.stderr).toBe('');
+  const model = JSON.parse(result.stdout);
+  return { status: result.status, items: model.items, model };
+}
+
+describe('due', () => {
+  const { status, items, model } = due('2026-09-15');
+  const of = (branch: string) => items.filter((i) => i.branch === branch);
+
+  it('lists what is not met yet in the current periods, with deadline and progress', () => {
+    expect(status).toBe(1);
+    expect(model).toMatchObject({ asOf: '2026-09-15', within: 30, until: '2026-10-15' });
+    expect(of('smelter-1').map((i) => [i.ruleId, i.period ?? '', i.group ?? '', i.deadline, i.progress ? `${i.progress.count}/${i.progress.required}` : ''])).toEqual([
+      ['case-follow-up', '', '', '2026-09-17', ''],
+      ['group-meeting-monthly', '2026-09', '动力党小组', '2026-09-30', '0/1'],
+      ['general-meeting-quarterly', '2026-Q3', '', '2026-09-30', '0/1'],
+      ['term-expiry', '', '', '2026-11-20', ''],
+      ['law-education-semiannual', '2026-H2', '', '2026-12-31', '0/1'],
+      ['family-safety-yearly', '2026', '', '2026-12-31', '0/1'],
+    ]);
+  });
+
+  it('leaves out what is met, what is not required and what lies beyond the window', () => {
+    expect(of('smelter-1').some((i) => i.ruleId === 'national-defense-quarterly')).toBe(false);
+    expect(of('smelter-2').map((i) => i.ruleId)).toEqual(['discipline-education-monthly', 'party-day-monthly']);
+    expect(items.some((i) => i.period === '2026-10')).toBe(false);
+    const longer = due('2026-09-15', ['--within', '7w']).items;
+    expect(longer.filter((i) => i.branch === 'smelter-2' && i.period === '2026-10').map((i) => i.ruleId)).toContain('committee-meeting-monthly');
+  });
+
+  it('warns of a committee term six and three months before it ends', () => {
+    expect(of('smelter-1').find((i) => i.kind === 'term')).toMatchObject({ stage: '3', deadline: '2026-11-20', daysLeft: 66, overdue: false });
+    expect(of('office').find((i) => i.kind === 'term')).toMatchObject({ stage: '6', deadline: '2027-01-08' });
+    expect(of('concentrator-1').some((i) => i.kind === 'term')).toBe(false);
+  });
+
+  it('lists the yearly content requirements still open', () => {
+    expect(of('concentrator-1').filter((i) => i.kind === 'content').map((i) => i.ruleId)).toEqual(['secretary-lecture-yearly', 'staff-archive-complete']);
+    expect(of('smelter-1').some((i) => i.kind === 'content')).toBe(false);
+  });
+
+  it('shows an overdue case exactly when check reports one', () => {
+    const later = due('2026-09-20').items.filter((i) => i.kind === 'case');
+    expect(later).toMatchObject([{ branch: 'smelter-1', deadline: '2026-09-17', daysLeft: -3, overdue: true }]);
+    const check = JSON.parse(runCli(['check', FIXTURE, '--as-of', '2026-09-20', '--format', 'json']).stdout);
+    const overdue = check.findings.filter((f: { ruleId: string; message: string }) => f.ruleId === 'case-follow-up' && f.message.includes('至今未跟进'));
+    expect(overdue.map((f: { branch: string }) => f.branch)).toEqual(later.map((i) => i.branch));
+  });
+
+  it('keeps the identifiers of the same items from one day to the next', () => {
+    const tomorrow = due('2026-09-16').items;
+    for (const item of items.filter((i) => i.deadline > '2026-09-16')) {
+      expect(tomorrow.find((t) => t.uid === item.uid)?.title).toBe(item.title);
+    }
+    expect(new Set(items.map((i) => i.uid)).size).toBe(items.length);
+  });
+
+  it('prints a table by default, in Chinese, nearest deadline first within each branch', () => {
+    const result = runCli(['due', FIXTURE, '--as-of', '2026-09-15']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^待办事项（截至 2026-09-15，未来 30 天）\n/);
+    expect(result.stdout).toContain('│ 冶炼厂第一党支部 │ 跟进“五必谈”情况 2026-011（2026-09-10）');
+    expect(result.stdout).toContain('个文件有问题');
+    expect(result.stdout).toContain(`${items.length} 项待办，其中 0 项已逾期`);
+  });
+
+  it('says so when nothing is due', () => {
+    const dir = tempTree({ 'a.yaml': header('a', '  dissolved: 2026-09-01\n') });
+    const result = runCli(['due', '.', '--as-of', '2026-09-15', '--lang', 'en'], { cwd: dir });
+    expect(result).toMatchObject({ status: 0, stdout: 'What is due (as of 2026-09-15, next 30 days)\nNothing is due in the 30 days after 2026-09-15\n' });
+  });
+});
+
+describe('due --format ics', () => {
+  const ics = runCli(['due', FIXTURE, '--as-of', '2026-09-15', '--format', 'ics']).stdout;
+  const { items } = due('2026-09-15');
+
+  it('is an RFC 5545 calendar that ical.js reads, one all-day event per item', () => {
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('prodid')).toMatch(/^-\/\/dangjian\/\/dangjian /);
+    expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual(items.map((i) => i.uid));
+    for (const [i, event] of events.entries()) {
+      const start = event.getFirstPropertyValue('dtstart') as ICAL.Time;
+      expect(start.isDate).toBe(true);
+      expect(start.toString()).toBe(items[i].deadline);
+      expect((event.getFirstPropertyValue('dtstamp') as ICAL.Time).toString()).toBe('2026-09-15T00:00:00Z');
+    }
+    const group = events.find((e) => String(e.getFirstPropertyValue('summary')).includes('动力党小组'))!;
+    expect(group.getFirstPropertyValue('summary')).toBe('【冶炼厂第一党支部】每个党小组每月召开党小组会（动力党小组）（2026年9月）');
+    expect(String(group.getFirstPropertyValue('description'))).toContain('目前进度：0/1\n');
+    expect(group.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString()).toBe('-P3D');
+  });
+
+  it('uses CRLF, folds lines at 75 octets and never splits a character', () => {
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = ics.split('\r\n');
+    expect(lines.some((l) => l.startsWith(' '))).toBe(true);
+    for (const line of lines) {
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      expect(line).not.toContain('\uFFFD');
+    }
+  });
+
+  it('gives the same bytes on every run', () => {
+    expect(runCli(['due', FIXTURE, '--as-of', '2026-09-15', '--format', 'ics']).stdout).toBe(ics);
+  });
+
+  it('folds and escapes by the rules', () => {
+    const long = `SUMMARY:${'党支部工作台账'.repeat(12)}`;
+    const folded = foldLine(long);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(Buffer.byteLength(parts[0])).toBeLessThanOrEqual(75);
+    for (const part of parts.slice(1)) {
+      expect(part.startsWith(' ')).toBe(true);
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+    }
+    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(long);
+    expect(foldLine('SHORT:ok')).toBe('SHORT:ok');
+    expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
+  });
+
+  it('writes the calendar to a file', () => {
+    const dir = tempTree({});
+    const file = path.join(dir, '待办.ics');
+    runCli(['due', path.join(ROOT, FIXTURE), '--as-of', '2026-09-15', '--format', 'ics', '--output', file], { cwd: dir });
+    expect(readFileSync(file, 'utf8')).toBe(ics);
+  });
+});
+
+describe('due usage', () => {
+  it('reads --within as days, weeks or a number', () => {
+    expect(parseWithin(undefined)).toBe(30);
+    expect(parseWithin('30d')).toBe(30);
+    expect(parseWithin('2w')).toBe(14);
+    expect(parseWithin('45')).toBe(45);
+    expect(parseWithin('0')).toBe(0);
+  });
+
+  for (const value of ['3m', '-1', '', '2 weeks', '99999']) {
+    it(`rejects --within "${value}" with exit 2 in one line`, () => {
+      const result = runCli(['due', FIXTURE, '--within', value]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^dangjian: --within 的值“[^”]*”无效，应写成天数或周数，如 30d、2w 或 45（最多 3660 天）\n$/);
+    });
+  }
+
+  it('rejects an unknown format, in English too', () => {
+    const result = runCli(['due', FIXTURE, '--format', 'pdf', '--lang', 'en']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('dangjian: --format "pdf" is not valid; choose one of: table, json, ics\n');
+  });
+});
