@@ -28,7 +28,7 @@ function optionFromArgv(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
-const CONFIGURED_COMMANDS = ['check', 'rules'];
+const CONFIGURED_COMMANDS = ['check', 'report', 'due', 'rules'];
 
 /** The configuration's language, when the command reads a configuration and it is valid. */
 function configuredLang(argv: string[], io: Io): string | undefined {
@@ -110,6 +110,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--as-of <date>', t('cli.asOf'))
     .option('--since <date>', t('cli.reportSince'))
     .option('--lang <lang>', t('cli.lang'))
+    .option('-c, --config <file>', t('cli.config'))
     .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
     .option('--color', t('cli.color'))
     .option('--no-color', t('cli.noColor'))
@@ -125,6 +126,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--as-of <date>', t('cli.asOf'))
     .option('--within <span>', t('cli.within'))
     .option('--lang <lang>', t('cli.lang'))
+    .option('-c, --config <file>', t('cli.config'))
     .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
     .option('--color', t('cli.color'))
     .option('--no-color', t('cli.noColor'))

@@ -151,6 +151,37 @@ describe('report model', () => {
   });
 });
 
+describe('report with a configuration', () => {
+  it('follows its rules, cadences and evaluation start', () => {
+    const dir = tempTree({
+      'dangjian.config.yaml': [
+        'since: 2026-07-01',
+        'rules:',
+        '  future-date: off',
+        '  family-safety-yearly: warning',
+        'types:',
+        '  - { id: safety-observation, name: 安全观察 }',
+        'cadences:',
+        '  - { id: safety-observation-monthly, type: safety-observation, period: month, min: 1, severity: warning, title: { zh-CN: 每月开展安全观察, en: Monthly safety observation }, source: 公司党委〔2026〕3号 }',
+        '',
+      ].join('\n'),
+      'logs/a.yaml': header('a', 'activities:\n  - { date: 2026-07-08, type: 安全观察, title: 七月安全观察 }\n'),
+    });
+    const result = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'json', 'logs'], { cwd: dir });
+    expect(result.status).toBe(0);
+    const model = JSON.parse(result.stdout);
+    expect(model.since).toBe('2026-07-01');
+    const ids = model.columns.map((c: { ruleId: string }) => c.ruleId);
+    expect(ids).not.toContain('future-date');
+    const custom = model.columns.find((c: { ruleId: string }) => c.ruleId === 'safety-observation-monthly');
+    expect(custom).toMatchObject({ short: '安全', name: '安全观察', severity: 'warning', min: 1 });
+    const cell = model.groups[0].branches[0].cells[ids.indexOf('safety-observation-monthly')];
+    expect(cell.marks.map((m: { state: string }) => m.state)).toEqual(['done', 'missing', 'pending']);
+    // The yearly rules fall before the configured start: not required.
+    expect(model.groups[0].branches[0].cells[ids.indexOf('family-safety-yearly')].marks[0].state).toBe('not-applicable');
+  });
+});
+
 describe('report --format table', () => {
   it('fits a 120-column terminal in both languages', () => {
     for (const lang of ['zh-CN', 'en']) {

@@ -1,23 +1,21 @@
 /** `dangjian due`: what each branch still has to do, as a table, JSON or an iCalendar file. */
-import { Engine } from '../engine.js';
 import { formatDueIcs } from '../formats/due-ics.js';
 import { formatDueJson } from '../formats/due-json.js';
 import { formatDueTable } from '../formats/due-table.js';
 import { parseChoice, UsageError } from '../options.js';
 import { buildDue } from '../report/due.js';
 import type { Lang } from '../types.js';
-import { findInputFiles, resolveWindow, ruleSettings } from './check.js';
+import { prepareRun, type RunOptions } from './common.js';
+import { progressFor } from './progress.js';
 import { colorLevel, emit, type Io } from './io.js';
 import { VERSION } from './report.js';
 
 export const DUE_FORMATS = ['table', 'json', 'ics'] as const;
 
-export interface DueCommandOptions {
+export interface DueCommandOptions extends Omit<RunOptions, 'since' | 'quiet'> {
   format?: string;
   output?: string;
-  asOf?: string;
   within?: string;
-  rule?: string[];
   color?: boolean;
 }
 
@@ -36,11 +34,10 @@ export function parseWithin(value: string | undefined): number {
 export async function dueCommand(paths: string[], options: DueCommandOptions, lang: Lang, io: Io): Promise<number> {
   const format = parseChoice('--format', options.format ?? 'table', DUE_FORMATS);
   const within = parseWithin(options.within);
-  const window = resolveWindow({ asOf: options.asOf });
-  const rules = ruleSettings(new Engine({ window, lang }), options.rule);
-  const engine = new Engine({ window, lang, rules });
-  const files = await findInputFiles(paths, io);
+  const progress = progressFor(io, lang, format !== 'table' && options.output === undefined);
+  const { engine, files } = await prepareRun(paths, { asOf: options.asOf, rule: options.rule, config: options.config, onProgress: progress.tick }, lang, io);
   const { result, branches } = engine.check(files);
+  progress.done();
   const model = buildDue({ engine, result, branches, files: files.length, within });
   const text =
     format === 'json'

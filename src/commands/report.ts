@@ -1,6 +1,5 @@
 /** `dangjian report --period P`: the summary table of a month, quarter, half-year or year. */
 import { readFileSync } from 'node:fs';
-import { Engine } from '../engine.js';
 import { formatReportCsv } from '../formats/report-csv.js';
 import { formatReportHtml } from '../formats/report-html.js';
 import { formatReportJson } from '../formats/report-json.js';
@@ -12,47 +11,46 @@ import { parseChoice, parsePeriodOption, UsageError } from '../options.js';
 import { buildReport } from '../report/build.js';
 import type { ReportModel } from '../report/model.js';
 import type { Lang } from '../types.js';
-import { findInputFiles, resolveWindow, ruleSettings } from './check.js';
-import type { EvaluationWindow } from '../model/model.js';
+import type { Config } from '../config/index.js';
+import { configFor, prepareRun, resolveWindow, type RunOptions } from './common.js';
+import { progressFor } from './progress.js';
 import { colorLevel, emit, type Io } from './io.js';
 
 export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'xlsx', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends RunOptions {
   period?: string;
   format?: string;
   output?: string;
-  asOf?: string;
-  since?: string;
-  rule?: string[];
   color?: boolean;
 }
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /**
- * The window of a report. Without --since, evaluation starts on 1 January of the report period's
- * year when that is earlier than the usual start (a fourth-quarter report made in January).
+ * The evaluation start of a report. Without --since or a configured `since`, it is 1 January of
+ * the report period's year when that is earlier than the usual start (a fourth-quarter report made
+ * in January); the report then agrees with `check --since` of that day.
  */
-export function reportWindow(options: { asOf?: string; since?: string }, period: Period): EvaluationWindow {
-  const window = resolveWindow(options);
+export function reportSince(options: { asOf?: string; since?: string }, config: Config, period: Period): string | undefined {
+  const window = resolveWindow(options, config);
   if (period.start > window.asOf) throw new UsageError('usage.periodAfterAsOf', { period: period.id, asOf: window.asOf });
-  if (options.since !== undefined) return window;
+  if (options.since !== undefined || config.since !== undefined) return options.since;
   const yearStart = `${period.start.slice(0, 4)}-01-01`;
-  return { asOf: window.asOf, since: yearStart < window.since ? yearStart : window.since };
+  return yearStart < window.since ? yearStart : undefined;
 }
 
 export async function reportCommand(paths: string[], options: ReportCommandOptions, lang: Lang, io: Io): Promise<number> {
   const format = parseChoice('--format', options.format ?? 'table', REPORT_FORMATS);
   if (options.period === undefined) throw new UsageError('usage.periodRequired');
   const period = parsePeriodOption('--period', options.period);
-  const window = reportWindow(options, period);
+  const since = reportSince(options, configFor(io, options.config), period);
   if (format === 'xlsx' && (options.output === undefined || options.output === '-')) throw new UsageError('usage.xlsxNeedsOutput');
-  const rules = ruleSettings(new Engine({ window, lang }), options.rule);
-  const engine = new Engine({ window, lang, rules });
-  const files = await findInputFiles(paths, io);
+  const progress = progressFor(io, lang, format !== 'table' && options.output === undefined);
+  const { engine, files } = await prepareRun(paths, { ...options, since, quiet: false, onProgress: progress.tick }, lang, io);
   const { result, branches } = engine.check(files);
+  progress.done();
   const model = buildReport({ engine, period, result, branches, files: files.length });
   emit(io, await render(model, format, options, io), options.output);
   return model.uncounted.length > 0 ? 1 : 0;

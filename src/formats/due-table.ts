@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { message } from '../i18n/index.js';
 import type { DueItem, DueModel } from '../report/due.js';
-import { displayWidth, truncateWidth } from '../report/present.js';
+import { countText, displayWidth, truncateWidth } from '../report/present.js';
 
 export interface DueTableOptions {
   colorLevel: 0 | 1 | 2 | 3;
@@ -11,9 +11,9 @@ export interface DueTableOptions {
 }
 
 function when(item: DueItem, model: DueModel): string {
-  if (item.daysLeft < 0) return message(model.lang, 'due.overdue', { days: -item.daysLeft });
+  if (item.daysLeft < 0) return countText(model.lang, 'due.overdue', -item.daysLeft, { days: -item.daysLeft });
   if (item.daysLeft === 0) return message(model.lang, 'due.today');
-  return message(model.lang, 'due.daysLeft', { days: item.daysLeft });
+  return countText(model.lang, 'due.daysLeft', item.daysLeft, { days: item.daysLeft });
 }
 
 function urgency(chalk: ChalkInstance, item: DueItem): (text: string) => string {
@@ -61,11 +61,11 @@ export function formatDueTable(model: DueModel, options: DueTableOptions): strin
       ]);
     });
     out.push(table.toString());
-    const summary = t('due.count', { items: model.summary.items, overdue: model.summary.overdue });
+    const summary = t('due.count', { items: countText(lang, 'due.count.items', model.summary.items), overdue: model.summary.overdue });
     out.push(model.summary.overdue ? chalk.red.bold(summary) : summary);
   }
   if (model.uncounted.length > 0) {
-    out.push('', chalk.red.bold(`✖ ${t('report.uncountedTitle', { count: model.uncounted.length })}`));
+    out.push('', chalk.red.bold(`✖ ${countText(lang, 'report.uncountedTitle', model.uncounted.length, { count: model.uncounted.length })}`));
     for (const file of model.uncounted) {
       for (const problem of file.problems) {
         out.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);

@@ -6,7 +6,7 @@
 import { message } from '../i18n/index.js';
 import type { BranchRow, MarkState, ReportCell, ReportColumn, ReportMark, ReportModel, Tally } from '../report/model.js';
 import { MARK_STATES } from '../report/model.js';
-import { markText, periodLabel, STATE_SYMBOL, stateLabel, summaryLine } from '../report/present.js';
+import { countText, markText, periodLabel, STATE_SYMBOL, stateLabel, summaryLine } from '../report/present.js';
 import { percentText } from '../report/tally.js';
 import type { Lang } from '../types.js';
 
@@ -29,6 +29,7 @@ const CSS = `
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #f5f6f8; color: var(--ink); font: 13px/1.5 "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif; }
+:lang(en) body { font-family: "Helvetica Neue", Arial, "Liberation Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
 .page { max-width: 1280px; margin: 0 auto; background: #fff; min-height: 100vh; box-shadow: 0 0 0 1px var(--line); }
 .masthead { background: linear-gradient(100deg, var(--red-dark), var(--red) 55%, #c9252c); color: #fff; padding: 22px 32px 18px; border-bottom: 4px solid var(--gold); }
 .masthead h1 { margin: 0; font-size: 24px; font-weight: 700; letter-spacing: 2px; }
@@ -49,7 +50,8 @@ table { border-collapse: collapse; }
 .heat thead th { background: #f7f0f0; color: #5b1a1d; font-weight: 600; }
 .heat thead tr.bands th { background: var(--red); color: #fff; font-weight: 600; letter-spacing: 1px; padding: 4px; }
 .heat thead th.req { height: 138px; padding: 4px 0; vertical-align: bottom; }
-.heat thead th.req .v { writing-mode: vertical-rl; white-space: nowrap; display: inline-block; max-height: 118px; overflow: hidden; letter-spacing: 1px; }
+.heat thead th.req .v { writing-mode: vertical-rl; white-space: nowrap; display: inline-block; max-height: 118px; overflow: hidden; letter-spacing: 1px; line-height: 1.15; text-align: left; }
+:lang(en) .heat thead th.req .v { white-space: normal; height: 118px; text-orientation: sideways; transform: rotate(180deg); letter-spacing: 0; font-size: 11px; }
 .heat thead th.req small { display: block; font-weight: 400; color: var(--muted); font-size: 10px; margin-top: 2px; }
 .heat th.name, .heat td.name { text-align: left; padding-left: 8px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .heat tr.group td { background: #fbf4f4; color: var(--red-dark); font-weight: 700; text-align: left; padding: 5px 8px; border-top: 2px solid #e9caca; }
@@ -235,7 +237,7 @@ function attention(model: ReportModel, lang: Lang): string {
         }
       });
       if (notCounted.length) {
-        rows.push(line(row.name, t('report.requirementCount', { count: notCounted.length }), '', 'not-counted', `${t('report.stateHelp.not-counted')}${t('report.colon')}${notCounted.join(t('report.listSep'))}`));
+        rows.push(line(row.name, countText(lang, 'report.requirementCount', notCounted.length, { count: notCounted.length }), '', 'not-counted', `${t('report.stateHelp.not-counted')}${t('report.colon')}${notCounted.join(t('report.listSep'))}`));
       }
     }
   }
@@ -253,7 +255,7 @@ function uncounted(model: ReportModel, lang: Lang): string {
       (p) => `<tr><td><code>${escapeHtml(`${file.file}:${p.line}:${p.column}`)}</code></td><td>${escapeHtml(p.message)}</td><td><code>${escapeHtml(p.ruleId)}</code></td></tr>`,
     ),
   );
-  return `<section class="uncounted"><h2>${escapeHtml(t('report.uncountedTitle', { count: model.uncounted.length }))}</h2><table class="list"><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section class="uncounted"><h2>${escapeHtml(countText(lang, 'report.uncountedTitle', model.uncounted.length, { count: model.uncounted.length }))}</h2><table class="list"><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 export function formatReportHtml(model: ReportModel, options: ReportHtmlOptions): string {

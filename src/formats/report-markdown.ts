@@ -2,7 +2,7 @@
 import { message } from '../i18n/index.js';
 import type { ReportCell, ReportModel, Tally } from '../report/model.js';
 import { MARK_STATES } from '../report/model.js';
-import { markSymbol, STATE_SYMBOL, stateLabel, summaryLine } from '../report/present.js';
+import { countText, markSymbol, STATE_SYMBOL, stateLabel, summaryLine } from '../report/present.js';
 import { percentText } from '../report/tally.js';
 import type { Lang } from '../types.js';
 
@@ -57,7 +57,7 @@ export function formatReportMarkdown(model: ReportModel): string {
   out.push('');
 
   if (model.uncounted.length > 0) {
-    out.push(`### ${escapeMarkdown(t('report.uncountedTitle', { count: model.uncounted.length }))}`, '');
+    out.push(`### ${escapeMarkdown(countText(lang, 'report.uncountedTitle', model.uncounted.length, { count: model.uncounted.length }))}`, '');
     for (const file of model.uncounted) {
       for (const problem of file.problems) {
         out.push(`- \`${file.file.replace(/`/g, "'")}:${problem.line}:${problem.column}\` ${escapeMarkdown(problem.message)} (${problem.ruleId})`);

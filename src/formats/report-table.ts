@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { message } from '../i18n/index.js';
 import type { MarkState, ReportCell, ReportModel, Tally } from '../report/model.js';
 import { MARK_STATES } from '../report/model.js';
-import { compactSymbols, displayWidth, markSymbol, STATE_SYMBOL, stateLabel, summaryLine, truncateWidth } from '../report/present.js';
+import { compactSymbols, countText, displayWidth, markSymbol, STATE_SYMBOL, stateLabel, summaryLine, truncateWidth } from '../report/present.js';
 import { percentText } from '../report/tally.js';
 import type { Lang } from '../types.js';
 
@@ -80,7 +80,7 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
       displayWidth(t('report.branch')),
       displayWidth(t('report.total')),
       displayWidth(t('report.subtotal')),
-      ...rows.map((r) => displayWidth(r.name) + (r.incomplete ? 2 : 0)),
+      ...rows.map((r) => displayWidth(r.name)),
     ) + 2;
   const fixed = (widths: number[]) => 1 + widths.reduce((sum, w) => sum + w + 1, 0) + rateWidth + 1;
   const useVertical = fixed(horizontal) + nameNeeded + 1 > budget;
@@ -105,8 +105,9 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
     table.push([{ content: chalk.bold(` ${group.label}`), colSpan: total }]);
     for (const row of group.branches) {
       const rowCells = cells[index++];
-      const label = row.incomplete ? `${truncateWidth(row.name, nameWidth - 4)} ${paint['not-counted']('?')}` : truncateWidth(row.name, nameWidth - 2);
-      table.push([` ${label}`, ...rowCells.map((c) => c.text), `${rateColor(chalk, row.tally)(rateText(row.tally, 1))} `]);
+      // A branch with a file that could not be read is flagged in the margin: ?选矿厂第三党支部.
+      const flag = row.incomplete ? paint['not-counted']('?') : ' ';
+      table.push([`${flag}${truncateWidth(row.name, nameWidth - 2)}`, ...rowCells.map((c) => c.text), `${rateColor(chalk, row.tally)(rateText(row.tally, 1))} `]);
     }
     table.push([
       chalk.dim(name(t('report.subtotal'))),
@@ -137,7 +138,7 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
     ),
   );
   if (model.uncounted.length > 0) {
-    out.push('', chalk.red.bold(`✖ ${t('report.uncountedTitle', { count: model.uncounted.length })}`));
+    out.push('', chalk.red.bold(`✖ ${countText(lang, 'report.uncountedTitle', model.uncounted.length, { count: model.uncounted.length })}`));
     for (const file of model.uncounted) {
       for (const problem of file.problems) {
         out.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);

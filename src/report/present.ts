@@ -98,13 +98,21 @@ export function compactSymbols(marks: ReportMark[]): string {
   return STATE_SYMBOL['not-applicable'];
 }
 
+/** A counted noun: `count` in the catalogue, or its `.one` form for exactly one (1 file, 2 files). */
+export function countText(lang: Lang, id: string, n: number, params: Record<string, string | number> = {}): string {
+  return message(lang, n === 1 ? `${id}.one` : id, { n, ...params });
+}
+
 /** 截至 2026-09-15，自 2026-01-01 起统计；5 个支部、7 个文件；总完成率 87.5% */
 export function summaryLine(model: ReportModel): string {
   const lang = model.lang as Lang;
   const overall = percentText(model.total.tally);
   return [
     message(lang, 'report.subtitle', { asOf: model.asOf, since: model.since }),
-    message(lang, 'report.scope', { branches: model.summary.branches, files: model.summary.files }),
+    message(lang, 'report.scope', {
+      branches: countText(lang, 'report.count.branches', model.summary.branches),
+      files: countText(lang, 'report.count.files', model.summary.files),
+    }),
     overall ? message(lang, 'report.overall', { rate: overall }) : message(lang, 'report.overallNone'),
   ].join(message(lang, 'report.sep'));
 }
