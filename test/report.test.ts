@@ -86,6 +86,13 @@ describe('report golden files', () => {
     golden('report.table.en.txt', result.stdout);
   });
 
+  it('the README shows the real Markdown report of the fixture', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const sample = /<!-- report-sample:start -->\n([\s\S]*?)\n<!-- report-sample:end -->/.exec(readme)?.[1];
+    expect(sample).toBeDefined();
+    expect(readFileSync(path.join(EXPECTED, 'report.md'), 'utf8')).toContain(`\n${sample}\n`);
+  });
+
   it('--format markdown --lang en matches report.en.md', () => {
     golden('report.en.md', report('markdown', ['--lang', 'en']).stdout);
   });
