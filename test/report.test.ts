@@ -58,6 +58,27 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
+/** A workbook as text, for a golden file: per sheet its view and merges, per cell its value and fill. */
+function dumpWorkbook(workbook: ExcelJS.Workbook): string {
+  const out: string[] = [];
+  for (const sheet of workbook.worksheets) {
+    const view = sheet.views[0] as { state?: string; xSplit?: number; ySplit?: number };
+    out.push(`# ${sheet.name} (${view.state} ${view.xSplit ?? 0},${view.ySplit ?? 0}) merges: ${(sheet.model.merges ?? []).join(' ')}`);
+    out.push(`columns: ${sheet.columns.map((c) => c.width ?? '').join(' ')}`);
+    sheet.eachRow((row, r) => {
+      const cells: string[] = [];
+      row.eachCell((cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const fill = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+        const value = typeof cell.value === 'number' && cell.numFmt ? `${cell.value} (${cell.numFmt})` : String(cell.value ?? '');
+        cells.push(`${c}=${value}${fill && fill !== 'FFFFFFFF' ? ` [${fill}]` : ''}`);
+      });
+      out.push(`${r}: ${cells.join(' | ')}`);
+    });
+  }
+  return `${out.join('\n')}\n`;
+}
+
 function width(line: string): number {
   let total = 0;
   for (const char of line) total += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
@@ -295,6 +316,13 @@ describe('report --format xlsx', () => {
     const problems = workbook.getWorksheet('未统计文件')!;
     expect(problems.getCell('A2').value).toBe('test/fixtures/report/logs/concentrator/concentrator-3-2026-h1.yaml');
     expect(problems.getCell('D2').value).toBe('schema');
+  });
+
+  it('holds the cells, fills, merges and panes of report.xlsx.txt', async () => {
+    run();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    golden('report.xlsx.txt', dumpWorkbook(workbook));
   });
 
   it('gives the same bytes on every run', async () => {
