@@ -5,6 +5,7 @@
  * line; 未统计文件: the input problems. The bytes depend only on the report (dates come from the
  * as-of date), so the same inputs give the same file.
  */
+import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { message } from '../i18n/index.js';
 import type { MarkState, ReportModel, Tally } from '../report/model.js';
@@ -54,7 +55,13 @@ export async function formatReportXlsx(model: ReportModel, options: ReportXlsxOp
   const date = new Date(`${model.asOf}T00:00:00Z`);
   // exceljs is large: loaded only when a workbook is written, so that other commands start fast.
   const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
+  // The streaming writer commits each row as it is written, so that a year of a thousand branches
+  // does not hold a million cell objects in memory.
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise((resolve, reject) => sink.on('end', resolve).on('error', reject));
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = `dangjian ${options.version}`;
   workbook.lastModifiedBy = `dangjian ${options.version}`;
   workbook.created = date;
@@ -63,11 +70,14 @@ export async function formatReportXlsx(model: ReportModel, options: ReportXlsxOp
   summarySheet(workbook, model, lang);
   detailSheet(workbook, model, lang);
   uncountedSheet(workbook, model, lang);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipDates(new Uint8Array(buffer as ArrayBuffer), date);
+  await workbook.commit();
+  await finished;
+  return fixZipDates(new Uint8Array(Buffer.concat(chunks)), date);
 }
 
-function summarySheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang): void {
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
   const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
   const sheet = workbook.addWorksheet(t('report.sheet.summary'), {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 3, showGridLines: false }],
@@ -84,6 +94,20 @@ function summarySheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang
   const rateColumn = next;
   const missingColumn = next + 1;
   const last = missingColumn;
+
+  // Column widths first: the streaming writer writes them before the first row.
+  const branches = model.groups.flatMap((g) => g.branches);
+  sheet.getColumn(1).width = fit([t('report.parent'), ...model.groups.map((g) => g.label)], 10, 30);
+  sheet.getColumn(2).width = fit([t('report.branch'), ...branches.map((b) => b.name + t('report.paren', { text: '?' }))], 12, 36);
+  model.columns.forEach((column, i) => {
+    for (let j = 0; j < subColumns[i]; j++) {
+      const texts = branches.map((b) => markText(b.cells[i].marks[j], lang));
+      const share = Math.ceil((displayWidth(column.name) + 2) / subColumns[i]);
+      sheet.getColumn(starts[i] + j).width = fit([column.periods[j].label, ...texts, '100.0%'], Math.max(8, share), 16);
+    }
+  });
+  sheet.getColumn(rateColumn).width = fit([t('report.rate'), '100.0%'], 9, 12);
+  sheet.getColumn(missingColumn).width = fit([t('report.missingCount')], 8, 14);
 
   // Row 1: the title; rows 2 and 3: requirement names over their periods.
   sheet.mergeCells(1, 1, 1, last);
@@ -111,6 +135,7 @@ function summarySheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang
   header(2, rateColumn, t('report.rate'), 2);
   header(2, missingColumn, t('report.missingCount'), 2);
   sheet.getRow(2).height = 36;
+  for (const n of [1, 2, 3]) sheet.getRow(n).commit();
 
   let row = 4;
   const styleRow = (fill?: string, bold = false) => {
@@ -142,6 +167,7 @@ function summarySheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang
     rateCell(rateColumn, tally, true);
     model.columns.forEach((_, i) => rateCell(starts[i], tallies[i], true));
     sheet.getCell(row, missingColumn).alignment = { horizontal: 'center' };
+    sheet.getRow(row).commit();
     row++;
   };
   for (const group of model.groups) {
@@ -161,6 +187,7 @@ function summarySheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang
       sheet.getCell(row, missingColumn).alignment = { horizontal: 'center' };
       styleRow();
       rateCell(rateColumn, branch.tally);
+      sheet.getRow(row).commit();
       row++;
     }
     totals(t('report.subtotal'), group.label, group.subtotal.cells, group.subtotal.tally, SUBTOTAL_FILL);
@@ -185,22 +212,11 @@ function summarySheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang
     sheet.getCell(row, 1).value = note + t('report.stop').trim();
     sheet.getCell(row, 1).font = { name: FONT, color: { argb: 'FF677384' } };
   }
+  sheet.commit();
 
-  const branches = model.groups.flatMap((g) => g.branches);
-  sheet.getColumn(1).width = fit([t('report.parent'), ...model.groups.map((g) => g.label)], 10, 30);
-  sheet.getColumn(2).width = fit([t('report.branch'), ...branches.map((b) => b.name + t('report.paren', { text: '?' }))], 12, 36);
-  model.columns.forEach((column, i) => {
-    for (let j = 0; j < subColumns[i]; j++) {
-      const texts = branches.map((b) => markText(b.cells[i].marks[j], lang));
-      const share = Math.ceil((displayWidth(column.name) + 2) / subColumns[i]);
-      sheet.getColumn(starts[i] + j).width = fit([column.periods[j].label, ...texts, '100.0%'], Math.max(8, share), 16);
-    }
-  });
-  sheet.getColumn(rateColumn).width = fit([t('report.rate'), '100.0%'], 9, 12);
-  sheet.getColumn(missingColumn).width = fit([t('report.missingCount')], 8, 14);
 }
 
-function detailSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang): void {
+function detailSheet(workbook: Writer, model: ReportModel, lang: Lang): void {
   const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
   const sheet = workbook.addWorksheet(t('report.sheet.detail'), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
@@ -248,6 +264,11 @@ function detailSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang)
       });
     }
   }
+  const maxima = [24, 18, 30, 40, 14, 10, 12, 60, 48, 40];
+  headers.forEach((h, i) => {
+    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => r.values[i])], 8, maxima[i]);
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   const head = sheet.addRow(headers);
   head.eachCell((cell) => {
     cell.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
@@ -256,6 +277,7 @@ function detailSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang)
     cell.border = BORDER;
   });
   head.height = 22;
+  head.commit();
   for (const { values, state } of rows) {
     const added = sheet.addRow(values);
     added.eachCell({ includeEmpty: true }, (cell) => {
@@ -267,36 +289,37 @@ function detailSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang)
     stateCell.fill = solid(STATE_STYLE[state].fill);
     stateCell.font = { name: FONT, color: { argb: STATE_STYLE[state].font } };
     stateCell.alignment = { horizontal: 'center', vertical: 'top' };
+    added.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  const maxima = [24, 18, 30, 40, 14, 10, 12, 60, 48, 40];
-  headers.forEach((h, i) => {
-    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => r.values[i])], 8, maxima[i]);
-  });
+  sheet.commit();
 }
 
-function uncountedSheet(workbook: ExcelJS.Workbook, model: ReportModel, lang: Lang): void {
+function uncountedSheet(workbook: Writer, model: ReportModel, lang: Lang): void {
   const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
   const sheet = workbook.addWorksheet(t('report.sheet.uncounted'), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   const headers = [t('report.file'), t('report.line'), t('report.columnNo'), t('report.rule'), t('report.note')];
+  const rows = model.uncounted.flatMap((file) => file.problems.map((p) => [file.file, p.line, p.column, p.ruleId, p.message] as (string | number)[]));
+  if (rows.length === 0) rows.push([t('report.uncountedNone')]);
+  headers.forEach((h, i) => {
+    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => String(r[i] ?? ''))], 6, [60, 8, 8, 18, 80][i]);
+  });
   const head = sheet.addRow(headers);
   head.eachCell((cell) => {
     cell.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = solid(RED);
     cell.border = BORDER;
   });
-  const rows = model.uncounted.flatMap((file) => file.problems.map((p) => [file.file, p.line, p.column, p.ruleId, p.message] as (string | number)[]));
-  if (rows.length === 0) rows.push([t('report.uncountedNone')]);
+  head.commit();
   for (const values of rows) {
-    sheet.addRow(values).eachCell((cell) => {
+    const added = sheet.addRow(values);
+    added.eachCell((cell) => {
       cell.font = { name: FONT };
       cell.border = BORDER;
       cell.alignment = { vertical: 'top', wrapText: true };
     });
+    added.commit();
   }
-  headers.forEach((h, i) => {
-    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => String(r[i] ?? ''))], 6, [60, 8, 8, 18, 80][i]);
-  });
+  sheet.commit();
 }
 
 /**
