@@ -361,6 +361,31 @@ describe('report --format html', () => {
   });
 });
 
+describe('report and personal data', () => {
+  it('never prints a mobile or ID number found in the logs, in any format', () => {
+    const dir = tempTree({
+      'a.yaml': [
+        'version: 1',
+        'branch:',
+        '  id: a',
+        '  name: 第一党支部（联系人 13812345678）',
+        '  members: 10',
+        '  groups: [一组 13812345678]',
+        'activities:',
+        '  - { date: 2026-07-03, type: 政治学习, title: 请联系 13812345678 }',
+        '  - { date: 2026-07-04, type: 党小组会, group: 一组 13812345678, title: 身份证 11010519491231002X }',
+        '',
+      ].join('\n'),
+    });
+    for (const format of ['json', 'table', 'markdown', 'csv', 'html']) {
+      const out = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', format, '.'], { cwd: dir }).stdout;
+      expect(out, format).not.toMatch(/13812345678|11010519491231002X/);
+    }
+    const json = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'json', '.'], { cwd: dir }).stdout;
+    expect(json).toContain('138****5678');
+  });
+});
+
 describe('report usage errors', () => {
   const cases: [string, string[], string, string][] = [
     ['no --period', ['report', FIXTURE], '缺少 --period：请指定统计周期，如 --period 2026-Q3', '--period is missing: give the period to report, for example --period 2026-Q3'],
