@@ -8,8 +8,8 @@ import { checkCommand, CHECK_FORMATS } from './commands/check.js';
 import { configFor } from './commands/common.js';
 import { dueCommand, DUE_FORMATS } from './commands/due.js';
 import { initCommand } from './commands/init.js';
-import { mergeCommand } from './commands/merge.js';
 import { processIo, type Io } from './commands/io.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand, REPORT_FORMATS } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { message, resolveLang } from './i18n/index.js';
@@ -101,6 +101,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--debug', t('cli.debug'))
     .addHelpText('after', `\n${t('cli.mergeExamples')}`)
     .action(async (files: string[], options) => setExit(await mergeCommand(files, options, lang, io)));
+
   configure(program.command('report'))
     .description(t('cli.report'))
     .argument('[paths...]', t('cli.paths'))
