@@ -8,7 +8,16 @@ export interface NodePosition {
   value: Position;
 }
 
-export type PositionIndex = Map<string, NodePosition>;
+/**
+ * The position of every node but the root, by JSON pointer. A `Map` is one; the fast parser's index
+ * looks positions up lazily instead of building a pointer for every node.
+ */
+export interface PositionIndex {
+  get(pointer: string): NodePosition | undefined;
+  has(pointer: string): boolean;
+  /** Every pointer and its position, in document order. */
+  entries(): IterableIterator<[string, NodePosition]>;
+}
 
 /** Finds the position of a JSON pointer, walking up to the nearest ancestor that has one. */
 export function positionOf(index: PositionIndex, pointer: string, which: 'key' | 'value' = 'key'): Position {

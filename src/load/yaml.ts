@@ -2,10 +2,17 @@
  * The one interface through which files are parsed: text in, a plain value and node positions out,
  * or the first problem with its position. Branch logs are plain data, so anchors, aliases, tags,
  * merge keys, directives, several documents and duplicate keys are all rejected.
+ *
+ * Two implementations stand behind it. The reference parser, built on the `yaml` package, handles
+ * all of YAML and words every problem. The fast parser (fast-yaml.ts) handles the plain subset that
+ * logs are written in and gives up on anything else, which then goes to the reference parser; for
+ * every text it accepts it gives the same value and positions (tested on generated and fuzzed input).
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import type { Position } from '../types.js';
-import { LineIndex, escapePointer, type PositionIndex } from './positions.js';
+import { parseYamlFast } from './fast-yaml.js';
+import { LineIndex, escapePointer, type NodePosition, type PositionIndex } from './positions.js';
 
 export const MAX_DEPTH = 32;
 
@@ -35,12 +42,30 @@ export type ParseOutcome =
   | { ok: false; problem: YamlProblem };
 
 export function parseYaml(text: string): ParseOutcome {
+  const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    return { ok: false, problem: { kind: 'too-deep', position: new LineIndex(text).position(tooDeep) } };
+  }
+  const fast = parseYamlFast(text, MAX_DEPTH);
+  if (fast) return { ok: true, value: fast.value, positions: fast.positions };
+  return parseYamlReference(text);
+}
+
+/** The `yaml` package, loaded on first use: most runs never need it. */
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+function yaml(): YamlModule {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+}
+
+/** The reference parser: all of YAML, every problem with its position. */
+export function parseYamlReference(text: string): ParseOutcome {
   const lines = new LineIndex(text);
   const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
     return { ok: false, problem: { kind: 'too-deep', position: lines.position(tooDeep) } };
   }
-  const docs = parseAllDocuments(text, {
+  const docs = yaml().parseAllDocuments(text, {
     version: '1.2',
     schema: 'core',
     uniqueKeys: true,
@@ -70,7 +95,7 @@ export function parseYaml(text: string): ParseOutcome {
       problem: { kind: 'multiple-documents', position: lines.position(second.range[0]), detail: String(list.length) },
     };
   }
-  const positions: PositionIndex = new Map();
+  const positions = new Map<string, NodePosition>();
   const composer = new Composer(text, lines, positions);
   try {
     const value = composer.compose(first.contents as Node | null, '', 0, undefined);
@@ -91,7 +116,7 @@ class Composer {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
-    private readonly positions: PositionIndex,
+    private readonly positions: Map<string, NodePosition>,
   ) {}
 
   /** The anchor or tag that precedes a node's content (the node's range starts after it). */
@@ -108,6 +133,7 @@ class Composer {
   }
 
   compose(node: Node | null, pointer: string, depth: number, keyOffset: number | undefined): unknown {
+    const { isAlias, isMap, isScalar, isSeq } = yaml();
     if (node === null || node === undefined) {
       return null;
     }
@@ -183,51 +209,71 @@ function hintFor(text: string, line: number): YamlProblem['hint'] {
 /**
  * A cheap scan for nesting (flow brackets plus block indentation levels and sequence dashes), so that
  * a hostile file is rejected before the parser recurses into it. Returns the offset where the nesting
- * first goes beyond `limit`, or undefined. It over-estimates rather than under.
+ * first goes beyond `limit`, or undefined. It over-estimates rather than under. (Character codes
+ * rather than one-character strings: this runs over every file.)
  */
 export function findExcessiveNesting(text: string, limit: number): number | undefined {
+  const SPACE = 0x20;
+  const LF = 0x0a;
+  const CR = 0x0d;
+  const TAB = 0x09;
+  const HASH = 0x23;
+  const DASH = 0x2d;
+  const QUOTE = 0x27;
+  const DOUBLE_QUOTE = 0x22;
+  const BACKSLASH = 0x5c;
+  const OPEN_BRACKET = 0x5b;
+  const OPEN_BRACE = 0x7b;
+  const CLOSE_BRACKET = 0x5d;
+  const CLOSE_BRACE = 0x7d;
   let flow = 0;
   const indents: number[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
     let indent = 0;
-    while (i < n && text[i] === ' ') {
+    while (i < n && text.charCodeAt(i) === SPACE) {
       i++;
       indent++;
     }
     const lineStart = i;
     let dashes = 0;
-    while (i + 1 < n && text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+    while (i + 1 < n && text.charCodeAt(i) === DASH && (text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === LF)) {
       dashes++;
       i += 2;
-      while (i < n && text[i] === ' ') i++;
+      while (i < n && text.charCodeAt(i) === SPACE) i++;
     }
-    const lineHasContent = i < n && text[i] !== '\n' && text[i] !== '#' && text[i] !== '\r';
+    const first = text.charCodeAt(i);
+    const lineHasContent = i < n && first !== LF && first !== HASH && first !== CR;
     if (lineHasContent && flow === 0) {
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       if (indents.length + dashes > limit) return lineStart;
     }
-    let quote = '';
-    for (; i < n && text[i] !== '\n'; i++) {
-      const c = text[i];
+    let quote = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF) break;
       if (quote) {
-        if (c === quote) quote = '';
-        else if (c === '\\' && quote === '"') i++;
+        if (c === quote) quote = 0;
+        else if (c === BACKSLASH && quote === DOUBLE_QUOTE) i++;
         continue;
       }
-      if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
-        while (i < n && text[i] !== '\n') i++;
+      if (c === HASH && (i === 0 || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) {
+        while (i < n && text.charCodeAt(i) !== LF) i++;
         break;
       }
-      const previous = text[i - 1];
-      if ((c === '"' || c === "'") && (flow > 0 || previous === ' ' || previous === '[' || previous === '{')) {
-        quote = c;
-      } else if (c === '[' || c === '{') {
+      if (c === DOUBLE_QUOTE || c === QUOTE) {
+        const previous = text.charCodeAt(i - 1);
+        if (flow > 0 || previous === SPACE || previous === OPEN_BRACKET || previous === OPEN_BRACE) {
+          quote = c;
+          continue;
+        }
+      }
+      if (c === OPEN_BRACKET || c === OPEN_BRACE) {
         flow++;
         if (indents.length + dashes + flow > limit) return i;
-      } else if ((c === ']' || c === '}') && flow > 0) {
+      } else if ((c === CLOSE_BRACKET || c === CLOSE_BRACE) && flow > 0) {
         flow--;
       }
     }

@@ -1,0 +1,661 @@
+/**
+ * A fast parser for the plain-data subset of YAML that branch logs are written in: block mappings
+ * and sequences, one-line flow collections, one-line quoted and plain scalars, comments, LF or CRLF.
+ *
+ * It gives the same value and positions as the reference parser (`parseYamlReference`, built on the
+ * `yaml` package) for every text it accepts, and gives up (returns undefined) on anything else:
+ * errors, anchors, tags, directives, document markers, block scalars, multi-line scalars, tabs,
+ * duplicate or non-text keys. The reference parser then decides, so that every problem is reported
+ * by one implementation, with one wording and one position. Most logs parse here about twenty times
+ * faster than with the reference parser; the differential tests hold the two together.
+ */
+import type { NodePosition, PositionIndex } from './positions.js';
+import { escapePointer } from './positions.js';
+
+export interface FastParse {
+  value: unknown;
+  positions: PositionIndex;
+}
+
+/** Thrown (never escapes this module) when the text leaves the supported subset. */
+const UNSUPPORTED = { unsupported: true };
+
+/**
+ * Characters the subset excludes wherever they are: tabs, other control characters, a BOM inside
+ * the text, the Unicode line separators, a CR that does not start a CRLF, and lone surrogates. The
+ * first pattern is a quick test (a character class only) that lets almost every text through.
+ */
+const SUSPECT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+const EXCLUDED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function outsideSubset(text: string): boolean {
+  if (text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) return true;
+  return SUSPECT.test(text) && EXCLUDED.test(text);
+}
+
+const SPACE = 0x20;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const COMMA = 0x2c;
+const QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** YAML's indicator characters: a plain scalar cannot start with one (but see `-?:`). */
+const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+const FLOW_INDICATORS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
+
+/** A longer implicit key is an error for the reference parser (its limit is 1024). */
+const MAX_KEY_LENGTH = 1000;
+/** Mappings with more keys than this go to the reference parser. */
+const MAX_FAST_KEYS = 256;
+
+/**
+ * V8 keeps a substring of 13 characters or more as a view into the whole file text; a copy lets the
+ * text be freed once the file is processed, even while the model keeps some of its strings.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/**
+ * Positions of one collection's entries, in document order. A mapping is
+ * `[1, name, keyLine, keyColumn, valueLine, valueColumn, child, name, ...]`, a sequence is
+ * `[0, line, column, child, line, column, child, ...]`; `child` is the nested collection's slots.
+ */
+type Slots = (string | number | Slots | undefined)[];
+const MAP_STRIDE = 6;
+const SEQ_STRIDE = 3;
+
+/**
+ * The positions of a fast parse, looked up lazily by walking the collections along the pointer:
+ * building a map of every pointer costs more than all the lookups a check makes.
+ */
+export class TreePositionIndex implements PositionIndex {
+  constructor(private readonly root: Slots | undefined) {}
+
+  get(pointer: string): NodePosition | undefined {
+    if (pointer === '' || pointer.charCodeAt(0) !== 0x2f) return undefined;
+    const segments = pointer.slice(1).split('/');
+    let slots = this.root;
+    for (let s = 0; s < segments.length; s++) {
+      if (!slots) return undefined;
+      const at = entryIndex(slots, segments[s]);
+      if (at < 0) return undefined;
+      const last = s === segments.length - 1;
+      if (slots[0] === 1) {
+        if (last) {
+          return {
+            key: { line: slots[at + 1] as number, column: slots[at + 2] as number },
+            value: { line: slots[at + 3] as number, column: slots[at + 4] as number },
+          };
+        }
+        slots = slots[at + 5] as Slots | undefined;
+      } else {
+        if (last) {
+          return {
+            key: { line: slots[at] as number, column: slots[at + 1] as number },
+            value: { line: slots[at] as number, column: slots[at + 1] as number },
+          };
+        }
+        slots = slots[at + 2] as Slots | undefined;
+      }
+    }
+    return undefined;
+  }
+
+  has(pointer: string): boolean {
+    return this.get(pointer) !== undefined;
+  }
+
+  /** Every pointer and its position, in document order (for tests and diagnostics). */
+  *entries(): IterableIterator<[string, NodePosition]> {
+    function* walk(slots: Slots, prefix: string): Generator<[string, NodePosition]> {
+      if (slots[0] === 1) {
+        for (let i = 1; i < slots.length; i += MAP_STRIDE) {
+          const pointer = `${prefix}/${escapePointer(slots[i] as string)}`;
+          yield [
+            pointer,
+            {
+              key: { line: slots[i + 1] as number, column: slots[i + 2] as number },
+              value: { line: slots[i + 3] as number, column: slots[i + 4] as number },
+            },
+          ];
+          const child = slots[i + 5] as Slots | undefined;
+          if (child) yield* walk(child, pointer);
+        }
+      } else {
+        for (let i = 1, index = 0; i < slots.length; i += SEQ_STRIDE, index++) {
+          const pointer = `${prefix}/${index}`;
+          const position = { line: slots[i] as number, column: slots[i + 1] as number };
+          yield [pointer, { key: position, value: { ...position } }];
+          const child = slots[i + 2] as Slots | undefined;
+          if (child) yield* walk(child, pointer);
+        }
+      }
+    }
+    if (this.root) yield* walk(this.root, '');
+  }
+}
+
+/** Where a pointer segment's entry starts in `slots`, or -1; only the canonical spelling matches. */
+function entryIndex(slots: Slots, segment: string): number {
+  if (slots[0] === 1) {
+    const name = segment.indexOf('~') >= 0 ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
+    if (escapePointer(name) !== segment) return -1;
+    for (let i = 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) return i;
+    return -1;
+  }
+  if (!/^(?:0|[1-9][0-9]*)$/.test(segment)) return -1;
+  const at = 1 + Number(segment) * SEQ_STRIDE;
+  return at < slots.length ? at : -1;
+}
+
+/**
+ * The value of a plain scalar under the YAML 1.2 core schema, exactly as the reference parser
+ * resolves it; an integer too large for a JavaScript number stays the text it was written as.
+ */
+export function resolvePlainScalar(text: string): unknown {
+  const c = text.charCodeAt(0);
+  // Most scalars are text: anything that starts like no null, boolean or number.
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) {
+    return text;
+  }
+  if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
+  if (text === 'true' || text === 'True' || text === 'TRUE') return true;
+  if (text === 'false' || text === 'False' || text === 'FALSE') return false;
+  // One test for every numeric form, so that dates and other text fail fast.
+  if (!NUMBER.test(text)) return text;
+  let value: number;
+  if (DECIMAL.test(text)) value = parseInt(text, 10);
+  else if (text.charCodeAt(1) === 0x6f) value = parseInt(text.substring(2), 8);
+  else if (text.charCodeAt(1) === 0x78) value = parseInt(text.substring(2), 16);
+  else if (/[nN]/.test(text)) value = text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
+  else value = parseFloat(text);
+  return Number.isInteger(value) && !Number.isSafeInteger(value) ? text : value;
+}
+
+/**
+ * The union of the core schema's number patterns (int, octal, hex, infinity and NaN, exponent,
+ * float), each written exactly as the reference parser's schema writes it.
+ */
+const NUMBER =
+  /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+const DECIMAL = /^[-+]?[0-9]+$/;
+
+function setProperty(target: Record<string, unknown>, name: string, value: unknown): void {
+  // defineProperty, so that a `__proto__` key is data and never an object's prototype.
+  if (name === '__proto__') Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  else target[name] = value;
+}
+
+interface Parsed {
+  value: unknown;
+  slots: Slots | undefined;
+}
+
+interface BlockParsed extends Parsed {
+  /** Indentation of the next content line, or -1 at the end of the text. */
+  next: number;
+}
+
+class FastParser {
+  private pos = 0;
+  private line = 1;
+  private lineStart = 0;
+  private readonly length: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {
+    this.length = text.length;
+  }
+
+  parse(): FastParse {
+    const indent = this.skipToContent();
+    if (indent !== 0 || this.atSequenceItem()) throw UNSUPPORTED;
+    const root = this.blockMap(0, 0);
+    if (root.next !== -1) throw UNSUPPORTED;
+    return { value: root.value, positions: new TreePositionIndex(root.slots) };
+  }
+
+  private code(at: number): number {
+    return this.text.charCodeAt(at);
+  }
+
+  private column(): number {
+    return this.pos - this.lineStart + 1;
+  }
+
+  private isLineEnd(at: number): boolean {
+    const c = this.text.charCodeAt(at);
+    return at >= this.length || c === LF || c === CR;
+  }
+
+  private atSequenceItem(): boolean {
+    return this.code(this.pos) === DASH && (this.code(this.pos + 1) === SPACE || this.isLineEnd(this.pos + 1));
+  }
+
+  private checkDepth(depth: number): void {
+    if (depth > this.maxDepth) throw UNSUPPORTED;
+  }
+
+  /** From a line end or line start: past blank and comment lines to the next content; its indentation. */
+  private skipToContent(): number {
+    const { text, length } = this;
+    let pos = this.pos;
+    for (;;) {
+      if (pos < length && text.charCodeAt(pos) === LF) {
+        pos++;
+        this.line++;
+        this.lineStart = pos;
+      } else if (pos < length && text.charCodeAt(pos) === CR) {
+        pos += 2;
+        this.line++;
+        this.lineStart = pos;
+      }
+      let i = pos;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (i >= length) {
+        this.pos = i;
+        return -1;
+      }
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR) {
+        pos = i;
+        continue;
+      }
+      if (c === HASH) {
+        while (i < length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
+        pos = i;
+        continue;
+      }
+      const indent = i - this.lineStart;
+      // Directives and document markers belong to the reference parser.
+      if (indent === 0 && (c === 0x25 || ((c === DASH || c === 0x2e) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c))) {
+        throw UNSUPPORTED;
+      }
+      this.pos = i;
+      return indent;
+    }
+  }
+
+  /** After a value: spaces, perhaps a comment, then the end of the line. */
+  private endLine(): void {
+    const { text, length } = this;
+    let pos = this.pos;
+    while (text.charCodeAt(pos) === SPACE) pos++;
+    if (pos < length && text.charCodeAt(pos) === HASH) {
+      if (text.charCodeAt(pos - 1) !== SPACE) throw UNSUPPORTED;
+      while (pos < length && text.charCodeAt(pos) !== LF && text.charCodeAt(pos) !== CR) pos++;
+    }
+    if (!this.isLineEnd(pos)) throw UNSUPPORTED;
+    this.pos = pos;
+  }
+
+  private skipInlineSpaces(): void {
+    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+    if (this.isLineEnd(this.pos)) throw UNSUPPORTED;
+  }
+
+  /** A plain scalar may start with `-`, `?` or `:` only when a safe character follows. */
+  private plainStart(at: number, flow: boolean): void {
+    const c = this.code(at);
+    if (INDICATORS.has(c)) throw UNSUPPORTED;
+    if (c === DASH || c === 0x3f || c === COLON) {
+      const next = this.code(at + 1);
+      if (next === SPACE || this.isLineEnd(at + 1) || (flow && FLOW_INDICATORS.has(next))) throw UNSUPPORTED;
+    }
+  }
+
+  /** A block mapping whose first key starts at the current position, in column `indent`. */
+  private blockMap(indent: number, depth: number): BlockParsed {
+    this.checkDepth(depth);
+    const result: Record<string, unknown> = {};
+    const slots: Slots = [1];
+    for (;;) {
+      const keyLine = this.line;
+      const keyColumn = this.column();
+      const name = this.blockKey();
+      this.checkNewKey(slots, name);
+      this.checkDepth(depth + 1);
+      while (this.code(this.pos) === SPACE) this.pos++;
+      const c = this.code(this.pos);
+      let value: unknown = null;
+      let child: Slots | undefined;
+      let valueLine = this.line;
+      let valueColumn = this.column();
+      let next: number;
+      if (this.isLineEnd(this.pos) || c === HASH) {
+        // The value, if any, is on the following lines; an empty value is null, positioned here.
+        this.endLine();
+        next = this.skipToContent();
+        if (next > indent || (next === indent && this.atSequenceItem())) {
+          valueLine = this.line;
+          valueColumn = this.column();
+          const nested = this.atSequenceItem() ? this.blockSequence(next, depth + 1) : this.blockMap(next, depth + 1);
+          ({ value, slots: child, next } = nested);
+        }
+      } else {
+        ({ value, slots: child } = this.inlineValue(depth + 1));
+        this.endLine();
+        next = this.skipToContent();
+      }
+      setProperty(result, name, value);
+      slots.push(name, keyLine, keyColumn, valueLine, valueColumn, child);
+      if (next === indent) {
+        if (this.atSequenceItem()) throw UNSUPPORTED;
+        continue;
+      }
+      if (next > indent) throw UNSUPPORTED;
+      return { value: result, slots, next };
+    }
+  }
+
+  /** A plain key and its `: `; leaves the position after the colon. */
+  private blockKey(): string {
+    const { text, length } = this;
+    const start = this.pos;
+    this.plainStart(start, false);
+    let i = start;
+    for (;;) {
+      if (i >= length) throw UNSUPPORTED;
+      const c = text.charCodeAt(i);
+      if (c === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || next === LF || next === CR || i + 1 >= length) break;
+      } else if (c === LF || c === CR || (c === HASH && text.charCodeAt(i - 1) === SPACE)) {
+        throw UNSUPPORTED;
+      }
+      i++;
+    }
+    if (i - start > MAX_KEY_LENGTH) throw UNSUPPORTED;
+    let end = i;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = i + 1;
+    return this.keyName(text.slice(start, end));
+  }
+
+  /** Only text keys, each once, and never the merge key. */
+  private keyName(name: string): string {
+    if (typeof resolvePlainScalar(name) !== 'string' || name === '<<') throw UNSUPPORTED;
+    return name;
+  }
+
+  /** A key given twice goes to the reference parser, which reports it. */
+  private checkNewKey(slots: Slots, name: string): void {
+    // A linear search is fastest for the few keys of a log's mappings; a huge mapping is left to the
+    // reference parser rather than searched in quadratic time.
+    if (slots.length > 1 + MAX_FAST_KEYS * MAP_STRIDE) throw UNSUPPORTED;
+    for (let i = 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) throw UNSUPPORTED;
+  }
+
+  /** A block sequence whose first `- ` is at the current position, in column `indent`. */
+  private blockSequence(indent: number, depth: number): BlockParsed {
+    this.checkDepth(depth);
+    const result: unknown[] = [];
+    const slots: Slots = [0];
+    for (;;) {
+      // at "- "
+      if (this.code(this.pos + 1) !== SPACE) throw UNSUPPORTED;
+      this.pos += 2;
+      while (this.code(this.pos) === SPACE) this.pos++;
+      this.checkDepth(depth + 1);
+      const c = this.code(this.pos);
+      if (this.isLineEnd(this.pos) || c === HASH || this.atSequenceItem()) throw UNSUPPORTED;
+      const line = this.line;
+      const column = this.column();
+      let item: Parsed;
+      let next: number;
+      if (c !== OPEN_BRACKET && c !== OPEN_BRACE && c !== QUOTE && c !== DOUBLE_QUOTE && this.lineHasKey()) {
+        const map = this.blockMap(this.pos - this.lineStart, depth + 1);
+        item = map;
+        next = map.next;
+      } else {
+        item = this.inlineValue(depth + 1);
+        this.endLine();
+        next = this.skipToContent();
+      }
+      result.push(item.value);
+      slots.push(line, column, item.slots);
+      if (next === indent && this.atSequenceItem()) continue;
+      if (next > indent) throw UNSUPPORTED;
+      return { value: result, slots, next };
+    }
+  }
+
+  /** Whether the rest of the line holds a `key: ` (a mapping starts in a sequence item). */
+  private lineHasKey(): boolean {
+    const { text, length } = this;
+    for (let i = this.pos; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR) return false;
+      if (c === HASH && text.charCodeAt(i - 1) === SPACE) return false;
+      if (c === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || next === LF || next === CR || i + 1 >= length) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A value that ends on its own line: a flow collection, a quoted or a plain scalar. */
+  private inlineValue(depth: number): Parsed {
+    const c = this.code(this.pos);
+    if (c === OPEN_BRACKET) return this.flowSequence(depth);
+    if (c === OPEN_BRACE) return this.flowMap(depth);
+    if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(), slots: undefined };
+    return { value: this.blockPlain(), slots: undefined };
+  }
+
+  /** A one-line plain scalar in block context. */
+  private blockPlain(): unknown {
+    const { text, length } = this;
+    const start = this.pos;
+    this.plainStart(start, false);
+    let end = start;
+    let i = start;
+    for (; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR) break;
+      if (c === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || next === LF || next === CR || i + 1 >= length) throw UNSUPPORTED;
+      } else if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
+        break;
+      }
+      if (c !== SPACE) end = i + 1;
+    }
+    this.pos = end;
+    const source = text.slice(start, end);
+    const value = resolvePlainScalar(source);
+    return typeof value === 'string' ? detached(value) : value;
+  }
+
+  /** A one-line quoted scalar, without escapes in double quotes. */
+  private quoted(): string {
+    const { text, length } = this;
+    const quote = text.charCodeAt(this.pos);
+    const start = this.pos + 1;
+    let i = start;
+    let doubled = false;
+    for (;;) {
+      if (i >= length) throw UNSUPPORTED;
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR || (c === BACKSLASH && quote === DOUBLE_QUOTE)) throw UNSUPPORTED;
+      if (c === quote) {
+        if (quote === QUOTE && text.charCodeAt(i + 1) === QUOTE) {
+          doubled = true;
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      i++;
+    }
+    this.pos = i + 1;
+    const raw = text.slice(start, i);
+    return doubled ? raw.replace(/''/g, "'") : detached(raw);
+  }
+
+  private flowSequence(depth: number): Parsed {
+    this.checkDepth(depth);
+    const result: unknown[] = [];
+    const slots: Slots = [0];
+    this.pos++;
+    this.skipInlineSpaces();
+    if (this.code(this.pos) === CLOSE_BRACKET) {
+      this.pos++;
+      return { value: result, slots };
+    }
+    for (;;) {
+      this.checkDepth(depth + 1);
+      const line = this.line;
+      const column = this.column();
+      const item = this.flowNode(depth + 1);
+      result.push(item.value);
+      slots.push(line, column, item.slots);
+      this.skipInlineSpaces();
+      const c = this.code(this.pos);
+      if (c === COMMA) {
+        this.pos++;
+        this.skipInlineSpaces();
+        const after = this.code(this.pos);
+        if (after === CLOSE_BRACKET) {
+          this.pos++;
+          return { value: result, slots };
+        }
+        if (after === COMMA) throw UNSUPPORTED;
+        continue;
+      }
+      if (c === CLOSE_BRACKET) {
+        this.pos++;
+        return { value: result, slots };
+      }
+      throw UNSUPPORTED;
+    }
+  }
+
+  private flowMap(depth: number): Parsed {
+    this.checkDepth(depth);
+    const result: Record<string, unknown> = {};
+    const slots: Slots = [1];
+    this.pos++;
+    this.skipInlineSpaces();
+    if (this.code(this.pos) === CLOSE_BRACE) {
+      this.pos++;
+      return { value: result, slots };
+    }
+    for (;;) {
+      const keyLine = this.line;
+      const keyColumn = this.column();
+      const name = this.flowKey();
+      this.checkNewKey(slots, name);
+      this.skipInlineSpaces();
+      const valueStart = this.code(this.pos);
+      if (valueStart === COMMA || valueStart === CLOSE_BRACE) throw UNSUPPORTED;
+      this.checkDepth(depth + 1);
+      const valueLine = this.line;
+      const valueColumn = this.column();
+      const item = this.flowNode(depth + 1);
+      setProperty(result, name, item.value);
+      slots.push(name, keyLine, keyColumn, valueLine, valueColumn, item.slots);
+      this.skipInlineSpaces();
+      const c = this.code(this.pos);
+      if (c === COMMA) {
+        this.pos++;
+        this.skipInlineSpaces();
+        const after = this.code(this.pos);
+        if (after === CLOSE_BRACE) {
+          this.pos++;
+          return { value: result, slots };
+        }
+        if (after === COMMA) throw UNSUPPORTED;
+        continue;
+      }
+      if (c === CLOSE_BRACE) {
+        this.pos++;
+        return { value: result, slots };
+      }
+      throw UNSUPPORTED;
+    }
+  }
+
+  /** A plain key in a flow mapping, up to its `: `. */
+  private flowKey(): string {
+    const { text } = this;
+    const start = this.pos;
+    this.plainStart(start, true);
+    let i = start;
+    for (;;) {
+      if (this.isLineEnd(i)) throw UNSUPPORTED;
+      const c = text.charCodeAt(i);
+      if (c === COLON) {
+        if (text.charCodeAt(i + 1) !== SPACE) throw UNSUPPORTED;
+        break;
+      }
+      if (FLOW_INDICATORS.has(c) || (c === HASH && text.charCodeAt(i - 1) === SPACE)) throw UNSUPPORTED;
+      i++;
+    }
+    if (i - start > MAX_KEY_LENGTH) throw UNSUPPORTED;
+    let end = i;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = i + 1;
+    return this.keyName(text.slice(start, end));
+  }
+
+  private flowNode(depth: number): Parsed {
+    const c = this.code(this.pos);
+    if (c === OPEN_BRACKET) return this.flowSequence(depth);
+    if (c === OPEN_BRACE) return this.flowMap(depth);
+    if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(), slots: undefined };
+    return { value: this.flowPlain(), slots: undefined };
+  }
+
+  /** A plain scalar inside a flow collection, up to `,`, `]` or `}`. */
+  private flowPlain(): unknown {
+    const { text } = this;
+    const start = this.pos;
+    this.plainStart(start, true);
+    let end = start;
+    let i = start;
+    for (;;) {
+      if (this.isLineEnd(i)) throw UNSUPPORTED;
+      const c = text.charCodeAt(i);
+      if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE) break;
+      if (c === OPEN_BRACKET || c === OPEN_BRACE || (c === HASH && text.charCodeAt(i - 1) === SPACE)) throw UNSUPPORTED;
+      if (c === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || this.isLineEnd(i + 1) || FLOW_INDICATORS.has(next)) throw UNSUPPORTED;
+      }
+      if (c !== SPACE) end = i + 1;
+      i++;
+    }
+    this.pos = end;
+    const value = resolvePlainScalar(text.slice(start, end));
+    return typeof value === 'string' ? detached(value) : value;
+  }
+}
+
+/**
+ * The value and positions of `text`, or undefined when it is outside the supported subset (the
+ * reference parser then gives the answer, or the problem). The caller checks the nesting estimate
+ * first, as the reference parser does.
+ */
+export function parseYamlFast(text: string, maxDepth: number): FastParse | undefined {
+  if (outsideSubset(text)) return undefined;
+  try {
+    return new FastParser(text, maxDepth).parse();
+  } catch (error) {
+    if (error === UNSUPPORTED) return undefined;
+    throw error;
+  }
+}
