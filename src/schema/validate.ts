@@ -2,15 +2,10 @@
  * Schema validation with ajv, and the translation of ajv's errors into one human message per
  * problem: which field, what was expected, and (for a typo) the nearest valid name.
  */
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { branchLogSchema } from './branch-log-schema.js';
+import type { ErrorObject } from 'ajv';
 import type { Localized, MessageParams } from '../types.js';
+import { branchLogValidator, compileSchema, type CompiledValidator } from './compile.js';
 import { nearest } from './nearest.js';
-
-// ajv and ajv-formats are CommonJS packages; their default export sits one level down under NodeNext.
-const Ajv = AjvModule as unknown as typeof AjvModule.default;
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /** One schema problem, not yet localised. */
 export interface SchemaIssue {
@@ -30,13 +25,11 @@ export function issueScope(pointer: string): { collection: string; index: number
 
 /** Validates values against a JSON Schema and explains each problem in one human message. */
 export class SchemaValidator {
-  private readonly validate: ValidateFunction;
+  protected readonly validate: CompiledValidator;
 
-  constructor(schema: Record<string, unknown>) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
-    ajv.addKeyword('x-kind');
-    this.validate = ajv.compile(schema);
+  /** A schema to compile now, or a validator compiled already. */
+  constructor(schema: Record<string, unknown> | CompiledValidator) {
+    this.validate = typeof schema === 'function' ? schema : compileSchema(schema);
   }
 
   check(value: unknown): SchemaIssue[] {
@@ -45,9 +38,15 @@ export class SchemaValidator {
   }
 }
 
+/** The branch-log schema's validator: the one built by `npm run build` when it fits. */
 export class BranchLogValidator extends SchemaValidator {
-  constructor(typeNames: string[]) {
-    super(branchLogSchema(typeNames));
+  /** Whether the validator built by `npm run build` is in use (rather than one compiled now). */
+  readonly precompiled: boolean;
+
+  constructor(typeNames: string[], validate?: CompiledValidator) {
+    const chosen = validate ? { validate, precompiled: false } : branchLogValidator(typeNames);
+    super(chosen.validate);
+    this.precompiled = chosen.precompiled;
   }
 }
 

@@ -1,0 +1,68 @@
+/**
+ * The branch-log validator: compiled ahead of time by `npm run build` (ajv's standalone code, so
+ * that a run neither loads ajv nor compiles the schema, which costs more than checking a file), or
+ * compiled at run time when the schema differs from the built one (more activity types from a
+ * configuration, or sources newer than the build).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
+import { branchLogSchema } from './branch-log-schema.js';
+
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The file `npm run build` writes next to this module's compiled form. */
+export const STANDALONE_FILE = 'branch-log-validator.cjs';
+
+/** ajv's options; the standalone code is generated with the same ones. */
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true } as const;
+
+export function schemaHash(schema: unknown): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+}
+
+function newAjv(extra: Record<string, unknown> = {}) {
+  // ajv and ajv-formats are CommonJS; loaded on demand, since most runs use the built validator.
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
+  addFormats(ajv, ['date']);
+  ajv.addKeyword('x-kind');
+  return ajv;
+}
+
+/** Compiles any schema now (the configuration's, or a branch-log schema with more types). */
+export function compileSchema(schema: Record<string, unknown>): CompiledValidator {
+  return newAjv().compile(schema) as CompiledValidator;
+}
+
+/** Compiles the schema for these activity type names now. */
+export function compileAtRunTime(typeNames: string[]): CompiledValidator {
+  return compileSchema(branchLogSchema(typeNames));
+}
+
+/** The source of a CommonJS module exporting `validate` and the `schemaHash` it was built from. */
+export function standaloneSource(typeNames: string[]): string {
+  const schema = branchLogSchema(typeNames);
+  const ajv = newAjv({ code: { source: true } });
+  const validate = ajv.compile(schema);
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
+  const code = standaloneCode(ajv, validate);
+  return `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(schema))};\n`;
+}
+
+/** The built validator when it was built from this very schema, else one compiled now. */
+export function branchLogValidator(typeNames: string[]): { validate: CompiledValidator; precompiled: boolean } {
+  const file = new URL(`./${STANDALONE_FILE}`, import.meta.url);
+  if (file.protocol === 'file:' && existsSync(file)) {
+    const built = require(file.pathname) as CompiledValidator & { schemaHash?: string };
+    if (built.schemaHash === schemaHash(branchLogSchema(typeNames))) return { validate: built, precompiled: true };
+  }
+  return { validate: compileAtRunTime(typeNames), precompiled: false };
+}
