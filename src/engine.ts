@@ -6,7 +6,7 @@ import { message } from './i18n/index.js';
 import { loadFile, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load/index.js';
 import type { InputFile } from './load/files.js';
 import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from './model/activity-types.js';
-import { buildModel } from './model/build.js';
+import { buildModel, fileFacts, mergeFileFacts, type FileFacts, type RuleCatalogue } from './model/build.js';
 import { periodState, type Branch, type EvaluationWindow } from './model/model.js';
 import { maskPersonalData } from './privacy.js';
 import type { CadenceDefinition } from './rules/cadence-definitions.js';
@@ -31,6 +31,15 @@ export interface EngineOptions {
   quiet?: boolean;
   /** Called after each file is loaded (for a progress counter). */
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * One file's part of a check, which depends on that file alone: its facts for the model and the
+ * findings of the rules that look at a file's text (by rule id). Plain data, so that it can come
+ * from a worker thread or a cache.
+ */
+export interface AnalyzedFile extends FileFacts {
+  ruleFindings: Record<string, RawFinding[]>;
 }
 
 /** A prepared engine: types, rules and the schema validator, built once per run. */
@@ -72,19 +81,43 @@ export class Engine {
 
   /** The model of the loaded files, and the input findings found while building it. */
   model(loaded: LoadedFile[]): { branches: Branch[]; findings: RawFinding[] } {
-    this.validator ??= new BranchLogValidator(this.types.allNames());
-    return buildModel(loaded, this.validator, this.types, {
-      periodOf: (id) => {
-        const rule = this.byId.get(id);
-        if (!rule || rule.meta.category === 'input' || id === 'stale-waiver') return undefined;
-        return rule.meta.period ?? null;
-      },
-    });
+    return buildModel(loaded, this.schemaValidator(), this.types, this.catalogue);
   }
 
-  check(files: InputFile[]): { result: CheckResult; branches: Branch[] } {
-    const loaded = this.load(files);
-    const { branches, findings: inputFindings } = this.model(loaded);
+  private schemaValidator(): BranchLogValidator {
+    return (this.validator ??= new BranchLogValidator(this.types.allNames()));
+  }
+
+  private readonly catalogue: RuleCatalogue = {
+    periodOf: (id) => {
+      const rule = this.byId.get(id);
+      if (!rule || rule.meta.category === 'input' || id === 'stale-waiver') return undefined;
+      return rule.meta.period ?? null;
+    },
+  };
+
+  /**
+   * The part of a check that depends on one file alone. Every file rule runs, whatever its
+   * severity, so that the result depends on the file and the rules' options only.
+   */
+  analyze(file: InputFile): AnalyzedFile {
+    const loaded = loadFile(file, this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    const facts = fileFacts(loaded, this.schemaValidator(), this.types, this.catalogue);
+    const ruleFindings: Record<string, RawFinding[]> = {};
+    for (const rule of this.rules) {
+      if (!rule.checkFile) continue;
+      const found: RawFinding[] = [];
+      rule.checkFile({ file: loaded, options: this.optionsOf(rule), report: (finding) => found.push({ ...finding, ruleId: rule.meta.id }) });
+      if (found.length) ruleFindings[rule.meta.id] = found;
+    }
+    return { ...facts, ruleFindings };
+  }
+
+  /** Checks files; `analyzed` is their per-file part when it was computed elsewhere (workers, cache). */
+  check(files: InputFile[], analyzed?: AnalyzedFile[]): { result: CheckResult; branches: Branch[] } {
+    // One file at a time, so that only the compact facts of each file stay in memory.
+    const perFile = analyzed ?? files.map((file) => this.analyze(file));
+    const { branches, findings: inputFindings } = mergeFileFacts(perFile);
     const raw: RawFinding[] = [...inputFindings];
     const { window } = this.options;
     const fileBranch = new Map<string, string>();
@@ -102,20 +135,42 @@ export class Engine {
           report: (finding) => raw.push({ ...finding, ruleId: rule.meta.id, branch: branch.header.id }),
         });
       }
-      for (const file of rule.checkFile ? loaded : []) {
-        rule.checkFile!({
-          file,
-          options,
-          report: (finding) => raw.push({ ...finding, ruleId: rule.meta.id, branch: fileBranch.get(file.file.display) }),
-        });
+      for (const file of rule.checkFile ? perFile : []) {
+        for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch: fileBranch.get(file.file) });
       }
     }
     const findings = this.finish(raw, branches);
     return { result: { version: 1, asOf: window.asOf, findings, summary: summarize(findings, files.length, branches.length) }, branches };
   }
 
+  /** The findings of the enabled branch rules for one merged branch, in rule order. */
+  branchRawFindings(branch: Branch): RawFinding[] {
+    const raw: RawFinding[] = [];
+    for (const rule of this.rules) {
+      if (!rule.checkBranch || this.severityOf(rule) === 'off') continue;
+      rule.checkBranch({
+        branch,
+        window: this.options.window,
+        types: this.types,
+        options: this.optionsOf(rule),
+        report: (finding) => raw.push({ ...finding, ruleId: rule.meta.id, branch: branch.header.id }),
+      });
+    }
+    return raw;
+  }
+
+  /** The findings of the enabled file rules for one analyzed file, in rule order. */
+  fileRawFindings(file: AnalyzedFile, branch: string | undefined): RawFinding[] {
+    const raw: RawFinding[] = [];
+    for (const rule of this.rules) {
+      if (!rule.checkFile || this.severityOf(rule) === 'off') continue;
+      for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch });
+    }
+    return raw;
+  }
+
   /** Severities, waivers, stale waivers, --quiet, messages and order. */
-  private finish(raw: RawFinding[], branches: Branch[]): Finding[] {
+  finish(raw: RawFinding[], branches: Branch[]): Finding[] {
     const byBranch = new Map(branches.map((b) => [b.header.id, b]));
     const used = new Set<object>();
     const findings: Finding[] = [];

@@ -8,6 +8,7 @@ import type { Lang } from '../types.js';
 import type { Io } from './io.js';
 import { exitStatus, resolveDocsBase, ruleInfos, writeReport } from './output.js';
 import { progressFor } from './progress.js';
+import { runCheck } from '../run/check-run.js';
 
 export { CHECK_FORMATS, type CheckFormat } from '../formats/index.js';
 
@@ -42,7 +43,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const progress = progressFor(io, lang, isMachineFormat(format) && options.output === undefined);
   const { engine, files: found } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
   const files = shard ? selectShard(found, shard) : found;
-  const { result } = engine.check(files);
+  const result = await runCheck(engine, files);
   progress.done();
 
   const checked = files.map((file) => maskPersonalData(file.display));

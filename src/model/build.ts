@@ -9,6 +9,7 @@ import type { Location, RawFinding } from '../types.js';
 import type { TypeRegistry } from './activity-types.js';
 import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
 import { parsePeriod, type PeriodKind } from './period.js';
+import { sharedList, sharedText } from './shared.js';
 
 /** What the model needs to know about rules: which exist, and the period kind of each. */
 export interface RuleCatalogue {
@@ -34,64 +35,165 @@ const HEADER_FIELDS: (keyof BranchHeader)[] = [
 
 type Json = Record<string, unknown>;
 
+/** A branch as one file describes it, before files that share the branch id are merged. */
+export interface BranchContribution {
+  id: string;
+  /** The file's `branch:` key. */
+  location: Location;
+  header: BranchHeader;
+  /** The header fields this file gives, with where it gives them (in HEADER_FIELDS order). */
+  given: Partial<Record<keyof BranchHeader, Location>>;
+  activities: Activity[];
+  cases: Case[];
+  waivers: Waiver[];
+  features: Branch['features'];
+  staff: Branch['staff'];
+}
+
+/**
+ * What one file contributes to the model. It depends on the file alone (and the configuration), so
+ * it can be computed in any order, in another thread, or taken from a cache; plain data throughout.
+ */
+export interface FileFacts {
+  file: string;
+  /** Problems reading, parsing or validating the file. */
+  findings: RawFinding[];
+  /** Problems with single records (make-ups, waivers); reported after the merge's findings. */
+  recordFindings: RawFinding[];
+  /** A branch that this file belongs to but that cannot be evaluated in full. */
+  incompleteId?: string;
+  contribution?: BranchContribution;
+}
+
 export function buildModel(
   files: LoadedFile[],
   validator: BranchLogValidator,
   types: TypeRegistry,
   rules: RuleCatalogue,
 ): ModelResult {
+  return mergeFileFacts(files.map((loaded) => fileFacts(loaded, validator, types, rules)));
+}
+
+/** Validates one loaded file and reads its records. */
+export function fileFacts(
+  loaded: LoadedFile,
+  validator: BranchLogValidator,
+  types: TypeRegistry,
+  rules: RuleCatalogue,
+): FileFacts {
+  const display = loaded.file.display;
+  const facts: FileFacts = { file: display, findings: [...loaded.problems], recordFindings: [] };
+  if (loaded.problems.length || loaded.value === undefined) {
+    const id = loaded.text !== undefined ? guessBranchId(loaded.text) : undefined;
+    if (id) facts.incompleteId = id;
+    return facts;
+  }
+  const positions = loaded.positions!;
+  const at = (pointer: string, which: 'key' | 'value' = 'key'): Location => ({
+    file: display,
+    ...positionOf(positions, pointer, which),
+  });
+  const schemaFinding = (issue: SchemaIssue): RawFinding => ({
+    ruleId: 'schema',
+    location: at(issue.pointer, issue.at),
+    messageId: issue.messageId,
+    params: issue.params,
+  });
+
+  const issues = validator.check(loaded.value);
+  const excluded = new Set<string>();
+  let fileExcluded = false;
+  for (const issue of issues) {
+    facts.findings.push(schemaFinding(issue));
+    const scope = issueScope(issue.pointer);
+    if (scope) excluded.add(`${scope.collection}/${scope.index}`);
+    else fileExcluded = true;
+  }
+  const doc = loaded.value as Json;
+  const header = (doc && typeof doc === 'object' ? doc.branch : undefined) as Json | undefined;
+  const branchId = typeof header?.id === 'string' && /^\S{1,64}$/.test(header.id) ? header.id : undefined;
+  if (fileExcluded) {
+    if (branchId) facts.incompleteId = branchId;
+    return facts;
+  }
+  const items = (name: string) =>
+    ((doc[name] as Json[] | undefined) ?? [])
+      .map((item, index) => ({ item, index, pointer: `/${name}/${index}` }))
+      .filter(({ index }) => !excluded.has(`${name}/${index}`));
+
+  const given: BranchContribution['given'] = {};
+  for (const field of HEADER_FIELDS) if (field in header!) given[field] = at(`/branch/${field}`);
+  const contribution: BranchContribution = {
+    id: branchId!,
+    location: at('/branch'),
+    header: readHeader(header!),
+    given,
+    activities: [],
+    cases: [],
+    waivers: [],
+    features: [],
+    staff: [],
+  };
+  facts.contribution = contribution;
+
+  for (const { item, pointer } of items('activities')) {
+    const activity = readActivity(item, at(pointer), types);
+    if (activity.makeUpFor && activity.date <= activity.makeUpFor.end) {
+      facts.recordFindings.push({
+        ruleId: 'schema',
+        location: at(`${pointer}/makeUpFor`),
+        messageId: 'schema.makeUpNotAfter',
+        params: { period: activity.makeUpFor.id, date: activity.date },
+      });
+      continue;
+    }
+    contribution.activities.push(activity);
+  }
+  for (const { item, pointer } of items('cases')) {
+    contribution.cases.push({
+      location: at(pointer),
+      id: String(item.id),
+      date: sharedText(item.date as string),
+      followUps: ((item.followUps as string[] | undefined) ?? []).slice().sort(),
+    } satisfies Case);
+  }
+  for (const { item, pointer } of items('waivers')) {
+    const waiver = readWaiver(item, at(pointer), at(`${pointer}/rule`, 'value'), at(`${pointer}/period`, 'value'), rules, facts.recordFindings);
+    if (waiver) contribution.waivers.push(waiver);
+  }
+  for (const { item, pointer } of items('features')) {
+    contribution.features.push({
+      location: at(pointer),
+      year: item.year as number,
+      value: { feature: item.feature as string | undefined, highlight: item.highlight as string | undefined },
+    });
+  }
+  for (const { item, pointer } of items('staff')) {
+    contribution.staff.push({
+      location: at(pointer),
+      year: item.year as number,
+      value: { total: item.total as number, archived: item.archived as number },
+    });
+  }
+  return facts;
+}
+
+/** Merges the files' facts, in path order, into branches; the findings in the order they arise. */
+export function mergeFileFacts(files: FileFacts[]): ModelResult {
   const findings: RawFinding[] = [];
   const branches = new Map<string, Branch>();
   const incompleteIds = new Set<string>();
 
-  for (const loaded of files) {
-    const display = loaded.file.display;
-    findings.push(...loaded.problems);
-    if (loaded.problems.length || loaded.value === undefined) {
-      const id = loaded.text !== undefined ? guessBranchId(loaded.text) : undefined;
-      if (id) incompleteIds.add(id);
-      continue;
-    }
-    const positions = loaded.positions!;
-    const at = (pointer: string, which: 'key' | 'value' = 'key'): Location => ({
-      file: display,
-      ...positionOf(positions, pointer, which),
-    });
-    const schemaFinding = (issue: SchemaIssue): RawFinding => ({
-      ruleId: 'schema',
-      location: at(issue.pointer, issue.at),
-      messageId: issue.messageId,
-      params: issue.params,
-    });
-
-    const issues = validator.check(loaded.value);
-    const excluded = new Set<string>();
-    let fileExcluded = false;
-    for (const issue of issues) {
-      findings.push(schemaFinding(issue));
-      const scope = issueScope(issue.pointer);
-      if (scope) excluded.add(`${scope.collection}/${scope.index}`);
-      else fileExcluded = true;
-    }
-    const doc = loaded.value as Json;
-    const header = (doc && typeof doc === 'object' ? doc.branch : undefined) as Json | undefined;
-    const branchId = typeof header?.id === 'string' && /^\S{1,64}$/.test(header.id) ? header.id : undefined;
-    if (fileExcluded) {
-      if (branchId) incompleteIds.add(branchId);
-      continue;
-    }
-    const id = branchId!;
-    const items = (name: string) =>
-      ((doc[name] as Json[] | undefined) ?? [])
-        .map((item, index) => ({ item, index, pointer: `/${name}/${index}` }))
-        .filter(({ index }) => !excluded.has(`${name}/${index}`));
-
-    let branch = branches.get(id);
-    const thisHeader = readHeader(header!);
+  for (const facts of files) {
+    findings.push(...facts.findings);
+    if (facts.incompleteId !== undefined) incompleteIds.add(facts.incompleteId);
+    const contribution = facts.contribution;
+    if (!contribution) continue;
+    let branch = branches.get(contribution.id);
     if (!branch) {
       branch = {
-        header: thisHeader,
-        location: at('/branch'),
+        header: contribution.header,
+        location: contribution.location,
         headerLocations: {},
         files: [],
         activities: [],
@@ -101,50 +203,16 @@ export function buildModel(
         staff: [],
         incomplete: false,
       };
-      branches.set(id, branch);
+      branches.set(contribution.id, branch);
     }
-    branch.files.push(display);
-    mergeHeader(branch, thisHeader, header!, at, findings);
-
-    for (const { item, pointer } of items('activities')) {
-      const activity = readActivity(item, at(pointer), types);
-      if (activity.makeUpFor && activity.date <= activity.makeUpFor.end) {
-        findings.push({
-          ruleId: 'schema',
-          location: at(`${pointer}/makeUpFor`),
-          messageId: 'schema.makeUpNotAfter',
-          params: { period: activity.makeUpFor.id, date: activity.date },
-        });
-        continue;
-      }
-      branch.activities.push(activity);
-    }
-    for (const { item, pointer } of items('cases')) {
-      branch.cases.push({
-        location: at(pointer),
-        id: String(item.id),
-        date: item.date as string,
-        followUps: ((item.followUps as string[] | undefined) ?? []).slice().sort(),
-      } satisfies Case);
-    }
-    for (const { item, pointer } of items('waivers')) {
-      const waiver = readWaiver(item, at(pointer), at(`${pointer}/rule`, 'value'), at(`${pointer}/period`, 'value'), rules, findings);
-      if (waiver) branch.waivers.push(waiver);
-    }
-    for (const { item, pointer } of items('features')) {
-      branch.features.push({
-        location: at(pointer),
-        year: item.year as number,
-        value: { feature: item.feature as string | undefined, highlight: item.highlight as string | undefined },
-      });
-    }
-    for (const { item, pointer } of items('staff')) {
-      branch.staff.push({
-        location: at(pointer),
-        year: item.year as number,
-        value: { total: item.total as number, archived: item.archived as number },
-      });
-    }
+    branch.files.push(facts.file);
+    mergeHeader(branch, contribution, findings);
+    findings.push(...facts.recordFindings);
+    for (const activity of contribution.activities) branch.activities.push(activity);
+    for (const item of contribution.cases) branch.cases.push(item);
+    for (const item of contribution.waivers) branch.waivers.push(item);
+    for (const item of contribution.features) branch.features.push(item);
+    for (const item of contribution.staff) branch.staff.push(item);
   }
 
   for (const id of incompleteIds) {
@@ -171,19 +239,15 @@ function readHeader(header: Json): BranchHeader {
 }
 
 /** Header fields given in several files must agree; the first file's value stands. */
-function mergeHeader(
-  branch: Branch,
-  incoming: BranchHeader,
-  raw: Json,
-  at: (pointer: string) => Location,
-  findings: RawFinding[],
-): void {
+function mergeHeader(branch: Branch, contribution: BranchContribution, findings: RawFinding[]): void {
+  const incoming = contribution.header;
   for (const field of HEADER_FIELDS) {
-    if (!(field in raw)) continue;
+    const location = contribution.given[field];
+    if (!location) continue;
     const first = branch.headerLocations[field];
     if (!first) {
       // The first file to give a field sets it (files that omit a field never conflict).
-      branch.headerLocations[field] = at(`/branch/${field}`);
+      branch.headerLocations[field] = location;
       (branch.header as unknown as Json)[field] = incoming[field];
       continue;
     }
@@ -193,7 +257,7 @@ function mergeHeader(
       findings.push({
         ruleId: 'branch-conflict',
         branch: branch.header.id,
-        location: at(`/branch/${field}`),
+        location,
         messageId: 'model.branchConflict',
         params: {
           branch: branch.header.id,
@@ -216,14 +280,14 @@ function readActivity(item: Json, location: Location, types: TypeRegistry): Acti
   const ids = [...new Set(names.map((name) => types.resolve(name)!.id))];
   return {
     location,
-    date: item.date as string,
-    types: ids,
-    title: item.title as string | undefined,
-    group: item.group as string | undefined,
-    firstTopic: item.firstTopic as string | undefined,
-    assignments: (item.assignments as string[] | undefined) ?? [],
+    date: sharedText(item.date as string),
+    types: sharedList(ids),
+    title: sharedText(item.title as string | undefined),
+    group: sharedText(item.group as string | undefined),
+    firstTopic: sharedText(item.firstTopic as string | undefined),
+    assignments: sharedList((item.assignments as string[] | undefined) ?? []),
     attendance: item.attendance as Activity['attendance'],
-    lecturerRole: item.lecturerRole as string | undefined,
+    lecturerRole: sharedText(item.lecturerRole as string | undefined),
     makeUpFor: item.makeUpFor === undefined ? undefined : parsePeriod(String(item.makeUpFor)),
   };
 }

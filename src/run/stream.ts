@@ -1,0 +1,110 @@
+/**
+ * A check that keeps only the open branches in memory. Files arrive in path order, analysed (here,
+ * in a worker or from the cache); a branch is merged, checked and dropped as soon as its last file
+ * has arrived. Which file is a branch's last is predicted from the `branch: id:` near the top of
+ * each file, read before the run; the prediction only decides when a branch is done, never what it
+ * contains. A file that belongs to a branch already done (a prediction went wrong) makes the caller
+ * start again without streaming, so the result never depends on the prediction.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { compareFindings, summarize, type AnalyzedFile, type Engine } from '../engine.js';
+import type { InputFile } from '../load/files.js';
+import { guessBranchId, mergeFileFacts } from '../model/build.js';
+import type { CheckResult, Finding } from '../types.js';
+
+/** Runs over fewer files than this keep every branch until the end: they fit in memory anyway. */
+export const STREAM_MIN_FILES = 1500;
+
+/** Bytes read from the top of each file to predict its branch; headers come first. */
+const HEAD_BYTES = 8192;
+
+export class BranchSwitched extends Error {
+  constructor(readonly file: string) {
+    super(file);
+  }
+}
+
+/** The branch id written near the top of a file, if any: a prediction only. */
+export function predictBranchId(file: InputFile): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.absolute, 'r');
+    const buffer = Buffer.allocUnsafe(HEAD_BYTES);
+    const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    return guessBranchId(buffer.toString('utf8', 0, length));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export class StreamingCheck {
+  /** The branches predicted to end at each file index. */
+  private readonly endsAt = new Map<number, string[]>();
+  private readonly groups = new Map<string, AnalyzedFile[]>();
+  private readonly done = new Set<string>();
+  private readonly findings: Finding[] = [];
+  private branches = 0;
+  private next = 0;
+
+  /** `predict`: whether to predict branch ends (otherwise every branch is kept until the end). */
+  constructor(
+    private readonly engine: Engine,
+    private readonly files: InputFile[],
+    predict: boolean,
+  ) {
+    if (!predict) return;
+    const last = new Map<string, number>();
+    files.forEach((file, index) => {
+      const id = predictBranchId(file);
+      if (id !== undefined) last.set(id, index);
+    });
+    for (const [id, index] of last) {
+      const ids = this.endsAt.get(index);
+      if (ids) ids.push(id);
+      else this.endsAt.set(index, [id]);
+    }
+  }
+
+  /** The analysis of the next file in path order; throws BranchSwitched (see above). */
+  add(analyzed: AnalyzedFile): void {
+    const index = this.next++;
+    const id = analyzed.contribution?.id ?? analyzed.incompleteId;
+    if (id === undefined) {
+      const raw = [...analyzed.findings, ...analyzed.recordFindings, ...this.engine.fileRawFindings(analyzed, undefined)];
+      this.findings.push(...this.engine.finish(raw, []));
+    } else {
+      if (this.done.has(id)) throw new BranchSwitched(analyzed.file);
+      const group = this.groups.get(id);
+      if (group) group.push(analyzed);
+      else this.groups.set(id, [analyzed]);
+    }
+    for (const ended of this.endsAt.get(index) ?? []) this.close(ended);
+  }
+
+  /** Merges, checks and drops one branch's files. */
+  private close(id: string): void {
+    const group = this.groups.get(id);
+    this.done.add(id);
+    if (!group) return;
+    this.groups.delete(id);
+    const { branches, findings } = mergeFileFacts(group);
+    const raw = [...findings];
+    for (const branch of branches) raw.push(...this.engine.branchRawFindings(branch));
+    for (const file of group) raw.push(...this.engine.fileRawFindings(file, file.contribution ? id : undefined));
+    this.branches += branches.length;
+    this.findings.push(...this.engine.finish(raw, branches));
+  }
+
+  result(): CheckResult {
+    for (const id of [...this.groups.keys()]) this.close(id);
+    const findings = this.findings.sort(compareFindings);
+    return {
+      version: 1,
+      asOf: this.engine.options.window.asOf,
+      findings,
+      summary: summarize(findings, this.files.length, this.branches),
+    };
+  }
+}
