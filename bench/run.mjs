@@ -1,0 +1,227 @@
+/**
+ * The side-by-side benchmark (`npm run bench`): whole processes, several runs each, median and
+ * minimum wall time and peak memory, on the generated corpus. Prints one table with the ratios the
+ * specification sets targets for, and writes bench/results.json.
+ *
+ *   node bench/run.mjs [--runs N] [--quick] [--only NAME,...]
+ *
+ * --quick skips the 10,000-branch corpus; --only runs some measurements (names as in the table).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CORPUS_AS_OF, CORPUS_SINCE, ensureCorpus } from './corpus.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const RUNS = Number(option('--runs', '5'));
+const QUICK = args.includes('--quick');
+const ONLY = option('--only', '')?.split(',').filter(Boolean) ?? [];
+
+const NODE = process.execPath;
+const BIN = path.join(root, 'bin', 'dangjian.js');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'dangjian-bench-'));
+
+function log(text) {
+  process.stderr.write(`${text}\n`);
+}
+
+/** Runs a command once: wall time in ms, peak RSS in MB, exit status, and stdout when asked. */
+function runOnce(command, commandArgs, { cwd = root, keepStdout = false } = {}) {
+  const rssFile = path.join(scratch, 'rss');
+  rmSync(rssFile, { force: true });
+  let file = command;
+  let argv = commandArgs;
+  const env = { ...process.env, NO_COLOR: '1' };
+  if (TIME) {
+    file = TIME;
+    argv = ['-f', '%M', '-o', rssFile, command, ...commandArgs];
+  } else {
+    // No /usr/bin/time: the child (always Node here) reports its own peak RSS as it exits.
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${path.join(here, 'rss-probe.cjs')}`.trim();
+    env.BENCH_RSS_FILE = rssFile;
+  }
+  const start = performance.now();
+  const result = spawnSync(file, argv, { cwd, env, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = performance.now() - start;
+  let rssKb = NaN;
+  try {
+    const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+    rssKb = Number(lines[lines.length - 1]);
+  } catch {
+    // not reported
+  }
+  return { ms, rssMb: rssKb / 1024, status: result.status, stdout: keepStdout ? result.stdout.toString() : '', stderr: result.stderr.toString() };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const measurements = [];
+
+/** Times `runs` runs of a command (after `warmup` untimed ones) and records the summary. */
+function measure(name, command, commandArgs, { runs = RUNS, warmup = 1, before, note } = {}) {
+  if (ONLY.length && !ONLY.includes(name)) return undefined;
+  log(`${name}: ${[command === NODE ? 'node' : command, ...commandArgs].join(' ')}`);
+  for (let i = 0; i < warmup; i++) {
+    before?.();
+    runOnce(command, commandArgs);
+  }
+  const samples = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    last = runOnce(command, commandArgs);
+    samples.push(last);
+  }
+  const entry = {
+    name,
+    command: [command === NODE ? 'node' : path.relative(root, command) || command, ...commandArgs].join(' '),
+    runs,
+    medianMs: Math.round(median(samples.map((s) => s.ms))),
+    minMs: Math.round(Math.min(...samples.map((s) => s.ms))),
+    peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
+    exitStatus: last.status,
+    ...(note ? { note } : {}),
+  };
+  measurements.push(entry);
+  log(`  median ${entry.medianMs} ms, min ${entry.minMs} ms, peak RSS ${entry.peakRssMb} MB, exit ${entry.exitStatus}`);
+  return entry;
+}
+
+/** Whether `dangjian check --help` lists an option (options being built elsewhere may be absent). */
+function checkHasOption(name) {
+  const help = spawnSync(NODE, [BIN, 'check', '--help', '--lang', 'en'], { cwd: root, encoding: 'utf8' }).stdout ?? '';
+  return help.includes(name);
+}
+
+/** The shipped schema, or one generated from the built sources into a temporary file. */
+async function schemaFile() {
+  const shipped = path.join(root, 'schemas', 'branch-log.schema.json');
+  if (existsSync(shipped)) return { file: shipped, generated: false };
+  const { branchLogSchema } = await import(pathToFileURL(path.join(root, 'dist', 'schema', 'branch-log-schema.js')).href);
+  const { BUILTIN_TYPES, TypeRegistry } = await import(pathToFileURL(path.join(root, 'dist', 'model', 'activity-types.js')).href);
+  const file = path.join(scratch, 'branch-log.schema.json');
+  writeFileSync(file, JSON.stringify(branchLogSchema(new TypeRegistry(BUILTIN_TYPES).allNames()), null, 2));
+  return { file, generated: true };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    nproc: os.availableParallelism?.() ?? cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+async function main() {
+  if (!existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('run npm run build first');
+  const corpus1k = ensureCorpus(path.join(here, 'corpus', '1k'), 1000);
+  const corpus10k = QUICK ? undefined : ensureCorpus(path.join(here, 'corpus', '10k'), 10000);
+  log(`corpus 1k: ${corpus1k.files} files, ${corpus1k.activities} activities, ${(corpus1k.bytes / 1e6).toFixed(1)} MB`);
+  if (corpus10k) log(`corpus 10k: ${corpus10k.files} files, ${corpus10k.activities} activities, ${(corpus10k.bytes / 1e6).toFixed(1)} MB`);
+  const window = ['--as-of', CORPUS_AS_OF, '--since', CORPUS_SINCE];
+  const dir1k = path.relative(root, path.join(here, 'corpus', '1k'));
+  const dir10k = path.relative(root, path.join(here, 'corpus', '10k'));
+
+  const nodeBaseline = measure('node -e 0', NODE, ['-e', '0'], { runs: Math.max(RUNS, 10) });
+  const single = measure('single file', NODE, [BIN, 'check', 'examples/clean/concentrator-2.yaml', '--as-of', '2026-07-01'], { runs: Math.max(RUNS, 10) });
+  const check1k = measure('check 1k', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window]);
+
+  const schema = await schemaFile();
+  const ajvCli = path.join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+  let ajv;
+  let ajvRejected;
+  if (existsSync(ajvCli)) {
+    const ajvArgs = [ajvCli, 'validate', '-s', schema.file, '-d', `${dir1k}/**/*.yaml`, '--spec=draft7', '-c', 'ajv-formats', '--strict=false', '--all-errors', '--errors=line'];
+    ajv = measure('ajv-cli 1k', NODE, ajvArgs, { note: schema.generated ? 'schema generated from the sources (schemas/ not present)' : undefined });
+    if (ajv) {
+      // ajv-cli reads YAML with js-yaml's default schema, which turns dates into Date objects, so it
+      // rejects valid logs ("must be string"); its time counts all the same.
+      const once = runOnce(NODE, ajvArgs, { keepStdout: true });
+      const text = `${once.stdout}\n${once.stderr}`;
+      ajvRejected = (text.match(/ invalid$/gm) ?? []).length;
+      ajv.rejectedFiles = ajvRejected;
+      ajv.checkedFiles = corpus1k.files;
+    }
+  } else {
+    log('ajv-cli is not installed (npm ci installs it as a devDependency): skipped');
+  }
+
+  const check10k = corpus10k ? measure('check 10k', NODE, [BIN, 'check', dir10k, '--format', 'json', ...window], { runs: Math.max(1, Math.min(RUNS, 3)) }) : undefined;
+
+  let cached;
+  if (checkHasOption('--cache')) {
+    const location = path.join(scratch, 'cache');
+    const cacheArgs = [BIN, 'check', dir1k, '--format', 'json', ...window, '--cache', '--cache-location', location];
+    runOnce(NODE, cacheArgs); // fills the cache
+    cached = measure('check 1k, cached', NODE, cacheArgs, { warmup: 0 });
+  } else {
+    log('check has no --cache option: cached re-run skipped');
+  }
+  let shard;
+  if (checkHasOption('--shard')) {
+    shard = measure('check 1k, --shard 1/4', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window, '--shard', '1/4']);
+  } else {
+    log('check has no --shard option: shard run skipped');
+  }
+
+  const ratio = (a, b) => (a && b ? Number((a.medianMs / b.medianMs).toFixed(2)) : undefined);
+  const ratios = [
+    { name: 'check 1k / ajv-cli 1k', value: ratio(check1k, ajv), target: '<= 1.0', pass: (v) => v <= 1 },
+    { name: 'check 10k / check 1k', value: ratio(check10k, check1k), target: '<= 11', pass: (v) => v <= 11 },
+    { name: 'single file / node -e 0', value: ratio(single, nodeBaseline), target: '<= 2.0', pass: (v) => v <= 2 },
+    { name: 'cached / cold (1k)', value: ratio(cached, check1k), target: '<= 0.2 (5x faster)', pass: (v) => v <= 0.2 },
+    { name: 'shard 1/4 / all (1k)', value: ratio(shard, check1k), target: '~ 0.25 + start-up', pass: () => true },
+  ].map(({ pass, ...r }) => ({ ...r, met: r.value === undefined ? undefined : pass(r.value) }));
+  const memory = check10k ? { name: 'peak RSS, check 10k', value: check10k.peakRssMb, target: '< 300 MB', met: check10k.peakRssMb < 300 } : undefined;
+
+  const info = machine();
+  const table = [
+    `Machine: ${info.nproc} cores, ${info.cpu}, ${info.memoryGiB} GiB, Node ${info.node}; load average at the end ${info.loadAverage.join(' ')}`,
+    `Corpus: ${corpus1k.branches} branches / ${corpus1k.files} files / ${corpus1k.activities} activities / ${(corpus1k.bytes / 1e6).toFixed(1)} MB` +
+      (corpus10k ? `; ${corpus10k.branches} branches / ${corpus10k.files} files / ${(corpus10k.bytes / 1e6).toFixed(1)} MB` : ''),
+    '',
+    '| run | median | min | peak RSS |',
+    '| --- | ---: | ---: | ---: |',
+    ...measurements.map((m) => `| ${m.name}${m.rejectedFiles !== undefined ? ` (rejects ${m.rejectedFiles}/${m.checkedFiles} files)` : ''} | ${m.medianMs} ms | ${m.minMs} ms | ${m.peakRssMb} MB |`),
+    '',
+    '| ratio (medians) | value | target | met |',
+    '| --- | ---: | --- | --- |',
+    ...[...ratios, ...(memory ? [memory] : [])].map((r) => `| ${r.name} | ${r.value ?? 'n/a'} | ${r.target} | ${r.met === undefined ? 'n/a' : r.met ? 'yes' : 'no'} |`),
+  ].join('\n');
+  console.log(table);
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: info,
+    corpus: { '1k': corpus1k, ...(corpus10k ? { '10k': corpus10k } : {}) },
+    measurements,
+    ratios: [...ratios, ...(memory ? [memory] : [])],
+    ajvCliRejectedFiles: ajvRejected,
+    table,
+  };
+  writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  rmSync(scratch, { recursive: true, force: true });
+  console.error(error);
+  process.exitCode = 1;
+});
