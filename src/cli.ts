@@ -83,6 +83,9 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--shard <i/n>', t('cli.shard'))
     .option('--docs-url <url>', t('cli.docsUrl'))
     .option('--debug', t('cli.debug'))
+    .option('--cache', t('cli.cache'))
+    .option('--cache-location <path>', t('cli.cacheLocation'))
+    .option('--concurrency <n>', t('cli.concurrency'))
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));
 

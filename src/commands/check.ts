@@ -8,7 +8,9 @@ import type { Lang } from '../types.js';
 import type { Io } from './io.js';
 import { exitStatus, resolveDocsBase, ruleInfos, writeReport } from './output.js';
 import { progressFor } from './progress.js';
-import { runCheck } from '../run/check-run.js';
+import { message } from '../i18n/index.js';
+import { runCheck, type RunOptions as CheckRunOptions } from '../run/check-run.js';
+import { VERSION } from '../version.js';
 
 export { CHECK_FORMATS, type CheckFormat } from '../formats/index.js';
 
@@ -19,6 +21,9 @@ export interface CheckCommandOptions extends RunOptions {
   color?: boolean;
   shard?: string;
   docsUrl?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  concurrency?: string;
 }
 
 // Shared with report and due; re-exported for the commands that import them from here.
@@ -35,6 +40,16 @@ export function parseShardOption(value: string): ShardSpec {
   return { index, count };
 }
 
+/** --cache, --cache-location and --concurrency: how the check runs, never what it finds. */
+function checkRunOptions(options: CheckCommandOptions, lang: Lang, io: Io): CheckRunOptions {
+  const concurrency = options.concurrency !== undefined ? parseCount('--concurrency', options.concurrency) : undefined;
+  return {
+    ...(options.cache || options.cacheLocation !== undefined ? { cache: { location: options.cacheLocation, cwd: io.cwd, tool: VERSION } } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    warn: (id, params) => io.stderr.write(`dangjian: ${message(lang, id, params)}\n`),
+  };
+}
+
 export async function checkCommand(paths: string[], options: CheckCommandOptions, lang: Lang, io: Io): Promise<number> {
   const format = parseChoice('--format', options.format ?? 'stylish', CHECK_FORMATS);
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
@@ -43,7 +58,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const progress = progressFor(io, lang, isMachineFormat(format) && options.output === undefined);
   const { engine, files: found } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
   const files = shard ? selectShard(found, shard) : found;
-  const result = await runCheck(engine, files);
+  const result = await runCheck(engine, files, checkRunOptions(options, lang, io));
   progress.done();
 
   const checked = files.map((file) => maskPersonalData(file.display));

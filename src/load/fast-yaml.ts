@@ -148,13 +148,24 @@ export class TreePositionIndex implements PositionIndex {
 /** Where a pointer segment's entry starts in `slots`, or -1; only the canonical spelling matches. */
 function entryIndex(slots: Slots, segment: string): number {
   if (slots[0] === 1) {
-    const name = segment.indexOf('~') >= 0 ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
-    if (escapePointer(name) !== segment) return -1;
+    let name = segment;
+    if (segment.indexOf('~') >= 0) {
+      name = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (escapePointer(name) !== segment) return -1;
+    }
     for (let i = 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) return i;
     return -1;
   }
-  if (!/^(?:0|[1-9][0-9]*)$/.test(segment)) return -1;
-  const at = 1 + Number(segment) * SEQ_STRIDE;
+  // A canonical array index: digits without a leading zero.
+  const length = segment.length;
+  if (length === 0 || length > 9 || (length > 1 && segment.charCodeAt(0) === 0x30)) return -1;
+  let index = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = segment.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  const at = 1 + index * SEQ_STRIDE;
   return at < slots.length ? at : -1;
 }
 

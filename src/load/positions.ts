@@ -51,5 +51,6 @@ export class LineIndex {
 }
 
 export function escapePointer(segment: string): string {
+  if (segment.indexOf('~') < 0 && segment.indexOf('/') < 0) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -89,10 +89,10 @@ export function fileFacts(
     return facts;
   }
   const positions = loaded.positions!;
-  const at = (pointer: string, which: 'key' | 'value' = 'key'): Location => ({
-    file: display,
-    ...positionOf(positions, pointer, which),
-  });
+  const at = (pointer: string, which: 'key' | 'value' = 'key'): Location => {
+    const position = positionOf(positions, pointer, which);
+    return { file: display, line: position.line, column: position.column };
+  };
   const schemaFinding = (issue: SchemaIssue): RawFinding => ({
     ruleId: 'schema',
     location: at(issue.pointer, issue.at),
@@ -116,10 +116,15 @@ export function fileFacts(
     if (branchId) facts.incompleteId = branchId;
     return facts;
   }
-  const items = (name: string) =>
-    ((doc[name] as Json[] | undefined) ?? [])
-      .map((item, index) => ({ item, index, pointer: `/${name}/${index}` }))
-      .filter(({ index }) => !excluded.has(`${name}/${index}`));
+  const items = (name: string) => {
+    const list = (doc[name] as Json[] | undefined) ?? [];
+    const kept: { item: Json; pointer: string }[] = [];
+    for (let index = 0; index < list.length; index++) {
+      if (excluded.size && excluded.has(`${name}/${index}`)) continue;
+      kept.push({ item: list[index], pointer: `/${name}/${index}` });
+    }
+    return kept;
+  };
 
   const given: BranchContribution['given'] = {};
   for (const field of HEADER_FIELDS) if (field in header!) given[field] = at(`/branch/${field}`);
@@ -275,13 +280,28 @@ function display(value: unknown): string {
   return Array.isArray(value) ? value.join('、') : String(value);
 }
 
+/** Type ids by the type as written (a name, or names joined by NUL), per registry. */
+const resolvedTypes = new WeakMap<TypeRegistry, Map<string, string[]>>();
+
+/** The normalised type ids of an activity's `type` (one name or a list), shared between records. */
+function typeIds(value: string | string[], types: TypeRegistry): string[] {
+  let cache = resolvedTypes.get(types);
+  if (!cache) resolvedTypes.set(types, (cache = new Map()));
+  const key = typeof value === 'string' ? value : value.join('\u0000');
+  let ids = cache.get(key);
+  if (!ids) {
+    const names = ([] as string[]).concat(value);
+    ids = sharedList([...new Set(names.map((name) => types.resolve(name)!.id))]);
+    if (cache.size < 10_000) cache.set(key, ids);
+  }
+  return ids;
+}
+
 function readActivity(item: Json, location: Location, types: TypeRegistry): Activity {
-  const names = ([] as string[]).concat(item.type as string | string[]);
-  const ids = [...new Set(names.map((name) => types.resolve(name)!.id))];
   return {
     location,
     date: sharedText(item.date as string),
-    types: sharedList(ids),
+    types: typeIds(item.type as string | string[], types),
     title: sharedText(item.title as string | undefined),
     group: sharedText(item.group as string | undefined),
     firstTopic: sharedText(item.firstTopic as string | undefined),

@@ -12,8 +12,10 @@ export const noPersonalData: Rule = {
   },
   checkFile({ file, report }) {
     if (file.text === undefined) return;
+    const matches = findPersonalNumbers(file.text);
+    if (matches.length === 0) return;
     const lines = new LineIndex(file.text);
-    for (const match of findPersonalNumbers(file.text)) {
+    for (const match of matches) {
       const position = lines.position(match.index);
       report({
         location: { file: file.file.display, ...position },

@@ -1,26 +1,133 @@
 /**
- * How a check runs: which files' analyses come from where (this thread, worker threads, the cache)
- * and how they are merged (streaming, branch by branch). Every way gives the same result as
+ * How a check runs: where each file's analysis comes from (this thread, worker threads, the cache)
+ * and how the analyses are merged (streaming, branch by branch). Every way gives the same result as
  * `Engine.check`, which stays the straightforward reference.
  */
-import type { Engine } from '../engine.js';
+import { readFileSync, statSync } from 'node:fs';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
+import type { AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
-import type { CheckResult } from '../types.js';
+import type { CheckResult, MessageParams } from '../types.js';
+import { CacheWriter, cacheFilePath, CheckCache, contentHash, sha256 } from './cache.js';
 import { BranchSwitched, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
+
+export interface CacheOptions {
+  /** `--cache-location`; default `.dangjian-cache/` in the working directory. */
+  location?: string;
+  cwd: string;
+  /** The tool's version: a cache written by another version is never used. */
+  tool: string;
+}
 
 export interface RunOptions {
   /** Keep only open branches in memory (default: for runs of STREAM_MIN_FILES files or more). */
   stream?: boolean;
+  cache?: CacheOptions;
+  /** A warning for stderr (message id and parameters); the run goes on. */
+  warn?: (messageId: string, params: MessageParams) => void;
+  /** Analyses of the files, in order, when computed elsewhere (worker threads). */
+  analyses?: (files: InputFile[], wanted: boolean[]) => AsyncIterable<AnalyzedFile | undefined>;
 }
 
 export async function runCheck(engine: Engine, files: InputFile[], options: RunOptions = {}): Promise<CheckResult> {
-  const stream = new StreamingCheck(engine, files, options.stream ?? files.length >= STREAM_MIN_FILES);
   try {
-    for (const file of files) stream.add(engine.analyze(file));
-    return stream.result();
+    return options.cache ? await cachedRun(engine, files, options, options.cache) : await plainRun(engine, files, options);
   } catch (error) {
     if (!(error instanceof BranchSwitched)) throw error;
     // A file belongs to a branch already checked: start again, keeping every branch to the end.
     return engine.check(files).result;
   }
+}
+
+function newStream(engine: Engine, files: InputFile[], options: RunOptions): StreamingCheck {
+  return new StreamingCheck(engine, files, options.stream ?? files.length >= STREAM_MIN_FILES);
+}
+
+/** The analyses of the files in order: from `options.analyses` where given, else computed here. */
+async function* analysesInOrder(engine: Engine, files: InputFile[], options: RunOptions, known: (AnalyzedFile | undefined)[] = []) {
+  if (options.analyses) {
+    const wanted = files.map((_, index) => known[index] === undefined);
+    let index = 0;
+    for await (const analyzed of options.analyses(files, wanted)) {
+      yield known[index] ?? analyzed ?? engine.analyze(files[index]);
+      index++;
+    }
+    return;
+  }
+  for (let index = 0; index < files.length; index++) yield known[index] ?? engine.analyze(files[index]);
+}
+
+async function plainRun(engine: Engine, files: InputFile[], options: RunOptions): Promise<CheckResult> {
+  const stream = newStream(engine, files, options);
+  for await (const analyzed of analysesInOrder(engine, files, options)) stream.add(analyzed);
+  return stream.result();
+}
+
+/**
+ * The options a file's analysis depends on: all of them but those that only matter once files are
+ * merged (the window, language, --quiet, rule severities), plus the options of the file rules.
+ */
+function analysisKey(engine: Engine, tool: string): string {
+  const { window: _window, lang: _lang, quiet: _quiet, rules: _rules, ...rest } = engine.options;
+  const fileRules = engine.rules.filter((rule) => rule.checkFile).map((rule) => [rule.meta.id, engine.optionsOf(rule)]);
+  return sha256(JSON.stringify([tool, rest, fileRules]));
+}
+
+/** A file's content hash; a file over the size limit is known by its size (all its check says). */
+function fileKey(file: InputFile, maxFileSize: number): string {
+  try {
+    const size = statSync(file.absolute).size;
+    if (size > maxFileSize) return `size:${size}`;
+    return contentHash(readFileSync(file.absolute));
+  } catch (error) {
+    return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+  }
+}
+
+async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions): Promise<CheckResult> {
+  const warn = options.warn ?? (() => undefined);
+  const location = cacheFilePath(settings.location, settings.cwd);
+  const cache = new CheckCache(location, settings.tool);
+  if (cache.problem) warn(`cache.${cache.problem}`, { file: location });
+  const hashes = files.map((file) => fileKey(file, engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
+  const runKey = sha256(JSON.stringify([settings.tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
+  const stored = cache.problem ? undefined : cache.run(runKey);
+  if (stored) return stored;
+
+  const filesKey = analysisKey(engine, settings.tool);
+  const trusted = !cache.problem;
+  const known = files.map((file, index) => (trusted ? cache.analyzed(filesKey, file.display, hashes[index]) : undefined));
+  // Checking the files section can find it damaged only now: then nothing from it is used.
+  if (trusted && cache.problem === 'damaged') {
+    warn('cache.damaged', { file: location });
+    known.fill(undefined);
+  }
+  let writer: CacheWriter | undefined;
+  try {
+    writer = new CacheWriter(location, settings.tool, filesKey);
+  } catch (error) {
+    warn('cache.cannotWrite', { file: location, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
+  const stream = newStream(engine, files, options);
+  let index = 0;
+  try {
+    for await (const analyzed of analysesInOrder(engine, files, options, known)) {
+      writer?.addFile(files[index].display, hashes[index], analyzed);
+      stream.add(analyzed);
+      index++;
+    }
+  } catch (error) {
+    writer?.abandon();
+    throw error;
+  }
+  const result = stream.result();
+  if (writer) {
+    try {
+      if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
+      writer.commit([{ key: runKey, result }, ...(cache.problem ? [] : cache.otherRuns(runKey))]);
+    } catch (error) {
+      warn('cache.cannotWrite', { file: location, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+  }
+  return result;
 }
