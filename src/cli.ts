@@ -7,11 +7,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, CHECK_FORMATS } from './commands/check.js';
 import { configFor } from './commands/common.js';
 import { dueCommand, DUE_FORMATS } from './commands/due.js';
-import { initCommand } from './commands/init.js';
 import { processIo, type Io } from './commands/io.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand, REPORT_FORMATS } from './commands/report.js';
-import { rulesCommand } from './commands/rules.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
 import { maskPersonalData } from './privacy.js';
@@ -144,7 +142,11 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--lang <lang>', t('cli.lang'))
     .option('-c, --config <file>', t('cli.config'))
     .addHelpText('after', `\n${t('cli.rulesExamples')}`)
-    .action((id: string | undefined, options: { config?: string }) => setExit(rulesCommand(id, lang, io, options.config)));
+    .action(async (id: string | undefined, options: { config?: string }) => {
+      // Loaded on demand, like init: checking files needs neither (nor the table layout library).
+      const { rulesCommand } = await import('./commands/rules.js');
+      setExit(rulesCommand(id, lang, io, options.config));
+    });
 
   configure(program.command('init'))
     .description(t('cli.init'))
@@ -153,7 +155,10 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('-y, --yes', t('cli.initYes'))
     .option('--lang <lang>', t('cli.lang'))
     .addHelpText('after', `\n${t('cli.initExamples')}`)
-    .action(async (options) => setExit(await initCommand(options, lang, io)));
+    .action(async (options) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(await initCommand(options, lang, io));
+    });
 
   return program;
 }

@@ -4,8 +4,6 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface InputFile {
   absolute: string;
@@ -38,9 +36,17 @@ export interface IgnoreRules {
 /** Configuration files are YAML too, but never branch logs. */
 const NEVER_LOGS = new Set(['dangjian.config.yaml', 'dangjian.config.yml']);
 
+/** tinyglobby, loaded only when a directory or a glob is given (a single file needs none). */
+let globModule: Promise<typeof import('tinyglobby')> | undefined;
+function tinyglobby() {
+  return (globModule ??= import('tinyglobby'));
+}
+
 export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRules): Promise<InputFile[]> {
   const found = new Map<string, InputFile>();
-  const ignored = ignore?.patterns.length ? picomatch(ignore.patterns, { dot: true }) : undefined;
+  // picomatch is loaded only when there are patterns to match.
+  const picomatch = ignore?.patterns.length ? (await import('picomatch')).default : undefined;
+  const ignored = picomatch && ignore ? picomatch(ignore.patterns, { dot: true }) : undefined;
   const isIgnored = (absolute: string) =>
     ignored !== undefined && ignored(path.relative(ignore!.base, absolute).split(path.sep).join('/'));
   const add = (absolute: string, explicit = false) => {
@@ -56,6 +62,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
     if (stat?.isFile()) {
       add(absolute, true);
     } else if (stat?.isDirectory()) {
+      const { glob } = await tinyglobby();
       const matches = await glob(YAML_PATTERN, {
         cwd: absolute,
         absolute: true,
@@ -64,7 +71,8 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
         ignore: ignorePatterns,
       });
       matches.forEach((match) => add(match));
-    } else if (isDynamicPattern(input.split(path.sep).join('/'))) {
+    } else if ((await tinyglobby()).isDynamicPattern(input.split(path.sep).join('/'))) {
+      const { glob } = await tinyglobby();
       const matches = await glob(input.split(path.sep).join('/'), {
         cwd,
         absolute: true,

@@ -2,11 +2,6 @@
  * Calendar dates as `YYYY-MM-DD` strings. Dates are compared as strings and computed in UTC so that
  * the machine's time zone can never shift a day.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-
-dayjs.extend(utc);
-
 export type IsoDate = string;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -26,21 +21,50 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
+// Date arithmetic on UTC midnights, with the same results as dayjs in UTC mode (tested against
+// it), without loading a date library on every start.
+const DAY = 86_400_000;
+
+function utcTime(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
+function isoDate(time: number): IsoDate {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return isoDate(utcTime(date) + days * DAY);
+}
+
+/** Months later (or earlier); a day the target month lacks becomes its last day (01-31 + 1 month = 02-28). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return dayjs.utc(date).add(months, 'month').format('YYYY-MM-DD');
+  const start = new Date(utcTime(date));
+  const index = start.getUTCFullYear() * 12 + start.getUTCMonth() + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const day = Math.min(start.getUTCDate(), daysInMonth(year, month));
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+  return Math.trunc((utcTime(to) - utcTime(from)) / DAY);
 }
+
+/**
+ * Zones with one UTC offset since 1992 (China has kept UTC+8 without daylight saving since 1991):
+ * today's date there needs no time-zone data, which costs more to load than a whole check of a file.
+ */
+const FIXED_OFFSET_MINUTES: Record<string, number> = { 'Asia/Shanghai': 480, 'Asia/Chongqing': 480, PRC: 480, UTC: 0, 'Etc/UTC': 0 };
+const FIXED_SINCE = Date.UTC(1992, 0, 1);
 
 /** Today's date in an IANA time zone, independent of the machine's zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  const offset = Object.hasOwn(FIXED_OFFSET_MINUTES, timeZone) ? FIXED_OFFSET_MINUTES[timeZone] : undefined;
+  if (offset !== undefined && now.getTime() >= FIXED_SINCE) return isoDate(now.getTime() + offset * 60_000);
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
