@@ -164,3 +164,28 @@ describe('personal-number pre-check', () => {
     expect(findPersonalNumbers('电话 138-1234-5678')).toHaveLength(1);
   });
 });
+
+describe('worker threads', () => {
+  it('give the single-thread output, byte for byte, from the command line', { timeout: 300_000 }, () => {
+    const dir = corpusOnDisk(300);
+    const args = ['check', '.', '--format', 'json', '--as-of', CORPUS_AS_OF, '--since', CORPUS_SINCE];
+    const single = runCli([...args, '--concurrency', '1'], { cwd: dir });
+    expect(single.stdout).toContain('"summary"');
+    for (const concurrency of ['2', '3']) {
+      const threaded = runCli([...args, '--concurrency', concurrency], { cwd: dir });
+      expect(threaded).toEqual(single);
+    }
+    // The default picks threads for this many files; the output is the same.
+    expect(runCli(args, { cwd: dir })).toEqual(single);
+    const stylish = ['check', '.', '--as-of', CORPUS_AS_OF, '--since', CORPUS_SINCE, '--lang', 'en'];
+    expect(runCli([...stylish, '--concurrency', '2'], { cwd: dir })).toEqual(runCli([...stylish, '--concurrency', '1'], { cwd: dir }));
+  });
+
+  it('fall back to this thread when a worker cannot start, with the same result', async () => {
+    const { files } = await corpus(30);
+    const engine = new Engine(options());
+    // Run from the sources, the worker module does not exist: every batch comes back to this thread.
+    const threaded = formatJson(await runCheck(engine, files, { concurrency: 2 }));
+    expect(threaded).toBe(straightforward(files));
+  });
+});

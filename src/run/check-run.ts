@@ -10,6 +10,7 @@ import type { InputFile } from '../load/files.js';
 import type { CheckResult, MessageParams } from '../types.js';
 import { CacheWriter, cacheFilePath, CheckCache, contentHash, sha256 } from './cache.js';
 import { BranchSwitched, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
+import { analyseInWorkers, defaultConcurrency } from './workers.js';
 
 export interface CacheOptions {
   /** `--cache-location`; default `.dangjian-cache/` in the working directory. */
@@ -25,11 +26,18 @@ export interface RunOptions {
   cache?: CacheOptions;
   /** A warning for stderr (message id and parameters); the run goes on. */
   warn?: (messageId: string, params: MessageParams) => void;
-  /** Analyses of the files, in order, when computed elsewhere (worker threads). */
+  /** Threads that analyse files (`--concurrency`); default by the number of files. */
+  concurrency?: number;
+  /** Analyses of the files, in order, when computed elsewhere (undefined: analyse it here). */
   analyses?: (files: InputFile[], wanted: boolean[]) => AsyncIterable<AnalyzedFile | undefined>;
 }
 
-export async function runCheck(engine: Engine, files: InputFile[], options: RunOptions = {}): Promise<CheckResult> {
+export async function runCheck(engine: Engine, files: InputFile[], runOptions: RunOptions = {}): Promise<CheckResult> {
+  const threads = Math.max(1, runOptions.concurrency ?? defaultConcurrency(files.length));
+  const options: RunOptions =
+    threads > 1 && !runOptions.analyses
+      ? { ...runOptions, analyses: (list, wanted) => analyseInWorkers(engine.options, list, wanted, threads) }
+      : runOptions;
   try {
     return options.cache ? await cachedRun(engine, files, options, options.cache) : await plainRun(engine, files, options);
   } catch (error) {
