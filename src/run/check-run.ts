@@ -67,7 +67,11 @@ async function* analysesInOrder(engine: Engine, files: InputFile[], options: Run
 
 async function plainRun(engine: Engine, files: InputFile[], options: RunOptions): Promise<CheckResult> {
   const stream = newStream(engine, files, options);
-  for await (const analyzed of analysesInOrder(engine, files, options)) stream.add(analyzed);
+  let done = 0;
+  for await (const analyzed of analysesInOrder(engine, files, options)) {
+    stream.add(analyzed);
+    engine.options.onProgress?.(++done, files.length);
+  }
   return stream.result();
 }
 
@@ -123,6 +127,7 @@ async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions
       writer?.addFile(files[index].display, hashes[index], analyzed);
       stream.add(analyzed);
       index++;
+      engine.options.onProgress?.(index, files.length);
     }
   } catch (error) {
     writer?.abandon();

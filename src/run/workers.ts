@@ -59,10 +59,12 @@ export async function* analyseInWorkers(
     worker.postMessage({ batch, files: batches[batch].files });
   };
   const count = Math.max(1, Math.min(threads, pending));
+  // Functions (a progress callback) stay in this thread: a worker only needs the data.
+  const workerOptions = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')) as EngineOptions;
   for (let i = 0; i < count && pending > 0; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./analyze-worker.js', import.meta.url), { workerData: options });
+      worker = new Worker(new URL('./analyze-worker.js', import.meta.url), { workerData: workerOptions });
     } catch {
       break;
     }
