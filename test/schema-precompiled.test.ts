@@ -11,8 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry } from '../src/model/activity-types.js';
 import { branchLogSchema } from '../src/schema/branch-log-schema.js';
-import { compileAtRunTime, schemaHash, STANDALONE_FILE, type CompiledValidator } from '../src/schema/compile.js';
-import { BranchLogValidator } from '../src/schema/validate.js';
+import { compileAtRunTime, compileSchema, CONFIG_STANDALONE_FILE, schemaHash, STANDALONE_FILE, type CompiledValidator } from '../src/schema/compile.js';
+import { configSchema } from '../src/schema/config-schema.js';
+import { BranchLogValidator, SchemaValidator } from '../src/schema/validate.js';
+import { allRules } from '../src/rules/index.js';
 // @ts-expect-error -- an untyped .mjs module
 import { prng } from '../bench/corpus.mjs';
 import { corpusFiles } from './corpus.js';
@@ -98,5 +100,27 @@ describe('precompiled schema validator', () => {
     }
     // The comparison covered error paths too, not only valid files.
     expect(invalid).toBeGreaterThan(100);
+  });
+});
+
+describe('precompiled configuration validator', () => {
+  it('is built from the current configuration schema and gives the run-time validator’s messages', () => {
+    const schema = configSchema(allRules(new TypeRegistry(BUILTIN_TYPES)));
+    const built = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'schema', CONFIG_STANDALONE_FILE)) as CompiledValidator & { schemaHash: string };
+    expect(built.schemaHash).toBe(schemaHash(schema));
+    const runtime = compileSchema(schema);
+    const samples: unknown[] = [
+      {},
+      { timezone: 'Asia/Shanghai', since: '2026-01-01', lang: 'zh-CN', include: ['logs/**/*.yaml'], maxFileSize: '1MiB' },
+      { rules: { 'family-safety-yearly': 'off', 'case-follow-up': ['error', { days: 5 }] } },
+      { rules: { 'case-follow-up': ['error', { days: 0, weeks: 1 }], 'no-such-rule': 'warning' } },
+      { types: [{ id: 'safety-observation', name: '安全观察', aliases: ['安全观察活动'] }], cadences: [{ id: 'x', type: 'y', period: 'week', min: -1 }] },
+      { lang: 'fr', include: 'logs', unknown: true },
+    ];
+    for (const value of samples) {
+      expect(built(value)).toBe(runtime(value));
+      expect(built.errors ?? null).toEqual(runtime.errors ?? null);
+      expect(new SchemaValidator(built).check(value)).toEqual(new SchemaValidator(runtime).check(value));
+    }
   });
 });

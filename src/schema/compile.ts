@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { branchLogSchema } from './branch-log-schema.js';
 
@@ -17,8 +18,9 @@ export interface CompiledValidator {
 
 const require = createRequire(import.meta.url);
 
-/** The file `npm run build` writes next to this module's compiled form. */
+/** The files `npm run build` writes next to this module's compiled form. */
 export const STANDALONE_FILE = 'branch-log-validator.cjs';
+export const CONFIG_STANDALONE_FILE = 'config-validator.cjs';
 
 /** ajv's options; the standalone code is generated with the same ones. */
 const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true } as const;
@@ -47,9 +49,8 @@ export function compileAtRunTime(typeNames: string[]): CompiledValidator {
   return compileSchema(branchLogSchema(typeNames));
 }
 
-/** The source of a CommonJS module exporting `validate` and the `schemaHash` it was built from. */
-export function standaloneSource(typeNames: string[]): string {
-  const schema = branchLogSchema(typeNames);
+/** The source of a CommonJS module exporting the validator of `schema` and the `schemaHash` it was built from. */
+export function standaloneSource(schema: Record<string, unknown>): string {
   const ajv = newAjv({ code: { source: true } });
   const validate = ajv.compile(schema);
   const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
@@ -57,12 +58,26 @@ export function standaloneSource(typeNames: string[]): string {
   return `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(schema))};\n`;
 }
 
-/** The built validator when it was built from this very schema, else one compiled now. */
-export function branchLogValidator(typeNames: string[]): { validate: CompiledValidator; precompiled: boolean } {
-  const file = new URL(`./${STANDALONE_FILE}`, import.meta.url);
-  if (file.protocol === 'file:' && existsSync(file)) {
-    const built = require(file.pathname) as CompiledValidator & { schemaHash?: string };
-    if (built.schemaHash === schemaHash(branchLogSchema(typeNames))) return { validate: built, precompiled: true };
+/** The validator `npm run build` wrote to `file` when it was built from this very schema. */
+function precompiled(file: string, schema: Record<string, unknown>): CompiledValidator | undefined {
+  const url = new URL(`./${file}`, import.meta.url);
+  if (url.protocol !== 'file:' || !existsSync(url)) return undefined;
+  const built = require(fileURLToPath(url)) as CompiledValidator & { schemaHash?: string };
+  return built.schemaHash === schemaHash(schema) ? built : undefined;
+}
+
+/** The validator built from this very schema by `npm run build` (in one of `files`), else one compiled now. */
+export function validatorFor(
+  schema: Record<string, unknown>,
+  files: string[] = [CONFIG_STANDALONE_FILE, STANDALONE_FILE],
+): { validate: CompiledValidator; precompiled: boolean } {
+  for (const file of files) {
+    const built = precompiled(file, schema);
+    if (built) return { validate: built, precompiled: true };
   }
-  return { validate: compileAtRunTime(typeNames), precompiled: false };
+  return { validate: compileSchema(schema), precompiled: false };
+}
+
+export function branchLogValidator(typeNames: string[]): { validate: CompiledValidator; precompiled: boolean } {
+  return validatorFor(branchLogSchema(typeNames), [STANDALONE_FILE]);
 }

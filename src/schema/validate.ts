@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Localized, MessageParams } from '../types.js';
-import { branchLogValidator, compileSchema, type CompiledValidator } from './compile.js';
+import { branchLogValidator, validatorFor, type CompiledValidator } from './compile.js';
 import { nearest } from './nearest.js';
 
 /** One schema problem, not yet localised. */
@@ -27,9 +27,9 @@ export function issueScope(pointer: string): { collection: string; index: number
 export class SchemaValidator {
   protected readonly validate: CompiledValidator;
 
-  /** A schema to compile now, or a validator compiled already. */
+  /** A schema (its validator built by `npm run build` when there is one, else compiled now), or a validator. */
   constructor(schema: Record<string, unknown> | CompiledValidator) {
-    this.validate = typeof schema === 'function' ? schema : compileSchema(schema);
+    this.validate = typeof schema === 'function' ? schema : validatorFor(schema).validate;
   }
 
   check(value: unknown): SchemaIssue[] {
