@@ -2,7 +2,6 @@
  * The command line: commander wiring, language, and the mapping of every user error to one line on
  * stderr and exit status 2. The commands themselves live in src/commands/.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, CHECK_FORMATS } from './commands/check.js';
 import { configFor } from './commands/common.js';
@@ -12,10 +11,10 @@ import { mergeCommand } from './commands/merge.js';
 import { reportCommand, REPORT_FORMATS } from './commands/report.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
+import { VERSION } from './version.js';
 import { maskPersonalData } from './privacy.js';
 import type { Lang } from './types.js';
 
-const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 /** The value of an option given anywhere on the command line (help and errors need --lang early). */
 function optionFromArgv(argv: string[], name: string): string | undefined {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzedFile, EngineOptions } from '../engine.js';
 import type { InputFile } from '../load/files.js';
+import { DIST_URL } from '../paths.js';
 
 /** Below this many files a thread costs more to start than it saves. */
 export const PARALLEL_MIN_FILES = 200;
@@ -64,7 +65,7 @@ export async function* analyseInWorkers(
   for (let i = 0; i < count && pending > 0; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./analyze-worker.js', import.meta.url), { workerData: workerOptions });
+      worker = new Worker(new URL('run/analyze-worker.js', DIST_URL), { workerData: workerOptions });
     } catch {
       break;
     }

@@ -5,10 +5,13 @@
  * configuration, or sources newer than the build).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { DIST_URL } from '../paths.js';
 import { branchLogSchema } from './branch-log-schema.js';
 
 export interface CompiledValidator {
@@ -58,11 +61,33 @@ export function standaloneSource(schema: Record<string, unknown>): string {
   return `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(schema))};\n`;
 }
 
+/** V8's code cache of a built validator, written beside it by `npm run build`. */
+export const CODE_CACHE_SUFFIX = '.v8cache';
+
+/**
+ * Runs a built validator's CommonJS module, with V8's code cache when there is one: a validator is
+ * one very large function, and compiling it costs more than the rest of a one-file check. A cache
+ * from another Node version is rejected by V8 and the module compiles as usual.
+ */
+export function loadStandalone(path: string): { exports: CompiledValidator & { schemaHash?: string }; script: Script } {
+  const source = readFileSync(path, 'utf8');
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(`${path}${CODE_CACHE_SUFFIX}`);
+  } catch {
+    // no cache: compile
+  }
+  const script = new Script(Module.wrap(source), { filename: path, cachedData });
+  const module = { exports: {} as CompiledValidator & { schemaHash?: string } };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(path), module, path, dirname(path));
+  return { exports: module.exports, script };
+}
+
 /** The validator `npm run build` wrote to `file` when it was built from this very schema. */
 function precompiled(file: string, schema: Record<string, unknown>): CompiledValidator | undefined {
-  const url = new URL(`./${file}`, import.meta.url);
+  const url = new URL(`schema/${file}`, DIST_URL);
   if (url.protocol !== 'file:' || !existsSync(url)) return undefined;
-  const built = require(fileURLToPath(url)) as CompiledValidator & { schemaHash?: string };
+  const built = loadStandalone(fileURLToPath(url)).exports;
   return built.schemaHash === schemaHash(schema) ? built : undefined;
 }
 
