@@ -170,13 +170,13 @@ async function main() {
     const location = path.join(scratch, 'cache');
     const cacheArgs = [BIN, 'check', dir1k, '--format', 'json', ...window, '--cache', '--cache-location', location];
     runOnce(NODE, cacheArgs); // fills the cache
-    cached = measure('check 1k, cached', NODE, cacheArgs, { warmup: 0 });
+    cached = measure('check 1k cached', NODE, cacheArgs, { warmup: 0 });
   } else {
     log('check has no --cache option: cached re-run skipped');
   }
   let shard;
   if (checkHasOption('--shard')) {
-    shard = measure('check 1k, --shard 1/4', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window, '--shard', '1/4']);
+    shard = measure('check 1k shard 1/4', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window, '--shard', '1/4']);
   } else {
     log('check has no --shard option: shard run skipped');
   }

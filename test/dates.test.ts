@@ -3,7 +3,8 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, todayIn } from '../src/model/dates.js';
+import { addDays, addMonths, daysBetween, daysInMonth, todayIn } from '../src/model/dates.js';
+import { parsePeriod, periodOf } from '../src/model/period.js';
 
 dayjs.extend(utc);
 
@@ -32,5 +33,20 @@ describe('date arithmetic', () => {
       { numRuns: 3000, seed: 6 },
     );
     expect(todayIn('Asia/Shanghai', new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01');
+  });
+});
+
+describe('calendar helpers', () => {
+  it('count the days of a month as Date.UTC does', () => {
+    const viaDate = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+    for (let year = 0; year <= 3000; year += 1) for (let month = 0; month <= 13; month++) expect(daysInMonth(year, month)).toBe(viaDate(year, month));
+  });
+
+  it('share one frozen period per kind and date, equal to a new one', () => {
+    const a = periodOf('2026-05-17', 'quarter');
+    expect(periodOf('2026-05-17', 'quarter')).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toEqual({ kind: 'quarter', id: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
+    expect(periodOf('2024-02-10', 'month')).toEqual(parsePeriod('2024-02'));
   });
 });

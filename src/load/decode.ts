@@ -2,6 +2,7 @@
  * Bytes to text. Branch logs must be UTF-8 (a BOM is accepted); anything else is reported with the
  * encoding it most likely is, so that the user knows what to convert from.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Position } from '../types.js';
 
 export type DecodeResult =
@@ -19,6 +20,12 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   if (nul >= 0 && nul < 4096) {
     // Text editors never write NUL into UTF-8 text; early NULs mean UTF-16 without a BOM.
     return { ok: false, encoding: nul % 2 === 0 ? 'UTF-16BE' : 'UTF-16LE', position: { line: 1, column: 1 } };
+  }
+  // Validation and decoding by Node's native UTF-8 routines; the decoder, like TextDecoder, drops
+  // one more BOM at the start of what it decodes.
+  if (isUtf8(body)) {
+    const skip = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+    return { ok: true, text: Buffer.from(body.buffer, body.byteOffset + skip, body.byteLength - skip).toString('utf8') };
   }
   try {
     return { ok: true, text: utf8.decode(body) };

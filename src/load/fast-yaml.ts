@@ -9,6 +9,7 @@
  * by one implementation, with one wording and one position. Most logs parse here about twenty times
  * faster than with the reference parser; the differential tests hold the two together.
  */
+import type { Position } from '../types.js';
 import type { NodePosition, PositionIndex } from './positions.js';
 import { escapePointer } from './positions.js';
 
@@ -54,6 +55,21 @@ const FLOW_INDICATORS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE,
 
 /** A longer implicit key is an error for the reference parser (its limit is 1024). */
 const MAX_KEY_LENGTH = 1000;
+/**
+ * The keys of a branch log, by length: a key found here is this very (interned) string, so the
+ * parser neither copies it out of the text nor makes the engine look it up in the string table.
+ */
+const KNOWN_KEYS: string[][] = [];
+for (const key of [
+  'version', 'branch', 'id', 'name', 'parent', 'established', 'dissolved', 'members', 'groups', 'secretary', 'termStart',
+  'features', 'year', 'feature', 'highlight', 'staff', 'total', 'archived', 'activities', 'date', 'type', 'title',
+  'firstTopic', 'attendance', 'expected', 'present', 'leave', 'absent', 'assignments', 'electives', 'group', 'lecturer',
+  'lecturerRole', 'makeUpFor', 'place', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'reason', 'guests',
+  'evidence', 'planned', 'cases', 'trigger', 'followUps', 'waivers', 'rule', 'period', 'approvedBy',
+]) {
+  (KNOWN_KEYS[key.length] ??= []).push(key);
+}
+
 /** Mappings with more keys than this go to the reference parser. */
 const MAX_FAST_KEYS = 256;
 
@@ -82,33 +98,40 @@ export class TreePositionIndex implements PositionIndex {
   constructor(private readonly root: Slots | undefined) {}
 
   get(pointer: string): NodePosition | undefined {
-    if (pointer === '' || pointer.charCodeAt(0) !== 0x2f) return undefined;
-    const segments = pointer.slice(1).split('/');
+    const at = this.find(pointer);
+    if (!at) return undefined;
+    const [slots, index] = at;
+    const keyAt = slots[0] === 1 ? index + 1 : index;
+    const valueAt = slots[0] === 1 ? index + 3 : index;
+    return {
+      key: { line: slots[keyAt] as number, column: slots[keyAt + 1] as number },
+      value: { line: slots[valueAt] as number, column: slots[valueAt + 1] as number },
+    };
+  }
+
+  position(pointer: string, which: 'key' | 'value'): Position | undefined {
+    const at = this.find(pointer);
+    if (!at) return undefined;
+    const [slots, index] = at;
+    const from = slots[0] === 1 ? index + (which === 'key' ? 1 : 3) : index;
+    return { line: slots[from] as number, column: slots[from + 1] as number };
+  }
+
+  /** The collection holding the pointer's entry and where the entry starts in it. */
+  private find(pointer: string): [Slots, number] | undefined {
+    if (pointer.length === 0 || pointer.charCodeAt(0) !== 0x2f) return undefined;
     let slots = this.root;
-    for (let s = 0; s < segments.length; s++) {
+    let start = 1;
+    for (;;) {
       if (!slots) return undefined;
-      const at = entryIndex(slots, segments[s]);
+      let end = pointer.indexOf('/', start);
+      if (end < 0) end = pointer.length;
+      const at = entryIndex(slots, pointer, start, end);
       if (at < 0) return undefined;
-      const last = s === segments.length - 1;
-      if (slots[0] === 1) {
-        if (last) {
-          return {
-            key: { line: slots[at + 1] as number, column: slots[at + 2] as number },
-            value: { line: slots[at + 3] as number, column: slots[at + 4] as number },
-          };
-        }
-        slots = slots[at + 5] as Slots | undefined;
-      } else {
-        if (last) {
-          return {
-            key: { line: slots[at] as number, column: slots[at + 1] as number },
-            value: { line: slots[at] as number, column: slots[at + 1] as number },
-          };
-        }
-        slots = slots[at + 2] as Slots | undefined;
-      }
+      if (end === pointer.length) return [slots, at];
+      slots = slots[slots[0] === 1 ? at + 5 : at + 2] as Slots | undefined;
+      start = end + 1;
     }
-    return undefined;
   }
 
   has(pointer: string): boolean {
@@ -145,23 +168,31 @@ export class TreePositionIndex implements PositionIndex {
   }
 }
 
-/** Where a pointer segment's entry starts in `slots`, or -1; only the canonical spelling matches. */
-function entryIndex(slots: Slots, segment: string): number {
+/**
+ * Where the entry named by `pointer[start, end)` starts in `slots`, or -1; only the canonical
+ * spelling of a segment matches (as in a map of pointers).
+ */
+function entryIndex(slots: Slots, pointer: string, start: number, end: number): number {
+  const length = end - start;
   if (slots[0] === 1) {
-    let name = segment;
-    if (segment.indexOf('~') >= 0) {
-      name = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (pointer.indexOf('~', start) >= 0 && pointer.indexOf('~', start) < end) {
+      const segment = pointer.slice(start, end);
+      const name = segment.replace(/~1/g, '/').replace(/~0/g, '~');
       if (escapePointer(name) !== segment) return -1;
+      for (let i = 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) return i;
+      return -1;
     }
-    for (let i = 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) return i;
+    for (let i = 1; i < slots.length; i += MAP_STRIDE) {
+      const name = slots[i] as string;
+      if (name.length === length && pointer.startsWith(name, start)) return i;
+    }
     return -1;
   }
   // A canonical array index: digits without a leading zero.
-  const length = segment.length;
-  if (length === 0 || length > 9 || (length > 1 && segment.charCodeAt(0) === 0x30)) return -1;
+  if (length === 0 || length > 9 || (length > 1 && pointer.charCodeAt(start) === 0x30)) return -1;
   let index = 0;
-  for (let i = 0; i < length; i++) {
-    const digit = segment.charCodeAt(i) - 0x30;
+  for (let i = start; i < end; i++) {
+    const digit = pointer.charCodeAt(i) - 0x30;
     if (digit < 0 || digit > 9) return -1;
     index = index * 10 + digit;
   }
@@ -392,11 +423,13 @@ class FastParser {
     let end = i;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = i + 1;
-    return this.keyName(text.slice(start, end));
+    return this.keyName(start, end);
   }
 
-  /** Only text keys, each once, and never the merge key. */
-  private keyName(name: string): string {
+  /** The key text[start, end): only text keys, and never the merge key. */
+  private keyName(start: number, end: number): string {
+    for (const known of KNOWN_KEYS[end - start] ?? []) if (this.text.startsWith(known, start)) return known;
+    const name = this.text.slice(start, end);
     if (typeof resolvePlainScalar(name) !== 'string' || name === '<<') throw UNSUPPORTED;
     return name;
   }
@@ -620,7 +653,7 @@ class FastParser {
     let end = i;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = i + 1;
-    return this.keyName(text.slice(start, end));
+    return this.keyName(start, end);
   }
 
   private flowNode(depth: number): Parsed {

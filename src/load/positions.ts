@@ -17,14 +17,21 @@ export interface PositionIndex {
   has(pointer: string): boolean;
   /** Every pointer and its position, in document order. */
   entries(): IterableIterator<[string, NodePosition]>;
+  /** One side of `get(pointer)`, where an index can answer without building the pair. */
+  position?(pointer: string, which: 'key' | 'value'): Position | undefined;
 }
 
 /** Finds the position of a JSON pointer, walking up to the nearest ancestor that has one. */
 export function positionOf(index: PositionIndex, pointer: string, which: 'key' | 'value' = 'key'): Position {
   let path = pointer;
   for (;;) {
-    const found = index.get(path);
-    if (found) return found[which];
+    if (index.position) {
+      const found = index.position(path, which);
+      if (found) return found;
+    } else {
+      const found = index.get(path);
+      if (found) return found[which];
+    }
     if (path === '') return { line: 1, column: 1 };
     path = path.slice(0, path.lastIndexOf('/'));
   }

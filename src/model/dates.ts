@@ -18,7 +18,12 @@ export function isCalendarDate(text: string): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0–99 as 1900–1999, and months outside 1–12 roll over: keep its answers.
+  if (year < 100 || month < 1 || month > 12 || !Number.isInteger(year) || !Number.isInteger(month)) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // Date arithmetic on UTC midnights, with the same results as dayjs in UTC mode (tested against

@@ -63,8 +63,25 @@ export function parsePeriod(text: string): Period | undefined {
   return makePeriod('year', year, 1);
 }
 
+/**
+ * Periods by kind and date: rules ask for the period of every activity under every requirement, and
+ * the answers repeat. A cached period is frozen, so it can be shared.
+ */
+const periodCache = new Map<string, Period>();
+const MAX_CACHED_PERIODS = 100_000;
+
 /** The period of `kind` that contains `date`. */
 export function periodOf(date: IsoDate, kind: PeriodKind): Period {
+  const key = `${kind}${date}`;
+  let period = periodCache.get(key);
+  if (!period) {
+    period = Object.freeze(computePeriodOf(date, kind));
+    if (periodCache.size < MAX_CACHED_PERIODS) periodCache.set(key, period);
+  }
+  return period;
+}
+
+function computePeriodOf(date: IsoDate, kind: PeriodKind): Period {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const size = MONTHS[kind];
