@@ -48,19 +48,13 @@ function mask(digits: string, keepStart: number, keepEnd: number): string {
 
 /**
  * Whether the text, with spaces and dashes removed, has 11 digits in a row: every personal number
- * does, and most texts do not. (A scan rather than a copy of the text: it runs on every file.)
+ * does, and most texts do not. (One pattern over the text rather than a copy of it without spaces
+ * and dashes: it runs on every file.)
  */
+const ELEVEN_DIGITS = /\d(?:[ -]*\d){10}/;
+
 export function mayHoldPersonalNumber(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (++run >= 11) return true;
-    } else if (c !== 0x20 && c !== 0x2d) {
-      run = 0;
-    }
-  }
-  return false;
+  return ELEVEN_DIGITS.test(text);
 }
 
 /** Every personal number in a text, without overlaps, in order of position. */

@@ -9,7 +9,7 @@ import type { Location, RawFinding } from '../types.js';
 import type { TypeRegistry } from './activity-types.js';
 import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
 import { parsePeriod, type PeriodKind } from './period.js';
-import { sharedList, sharedText } from './shared.js';
+import { NO_ITEMS, sharedList } from './shared.js';
 
 /** What the model needs to know about rules: which exist, and the period kind of each. */
 export interface RuleCatalogue {
@@ -158,7 +158,7 @@ export function fileFacts(
     contribution.cases.push({
       location: at(pointer),
       id: String(item.id),
-      date: sharedText(item.date as string),
+      date: item.date as string,
       followUps: ((item.followUps as string[] | undefined) ?? []).slice().sort(),
     } satisfies Case);
   }
@@ -300,14 +300,14 @@ function typeIds(value: string | string[], types: TypeRegistry): string[] {
 function readActivity(item: Json, location: Location, types: TypeRegistry): Activity {
   return {
     location,
-    date: sharedText(item.date as string),
+    date: item.date as string,
     types: typeIds(item.type as string | string[], types),
-    title: sharedText(item.title as string | undefined),
-    group: sharedText(item.group as string | undefined),
-    firstTopic: sharedText(item.firstTopic as string | undefined),
-    assignments: sharedList((item.assignments as string[] | undefined) ?? []),
+    title: item.title as string | undefined,
+    group: item.group as string | undefined,
+    firstTopic: item.firstTopic as string | undefined,
+    assignments: (item.assignments as string[] | undefined) ?? NO_ITEMS,
     attendance: item.attendance as Activity['attendance'],
-    lecturerRole: sharedText(item.lecturerRole as string | undefined),
+    lecturerRole: item.lecturerRole as string | undefined,
     makeUpFor: item.makeUpFor === undefined ? undefined : parsePeriod(String(item.makeUpFor)),
   };
 }

@@ -1,7 +1,6 @@
 /**
- * Equal strings and lists shared between the records of all files. A check of ten thousand logs
- * holds close to a million activities whose dates, titles and type lists mostly repeat; sharing them
- * keeps the model small enough for a big run's memory budget. Shared lists are read-only.
+ * Equal strings and lists shared between the records of all files: a model of many logs holds many
+ * activities whose type lists mostly repeat. Shared lists are read-only.
  */
 const MAX_SHARED = 500_000;
 const strings = new Map<string, string>();

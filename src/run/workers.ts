@@ -21,6 +21,22 @@ export function defaultConcurrency(fileCount: number): number {
   return Math.max(1, Math.min(cores, MAX_DEFAULT_THREADS));
 }
 
+/**
+ * A worker's young generation (V8's default is larger): its garbage is short-lived, and a smaller
+ * nursery keeps a big run's memory within budget at about the same speed.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
+/** Batches a thread may run ahead of the one this thread is merging (bounds memory). */
+const MAX_AHEAD = 4;
+
+interface PoolWorker {
+  thread: Worker;
+  /** The batch it is working on. */
+  current?: number;
+  failed: boolean;
+}
+
 interface Batch {
   start: number;
   files: InputFile[];
@@ -49,46 +65,59 @@ export async function* analyseInWorkers(
     results.set(batch, analyses);
     wake?.();
   };
-  let nextBatch = 0;
   const pending = batches.filter((b) => b.files.length > 0).length;
-  const workers: Worker[] = [];
-  const dispatch = (worker: Worker) => {
-    while (nextBatch < batches.length && batches[nextBatch].files.length === 0) settle(nextBatch++, []);
-    if (nextBatch >= batches.length) return;
-    const batch = nextBatch++;
-    (worker as Worker & { current?: number }).current = batch;
-    worker.postMessage({ batch, files: batches[batch].files });
+  const workers: PoolWorker[] = [];
+  const idle: PoolWorker[] = [];
+  let nextBatch = 0;
+  /** The batch this thread is reading; threads never run more than MAX_AHEAD batches past it. */
+  let reading = 0;
+  const pump = () => {
+    for (;;) {
+      while (nextBatch < batches.length && batches[nextBatch].files.length === 0) settle(nextBatch++, []);
+      if (nextBatch >= batches.length || nextBatch >= reading + MAX_AHEAD * workers.length) return;
+      const worker = idle.pop();
+      if (!worker) return;
+      const batch = nextBatch++;
+      worker.current = batch;
+      worker.thread.postMessage({ batch, files: batches[batch].files });
+    }
+  };
+  const giveUp = () => {
+    // Every thread failed: the caller analyses whatever is left.
+    while (nextBatch < batches.length) settle(nextBatch++, null);
   };
   const count = Math.max(1, Math.min(threads, pending));
   // Functions (a progress callback) stay in this thread: a worker only needs the data.
   const workerOptions = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')) as EngineOptions;
   for (let i = 0; i < count && pending > 0; i++) {
-    let worker: Worker;
+    let thread: Worker;
     try {
-      worker = new Worker(new URL('run/analyze-worker.js', DIST_URL), { workerData: workerOptions });
+      thread = new Worker(new URL('run/analyze-worker.js', DIST_URL), { workerData: workerOptions, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch {
       break;
     }
-    const current = () => (worker as Worker & { current?: number }).current;
-    worker.on('message', ({ batch, analyses }: { batch: number; analyses: AnalyzedFile[] }) => {
+    const worker: PoolWorker = { thread, failed: false };
+    thread.on('message', ({ batch, analyses }: { batch: number; analyses: AnalyzedFile[] }) => {
+      worker.current = undefined;
       settle(batch, analyses);
-      dispatch(worker);
+      idle.push(worker);
+      pump();
     });
-    worker.on('error', () => {
-      // This thread's batch, and nothing more from it: the caller analyses what is missing.
-      const batch = current();
-      if (batch !== undefined && !results.has(batch)) settle(batch, null);
-      (worker as Worker & { failed?: boolean }).failed = true;
-      if (workers.every((w) => (w as Worker & { failed?: boolean }).failed)) {
-        while (nextBatch < batches.length) settle(nextBatch++, null);
-      }
+    thread.on('error', () => {
+      // This thread's batch, and nothing more from it: the others, or the caller, do the rest.
+      if (worker.current !== undefined && !results.has(worker.current)) settle(worker.current, null);
+      worker.failed = true;
+      if (workers.every((w) => w.failed)) giveUp();
     });
     workers.push(worker);
-    dispatch(worker);
+    idle.push(worker);
   }
-  if (workers.length === 0) while (nextBatch < batches.length) settle(nextBatch++, null);
+  if (workers.length === 0) giveUp();
+  pump();
   try {
     for (let batch = 0; batch < batches.length; batch++) {
+      reading = batch;
+      pump();
       if (pending === 0) results.set(batch, []);
       while (!results.has(batch)) await new Promise<void>((resolve) => (wake = resolve));
       const analyses = results.get(batch);
@@ -105,6 +134,6 @@ export async function* analyseInWorkers(
       }
     }
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(workers.map((worker) => worker.thread.terminate()));
   }
 }
