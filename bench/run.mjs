@@ -3,9 +3,10 @@
  * minimum wall time and peak memory, on the generated corpus. Prints one table with the ratios the
  * specification sets targets for, and writes bench/results.json.
  *
- *   node bench/run.mjs [--runs N] [--quick] [--only NAME,...]
+ *   node bench/run.mjs [--runs N] [--quick] [--only NAME,...] [--readme]
  *
- * --quick skips the 10,000-branch corpus; --only runs some measurements (names as in the table).
+ * --quick skips the 10,000-branch corpus; --only runs some measurements (names as in the table);
+ * --readme puts the table into README.md's Performance section.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ const option = (name, fallback) => {
 const RUNS = Number(option('--runs', '5'));
 const QUICK = args.includes('--quick');
 const ONLY = option('--only', '')?.split(',').filter(Boolean) ?? [];
+const README = args.includes('--readme');
 
 const NODE = process.execPath;
 const BIN = path.join(root, 'bin', 'dangjian.js');
@@ -217,6 +219,15 @@ async function main() {
     table,
   };
   writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (README) {
+    const readme = path.join(root, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const start = text.indexOf('<!-- bench:start -->');
+    const end = text.indexOf('<!-- bench:end -->');
+    if (start < 0 || end < start) throw new Error('README.md has no bench:start/bench:end markers');
+    const dated = `${table}\n\nMeasured ${results.date.slice(0, 10)} with \`npm run bench\` (${RUNS} runs each; ${info.loadAverage[0]} load average at the end).`;
+    writeFileSync(readme, `${text.slice(0, start)}<!-- bench:start -->\n${dated}\n${text.slice(end)}`);
+  }
   rmSync(scratch, { recursive: true, force: true });
 }
 

@@ -153,7 +153,7 @@ export const zhCN = {
   'cli.title.arguments': '参数:',
   'cli.title.globalOptions': '全局选项:',
   'cli.examples': '示例：\n  dangjian check branch.yaml                  检查一个支部的台账\n  dangjian check logs/ --as-of 2026-07-01     按 2026-07-01 检查整个目录\n  dangjian report --period 2026-Q3 logs/      生成第三季度汇总表\n  dangjian due logs/ --within 30d             列出 30 天内到期的工作\n  dangjian rules                              列出所有规则\n  dangjian rules first-topic                  查看一条规则的说明\n  dangjian init                               创建台账模板和配置文件',
-  'cli.checkExamples': '示例：\n  dangjian check branch.yaml\n  dangjian check logs/ --as-of 2026-07-01 --format json\n  dangjian check "logs/**/*.yaml" --rule family-safety-yearly:off --max-warnings 0\n  dangjian check logs/ --lang en\n  dangjian check logs/ --format sarif -o dangjian.sarif\n  dangjian check logs/ --shard 2/4 --format json -o shard-2.json\n\n退出状态：0 没有未豁免的错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或没有找到文件',
+  'cli.checkExamples': '示例：\n  dangjian check branch.yaml\n  dangjian check logs/ --as-of 2026-07-01 --format json\n  dangjian check "logs/**/*.yaml" --rule family-safety-yearly:off --max-warnings 0\n  dangjian check logs/ --lang en\n  dangjian check logs/ --format sarif -o dangjian.sarif\n  dangjian check logs/ --shard 2/4 --format json -o shard-2.json\n  dangjian check logs/ --cache --concurrency 4   （文件很多、需要反复检查时）\n\n退出状态：0 没有未豁免的错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或没有找到文件',
   'cli.rulesExamples': '示例：\n  dangjian rules\n  dangjian rules national-defense-quarterly\n  dangjian rules first-topic --lang en',
   'cli.shard': '只检查 N 个分片中的第 I 个（如 2/4）：同一支部的文件总在同一分片，各分片按文件大小均衡；用 dangjian merge 合并各分片的 JSON 结果',
   'cli.docsUrl': 'dangjian 文档所在的网址（其下有 docs/rules/），用于 SARIF 中规则说明的链接；默认为本机的安装目录',
