@@ -14,7 +14,7 @@
  * warning and never trusted.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyzedFile } from '../engine.js';
 import type { CheckResult } from '../types.js';
@@ -62,12 +62,26 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/** `length` bytes of an open file from `position` (fewer at its end). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const read = readSync(fd, buffer, done, length - done, position + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return buffer.subarray(0, done);
+}
+
 /** What a cache file holds, once checked; `problem` says why nothing could be trusted. */
 export class CheckCache {
   private runs: RunEntry[] = [];
   /** Per-file lines of the files section, by path (parsed only when used). */
   private fileLines = new Map<string, { hash: string; line: string }>();
-  private filesSection?: { bytes: Buffer; key: string };
+  /** The open cache file and where its files section ends: read only when a run misses. */
+  private filesSection?: { fd: number; length: number; key: string; sha256: string };
+  private filesChecked = false;
   problem?: CacheProblem;
   /** Whether the file existed at all. */
   found = false;
@@ -76,29 +90,39 @@ export class CheckCache {
     readonly file: string,
     private readonly tool: string,
   ) {
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readFileSync(file);
+      fd = openSync(file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = 'unreadable';
       return;
     }
     this.found = true;
-    this.read(bytes);
+    try {
+      if (!this.read(fd)) closeSync(fd);
+    } catch {
+      this.problem = 'unreadable';
+      closeSync(fd);
+    }
   }
 
-  private read(bytes: Buffer): void {
+  /** Reads the trailer and the runs section; true when the files section may be read later. */
+  private read(fd: number): boolean {
+    const size = fstatSync(fd).size;
     // The trailer is the last line; everything before it is accounted for by its lengths.
-    if (bytes.length === 0 || bytes[bytes.length - 1] !== 0x0a) return void (this.problem = 'truncated');
-    const start = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
+    const tail = readAt(fd, Math.max(0, size - 4096), Math.min(size, 4096));
+    if (tail.length === 0 || tail[tail.length - 1] !== 0x0a) return void (this.problem = 'truncated'), false;
+    const newline = tail.lastIndexOf(0x0a, tail.length - 2);
+    if (newline < 0 && size > tail.length) return void (this.problem = 'damaged'), false;
+    const start = size - tail.length + newline + 1;
     let trailer: Trailer;
     try {
-      trailer = JSON.parse(bytes.toString('utf8', start, bytes.length - 1)) as Trailer;
+      trailer = JSON.parse(tail.toString('utf8', newline + 1, tail.length - 1)) as Trailer;
     } catch {
-      return void (this.problem = 'damaged');
+      return void (this.problem = 'damaged'), false;
     }
-    if (!trailer || typeof trailer !== 'object' || trailer.format !== CACHE_FORMAT) return void (this.problem = 'damaged');
-    if (trailer.formatVersion !== CACHE_FORMAT_VERSION || trailer.tool !== this.tool) return void (this.problem = 'version');
+    if (!trailer || typeof trailer !== 'object' || trailer.format !== CACHE_FORMAT) return void (this.problem = 'damaged'), false;
+    if (trailer.formatVersion !== CACHE_FORMAT_VERSION || trailer.tool !== this.tool) return void (this.problem = 'version'), false;
     if (
       !Number.isSafeInteger(trailer.filesLength) ||
       !Number.isSafeInteger(trailer.runsLength) ||
@@ -106,44 +130,49 @@ export class CheckCache {
       trailer.runsLength < 0 ||
       trailer.filesLength + trailer.runsLength !== start
     ) {
-      return void (this.problem = 'truncated');
+      return void (this.problem = 'truncated'), false;
     }
-    const runsBytes = bytes.subarray(trailer.filesLength, start);
-    if (sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged');
+    const runsBytes = readAt(fd, trailer.filesLength, trailer.runsLength);
+    if (runsBytes.length !== trailer.runsLength || sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
     try {
       const runs = JSON.parse(runsBytes.toString('utf8')) as RunEntry[];
       if (!Array.isArray(runs) || runs.some((run) => typeof run?.key !== 'string' || typeof run.result !== 'object' || !run.result)) {
-        return void (this.problem = 'damaged');
+        return void (this.problem = 'damaged'), false;
       }
       this.runs = runs;
     } catch {
-      return void (this.problem = 'damaged');
+      return void (this.problem = 'damaged'), false;
     }
     // The files section is checked only when a run misses (an unchanged re-run never reads it).
-    this.filesSection = { bytes: bytes.subarray(0, trailer.filesLength), key: trailer.filesKey };
-    this.filesSha256 = trailer.filesSha256;
+    this.filesSection = { fd, length: trailer.filesLength, key: trailer.filesKey, sha256: trailer.filesSha256 };
+    return true;
   }
 
-  private filesSha256 = '';
-  private filesChecked = false;
+  /** Closes the cache file (the files section is not read after this). */
+  close(): void {
+    if (this.filesSection) closeSync(this.filesSection.fd);
+    this.filesSection = undefined;
+    this.filesChecked = true;
+  }
 
   /** The stored result of an identical run. */
   run(key: string): CheckResult | undefined {
     return this.runs.find((run) => run.key === key)?.result;
   }
 
-  /** Loads the per-file entries made with the same analysis options; false if damaged. */
+  /** Loads the per-file entries made with the same analysis options (none if damaged). */
   private loadFiles(filesKey: string): void {
     if (this.filesChecked) return;
     this.filesChecked = true;
     const section = this.filesSection;
     if (!section || section.key !== filesKey) return;
-    if (sha256(section.bytes) !== this.filesSha256) {
+    const bytes = readAt(section.fd, 0, section.length);
+    if (bytes.length !== section.length || sha256(bytes) !== section.sha256) {
       this.problem = 'damaged';
       this.runs = [];
       return;
     }
-    const text = section.bytes.toString('utf8');
+    const text = bytes.toString('utf8');
     for (let start = 0; start < text.length; ) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;

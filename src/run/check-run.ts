@@ -97,9 +97,24 @@ function fileKey(file: InputFile, maxFileSize: number): string {
 }
 
 async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions): Promise<CheckResult> {
-  const warn = options.warn ?? (() => undefined);
   const location = cacheFilePath(settings.location, settings.cwd);
   const cache = new CheckCache(location, settings.tool);
+  try {
+    return await cachedRunWith(cache, location, engine, files, options, settings);
+  } finally {
+    cache.close();
+  }
+}
+
+async function cachedRunWith(
+  cache: CheckCache,
+  location: string,
+  engine: Engine,
+  files: InputFile[],
+  options: RunOptions,
+  settings: CacheOptions,
+): Promise<CheckResult> {
+  const warn = options.warn ?? (() => undefined);
   if (cache.problem) warn(`cache.${cache.problem}`, { file: location });
   const hashes = files.map((file) => fileKey(file, engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
   const runKey = sha256(JSON.stringify([settings.tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
@@ -137,6 +152,8 @@ async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions
   if (writer) {
     try {
       if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
+      // Closed before the new file takes its place (Windows does not rename over an open file).
+      cache.close();
       writer.commit([{ key: runKey, result }, ...(cache.problem ? [] : cache.otherRuns(runKey))]);
     } catch (error) {
       warn('cache.cannotWrite', { file: location, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
