@@ -1,8 +1,7 @@
 /**
- * Where the built code lives. The command line runs from one bundled file (dist/cli.bundle.js,
- * written by `npm run build`) next to the unbundled modules in dist/: a module that finds a file
- * relative to itself must go through DIST_URL, which is dist/ in both forms, never its own
- * `import.meta.url` (which is the bundle's once bundled).
+ * Where the built code lives: dist/, beside the bundled command line (dist/cli.bundle.js) and the
+ * files `npm run build` writes (the built validators, the worker); src/ when the sources run
+ * directly, as in tests, where those files are absent and their fallbacks are used.
  */
 import { fileURLToPath } from 'node:url';
 

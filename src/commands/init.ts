@@ -5,13 +5,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { fileURLToPath } from 'node:url';
 import { message } from '../i18n/index.js';
 import { UsageError } from '../options.js';
 import type { Lang } from '../types.js';
 import type { Io } from './io.js';
-import { packagePath } from '../paths.js';
 
-const SCHEMA_FILE = packagePath('schemas/branch-log.schema.json');
+const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas/branch-log.schema.json');
 
 export interface InitOptions {
   id?: string;

@@ -1,6 +1,7 @@
 /** `dangjian rules [ID]`: the rule list, or one rule's documentation. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Table from 'cli-table3';
 import { Engine } from '../engine.js';
 import { message } from '../i18n/index.js';
@@ -11,9 +12,8 @@ import type { Rule } from '../rules/rule.js';
 import type { Lang } from '../types.js';
 import { configFor } from './common.js';
 import type { Io } from './io.js';
-import { packagePath } from '../paths.js';
 
-export const DOCS_DIR = packagePath('docs/rules');
+export const DOCS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/rules');
 
 export function periodLabel(rule: Rule, lang: Lang): string {
   return rule.meta.period ? message(lang, `period.${rule.meta.period}`) : '—';
