@@ -36,7 +36,7 @@ export async function runCheck(engine: Engine, files: InputFile[], runOptions: R
   const threads = Math.max(1, runOptions.concurrency ?? defaultConcurrency(files.length));
   const options: RunOptions =
     threads > 1 && !runOptions.analyses
-      ? { ...runOptions, analyses: (list, wanted) => analyseInWorkers(engine.options, list, wanted, threads) }
+      ? { ...runOptions, analyses: (list, wanted) => analyseInWorkers(engine.options, list, wanted, threads, (file) => engine.analyze(file)) }
       : runOptions;
   try {
     return options.cache ? await cachedRun(engine, files, options, options.cache) : await plainRun(engine, files, options);

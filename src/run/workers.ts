@@ -3,6 +3,7 @@
  * become free, while this thread merges and checks branches. The analyses come back in path order,
  * so the result is the single-threaded one. A thread that fails hands its files back to this one.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzedFile, EngineOptions } from '../engine.js';
@@ -14,11 +15,17 @@ export const PARALLEL_MIN_FILES = 200;
 const BATCH_SIZE = 16;
 const MAX_DEFAULT_THREADS = 8;
 
-/** The default: one thread for few files, else one per core (at most MAX_DEFAULT_THREADS). */
+/** The default: one thread for few files, else one per core (at most MAX_DEFAULT_THREADS), this one included. */
 export function defaultConcurrency(fileCount: number): number {
   if (fileCount < PARALLEL_MIN_FILES) return 1;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, MAX_DEFAULT_THREADS));
+}
+
+/** The worker's module: bundled by `npm run build` (it starts faster), else the plain one. */
+function workerModule(): URL {
+  const bundled = new URL('analyze-worker.bundle.js', DIST_URL);
+  return bundled.protocol === 'file:' && existsSync(bundled) ? bundled : new URL('run/analyze-worker.js', DIST_URL);
 }
 
 /**
@@ -52,6 +59,7 @@ export async function* analyseInWorkers(
   files: InputFile[],
   wanted: boolean[],
   threads: number,
+  analyseHere?: (file: InputFile) => AnalyzedFile,
 ): AsyncGenerator<AnalyzedFile | undefined> {
   const batches: Batch[] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
@@ -86,13 +94,14 @@ export async function* analyseInWorkers(
     // Every thread failed: the caller analyses whatever is left.
     while (nextBatch < batches.length) settle(nextBatch++, null);
   };
-  const count = Math.max(1, Math.min(threads, pending));
+  // This thread is one of the `threads` when it can analyse: it takes batches while it waits.
+  const count = Math.max(1, Math.min(analyseHere ? threads - 1 : threads, pending));
   // Functions (a progress callback) stay in this thread: a worker only needs the data.
   const workerOptions = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')) as EngineOptions;
   for (let i = 0; i < count && pending > 0; i++) {
     let thread: Worker;
     try {
-      thread = new Worker(new URL('run/analyze-worker.js', DIST_URL), { workerData: workerOptions, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      thread = new Worker(workerModule(), { workerData: workerOptions, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch {
       break;
     }
@@ -119,7 +128,15 @@ export async function* analyseInWorkers(
       reading = batch;
       pump();
       if (pending === 0) results.set(batch, []);
-      while (!results.has(batch)) await new Promise<void>((resolve) => (wake = resolve));
+      while (!results.has(batch)) {
+        // Rather than wait, analyse the next batch no thread has taken (perhaps the one needed).
+        if (analyseHere && nextBatch < batches.length && nextBatch < batch + MAX_AHEAD * (workers.length + 1)) {
+          const own = nextBatch++;
+          settle(own, batches[own].files.map(analyseHere));
+          continue;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
       const analyses = results.get(batch);
       results.delete(batch);
       const { start, indexes } = batches[batch];

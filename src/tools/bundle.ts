@@ -27,8 +27,11 @@ const ownModuleUrls: Plugin = {
 };
 
 await build({
-  entryPoints: [`${dist}cli.js`],
-  outfile: `${dist}cli.bundle.js`,
+  entryPoints: [
+    { in: `${dist}cli.js`, out: 'cli.bundle' },
+    { in: `${dist}run/analyze-worker.js`, out: 'analyze-worker.bundle' },
+  ],
+  outdir: dist,
   bundle: true,
   platform: 'node',
   format: 'esm',
