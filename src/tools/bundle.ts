@@ -1,7 +1,7 @@
 /**
  * Bundles the command line into dist/cli.bundle.js (run by `npm run build` after tsc). Node 20
  * spends more time resolving and compiling many small modules than checking a file; one bundled
- * module starts in a fraction of that. ajv and yaml stay outside: they are loaded on demand only.
+ * module starts in a fraction of that. ajv, yaml and packages imported on demand stay outside.
  *
  * Every module keeps its own `import.meta.url` (the URL of its file in dist/), so that code which
  * finds files relative to itself works the same bundled or not.
@@ -16,6 +16,9 @@ const dist = fileURLToPath(new URL('../', import.meta.url));
 const ownModuleUrls: Plugin = {
   name: 'own-module-urls',
   setup(bundle) {
+    // A package imported on demand stays a package, loaded from node_modules when needed (exceljs for
+    // a workbook, tinyglobby for a folder): bundled, it would be read at every start.
+    bundle.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
     bundle.onLoad({ filter: /\.js$/ }, async (args) => {
       if (!args.path.startsWith(dist)) return undefined;
       const contents = await readFile(args.path, 'utf8');
