@@ -36,7 +36,12 @@ export async function runCheck(engine: Engine, files: InputFile[], runOptions: R
   const threads = Math.max(1, runOptions.concurrency ?? defaultConcurrency(files.length));
   const options: RunOptions =
     threads > 1 && !runOptions.analyses
-      ? { ...runOptions, analyses: (list, wanted) => analyseInWorkers(engine.options, list, wanted, threads, (file) => engine.analyze(file)) }
+      ? {
+          ...runOptions,
+          // In a big (streaming) run this thread only merges, so that its heap stays small.
+          analyses: (list, wanted) =>
+            analyseInWorkers(engine.options, list, wanted, threads, streams(files, runOptions) ? undefined : (file) => engine.analyze(file)),
+        }
       : runOptions;
   try {
     return options.cache ? await cachedRun(engine, files, options, options.cache) : await plainRun(engine, files, options);
@@ -47,8 +52,12 @@ export async function runCheck(engine: Engine, files: InputFile[], runOptions: R
   }
 }
 
+function streams(files: InputFile[], options: RunOptions): boolean {
+  return options.stream ?? files.length >= STREAM_MIN_FILES;
+}
+
 function newStream(engine: Engine, files: InputFile[], options: RunOptions): StreamingCheck {
-  return new StreamingCheck(engine, files, options.stream ?? files.length >= STREAM_MIN_FILES);
+  return new StreamingCheck(engine, files, streams(files, options));
 }
 
 /** The analyses of the files in order: from `options.analyses` where given, else computed here. */
