@@ -81,7 +81,10 @@ export async function findInputFiles(paths: string[], io: Io, config?: Config): 
     }
     return files;
   } catch (error) {
-    if (error instanceof MissingPathError) throw new UsageError('usage.missingPath', { path: error.inputPath });
+    if (error instanceof MissingPathError) {
+      const id = { missing: 'usage.missingPath', 'broken-link': 'usage.brokenLink', 'not-a-file': 'usage.notAFile' }[error.reason];
+      throw new UsageError(id, { path: error.inputPath });
+    }
     throw error;
   }
 }

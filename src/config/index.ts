@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { message } from '../i18n/index.js';
+import { normalizeLineBreaks } from '../load/decode.js';
 import { positionOf, type PositionIndex } from '../load/positions.js';
 import { parseYaml } from '../load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from '../model/activity-types.js';
@@ -139,7 +140,7 @@ function withoutEmptySettings(value: unknown): Record<string, unknown> {
 function readYamlFile(file: string, display: string): { value: unknown; positions: PositionIndex } {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file)).replace(/^\uFEFF/, '');
+    text = normalizeLineBreaks(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file)).replace(/^\uFEFF/, ''));
   } catch {
     throw new UsageError('config.unreadable', { file: display });
   }

@@ -4,12 +4,19 @@ import type { MessageId } from './zh-CN.js';
 export const en: Record<MessageId, string> = {
   'load.fileTooLarge': 'The file is too large ({size}; the limit is {limit}). Split it into one file per quarter or year, or raise maxFileSize in the configuration',
   'load.encoding.gbk':
-    'The file is not UTF-8; it looks like {encoding} (as saved by older Windows editors). Open it in Notepad and "Save as" with encoding "UTF-8", or run: iconv -f GBK -t UTF-8 "{file}" -o "{file}.utf8" and replace the file once checked',
+    'The file is not UTF-8; it looks like {encoding} (as saved by older Windows editors). Open it in Notepad and "Save as" with encoding "UTF-8", or run: iconv -f {encoding} -t UTF-8 "{file}" -o "{file}.utf8" and replace the file once checked',
   'load.encoding.utf16':
     'The file is {encoding}, not UTF-8. Open it in Notepad or VS Code and "Save as" with encoding "UTF-8", or run: iconv -f UTF-16 -t UTF-8 "{file}" -o "{file}.utf8"',
   'load.encoding.other':
     'The file is not UTF-8 (the bytes here cannot be read as UTF-8; it may be {encoding} or damaged text). Save the file as "UTF-8" in your editor and check the text here',
   'load.unreadable': 'The file cannot be read ({code}). Check that it exists and that you may read it',
+  'load.unreadable.permission': 'You may not read this file. Ask its owner or an administrator to let you read it (Windows: the file\'s Properties, Security)',
+  'load.unreadable.directory': 'This is a folder, not a file. Rename the folder so that its name does not end in .yaml or .yml',
+  'load.unreadable.notFile': 'This is not a regular file (it is a pipe, a device or the like) and cannot be read as a log. Remove it, or rename it so that its name does not end in .yaml or .yml',
+  'load.unreadable.missing': 'The file is gone: it was deleted or moved during the check, or it is a shortcut (symbolic link) to a file that does not exist',
+  'load.unreadable.loop': 'This is a shortcut (symbolic link) that points to itself in a loop. Remove it, or point it at the real log file',
+  'load.encoding.control':
+    'The file contains an invisible control character ({encoding}); it may be damaged, or the character came in when text was pasted from another program. Delete the character here in your editor and save the file as UTF-8',
   'load.yaml.syntax': 'YAML syntax error ({code}): the indentation, a colon or a quote here is not valid YAML{hint}',
   'load.yaml.duplicate-key': 'A key is repeated at the same level. Each key may appear once: remove or merge the repeat',
   'load.yaml.anchor': 'YAML anchors (&) are not supported. Write every entry out in full and remove the & and its name',
@@ -30,6 +37,7 @@ export const en: Record<MessageId, string> = {
   'schema.required': 'Missing required field {name}',
   'schema.unknownField': 'Unknown field "{field}". The fields allowed here are: {known}',
   'schema.unknownFieldSuggest': 'Unknown field "{field}"; did you mean "{suggestion}"?',
+  'schema.fullwidthKey': 'The key "{field}" is not recognised{hint}',
   'schema.type': '{name} must be {expected}, not {actual}',
   'schema.dateFormat': '{name} must be a date written YYYY-MM-DD (for example 2026-01-05), not "{value}"',
   'schema.dateNotReal': '{name} "{value}" is not a real calendar date; check the year, month and day',
@@ -46,6 +54,7 @@ export const en: Record<MessageId, string> = {
   'schema.duplicateItems': '{name} has repeated items',
   'schema.typeOrList': '{name} must be one activity type or a list of activity types',
   'schema.ruleSetting': 'The setting of rule {field} must be error, warning, info or off, or [severity, { options }]',
+  'schema.moreProblems': '{count} more format problems in this file are not listed (is it the right file?). Fix the problems above and check again',
   'schema.generic': '{name} does not match the log format: {detail}',
   'schema.makeUpNotAfter': 'makeUpFor: {period} is not valid: the date {date} is not after that period. A make-up is held after the period it makes up for has ended',
   'schema.waiverUnknownRule': 'The waived rule "{rule}" does not exist. Run dangjian rules to list the rule ids',
@@ -169,6 +178,8 @@ export const en: Record<MessageId, string> = {
   'usage.sinceAfterAsOf': '--since {since} is after the as-of date {asOf}',
   'usage.noFiles': 'No .yaml or .yml files found in {paths}',
   'usage.missingPath': 'Cannot find "{path}": it is not a file, a directory or a glob that matches files',
+  'usage.brokenLink': '"{path}" is a shortcut (symbolic link) to a file that does not exist, or the links form a loop',
+  'usage.notAFile': '"{path}" is neither a file nor a folder (it is a pipe, a device or the like) and cannot be checked',
   'usage.cannotWrite': 'Cannot write {file} ({code})',
   'usage.unknownOption': 'Unknown option {name}. Run dangjian --help to list the options',
   'usage.unknownOptionSuggest': 'Unknown option {name}; did you mean {suggestion}?',

@@ -3,12 +3,19 @@ export const zhCN = {
   // loader
   'load.fileTooLarge': '文件过大（{size}），超过上限 {limit}。请按季度或年度拆分成多个文件，或在配置中调整 maxFileSize',
   'load.encoding.gbk':
-    '文件不是 UTF-8 编码，看起来是 {encoding}（旧版 Windows 记事本、WPS 常用）。请用记事本打开，“另存为”时把编码选为“UTF-8”；或运行：iconv -f GBK -t UTF-8 "{file}" -o "{file}.utf8"，确认无误后替换原文件',
+    '文件不是 UTF-8 编码，看起来是 {encoding}（旧版 Windows 记事本、WPS 常用）。请用记事本打开，“另存为”时把编码选为“UTF-8”；或运行：iconv -f {encoding} -t UTF-8 "{file}" -o "{file}.utf8"，确认无误后替换原文件',
   'load.encoding.utf16':
     '文件是 {encoding} 编码，不是 UTF-8。请用记事本或 VS Code 打开，“另存为”时把编码选为“UTF-8”；或运行：iconv -f UTF-16 -t UTF-8 "{file}" -o "{file}.utf8"',
   'load.encoding.other':
     '文件不是 UTF-8 编码（此处的字节无法按 UTF-8 读取，可能是 {encoding} 或损坏的字符）。请用编辑器把文件另存为“UTF-8”编码，并检查此处的文字',
   'load.unreadable': '无法读取文件（{code}）。请检查文件是否存在、是否有读取权限',
+  'load.unreadable.permission': '没有读取此文件的权限。请让文件的所有者或管理员开放读取权限（Windows：文件“属性”→“安全”）',
+  'load.unreadable.directory': '这是一个文件夹，不是文件。请把文件夹改名，不要以 .yaml 或 .yml 结尾',
+  'load.unreadable.notFile': '这不是普通文件（而是管道、设备等），不能作为台账读取。请删除它，或改名为不以 .yaml 或 .yml 结尾',
+  'load.unreadable.missing': '文件不存在：可能在检查过程中被删除或移动，或者是指向不存在文件的快捷方式（符号链接）',
+  'load.unreadable.loop': '这是一个循环的快捷方式（符号链接指向自身）。请删除它，或让它指向真正的台账文件',
+  'load.encoding.control':
+    '文件中有不可见的控制字符（{encoding}），可能是文件损坏或从其他程序复制时带入的。请在编辑器中删除此处的字符，再另存为 UTF-8 编码',
   'load.yaml.syntax': 'YAML 格式错误（{code}）：此处的缩进、冒号或引号不符合 YAML 写法{hint}',
   'load.yaml.duplicate-key': '同一层级出现了重复的字段名。每个字段只能写一次，请删除或合并重复的一项',
   'load.yaml.anchor': '不支持 YAML 锚点（&）。台账应逐条写明内容，请删除 & 及其名称',
@@ -30,6 +37,7 @@ export const zhCN = {
   'schema.required': '缺少必填字段 {name}',
   'schema.unknownField': '未知字段“{field}”。此处可用的字段有：{known}',
   'schema.unknownFieldSuggest': '未知字段“{field}”，是否想写“{suggestion}”？',
+  'schema.fullwidthKey': '无法识别字段名“{field}”{hint}',
   'schema.type': '{name}应为{expected}，实际是{actual}',
   'schema.dateFormat': '{name}应写成 YYYY-MM-DD 格式的日期（例如 2026-01-05），实际是“{value}”',
   'schema.dateNotReal': '{name}“{value}”不是真实存在的日期，请核对年、月、日',
@@ -46,6 +54,7 @@ export const zhCN = {
   'schema.duplicateItems': '{name}中有重复的项',
   'schema.typeOrList': '{name}应为一个活动类型，或活动类型的列表',
   'schema.ruleSetting': '规则 {field} 的设置应为 error、warning、info、off 之一，或写成 [严重程度, {{ 选项 }}]',
+  'schema.moreProblems': '此文件还有 {count} 处格式问题没有逐一列出（可能选错了文件）。请先改正上面列出的问题，再重新检查',
   'schema.generic': '{name}不符合台账格式：{detail}',
   'schema.makeUpNotAfter': '补开周期 makeUpFor: {period} 无效：活动日期 {date} 不在该周期结束之后。补开的活动须在所补周期结束后举行',
   'schema.waiverUnknownRule': '豁免的规则“{rule}”不存在。可用 dangjian rules 查看所有规则编号',
@@ -175,6 +184,8 @@ export const zhCN = {
   'usage.sinceAfterAsOf': '--since {since} 晚于检查日期 {asOf}',
   'usage.noFiles': '在 {paths} 中没有找到 .yaml 或 .yml 文件',
   'usage.missingPath': '找不到“{path}”：既不是文件、目录，也不是能匹配到文件的通配符',
+  'usage.brokenLink': '“{path}”是一个快捷方式（符号链接），但它指向的文件不存在，或者链接形成了循环',
+  'usage.notAFile': '“{path}”既不是文件也不是目录（例如管道或设备），不能检查',
   'usage.cannotWrite': '无法写入 {file}（{code}）',
   'usage.unknownOption': '未知选项 {name}。运行 dangjian --help 查看可用选项',
   'usage.unknownOptionSuggest': '未知选项 {name}，是否想写 {suggestion}？',
