@@ -224,6 +224,7 @@ export const en: Record<MessageId, string> = {
   'period.year': 'yearly',
 
   'config.error': 'Configuration {file}:{line}:{column}: {detail}',
+  'config.personalData': 'An ID, mobile or bank card number {masked} appears here. The configuration must not hold personal data; remove it',
   'config.missing': 'Cannot find the configuration file "{file}"',
   'config.unreadable': 'Cannot read the configuration file {file} (it must be UTF-8)',
   'config.badTimezone': 'The time zone "{value}" is not valid; use an IANA name such as Asia/Shanghai',
@@ -241,6 +242,7 @@ export const en: Record<MessageId, string> = {
   'init.exists': '{file} exists; not overwritten',
   'init.wrote': 'Created {file}',
   'init.next': 'Next: edit branch.yaml, then run npx dangjian check branch.yaml',
+  'init.personalData': 'A branch id or name must not hold an ID, mobile or bank card number ({value}): a log must not hold personal data',
   'init.badId': 'The branch id "{value}" is not valid: no whitespace, 1–64 characters',
   'init.askId': 'Branch id (unique, no spaces)',
   'init.askName': 'Branch name',

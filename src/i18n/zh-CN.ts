@@ -232,6 +232,7 @@ export const zhCN = {
 
   // configuration
   'config.error': '配置文件 {file}:{line}:{column} 有误：{detail}',
+  'config.personalData': '此处有身份证号、手机号或银行卡号 {masked}。配置文件中不得出现个人信息，请删除',
   'config.missing': '找不到配置文件“{file}”',
   'config.unreadable': '无法读取配置文件 {file}（须为 UTF-8 编码）',
   'config.badTimezone': '时区“{value}”无效，应为 IANA 时区名，如 Asia/Shanghai',
@@ -250,6 +251,7 @@ export const zhCN = {
   'init.exists': '{file} 已存在，未覆盖',
   'init.wrote': '已创建 {file}',
   'init.next': '下一步：编辑 branch.yaml，然后运行 npx dangjian check branch.yaml',
+  'init.personalData': '支部编号、名称中不得有身份证号、手机号或银行卡号（{value}）：台账中不得出现个人信息',
   'init.badId': '支部编号“{value}”无效：不能含空格，长度为 1–64 个字符',
   'init.askId': '支部编号（英文或拼音，全库唯一）',
   'init.askName': '支部名称',
