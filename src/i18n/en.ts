@@ -167,6 +167,7 @@ export const en: Record<MessageId, string> = {
   'cli.mergeExamples': 'Examples:\n  dangjian check logs/ --shard 1/4 --format json -o shard-1.json   (4 CI jobs run 1/4 … 4/4)\n  dangjian merge shard-1.json shard-2.json shard-3.json shard-4.json --format sarif -o dangjian.sarif\n  dangjian merge shard-*.json --format markdown -o summary.md\n\nExit status as for check: 0 no unwaived error; 1 errors (or more warnings than --max-warnings); 2 usage error or results that cannot be merged',
 
   'usage.badDate': '{option} "{value}" is not a date; give a real calendar date YYYY-MM-DD (e.g. 2026-07-01)',
+  'usage.dateYear': '{option} "{value}" is out of range: a date\'s year must be between 1900 and 2999',
   'usage.badPeriod': '{option} "{value}" is not a period; write 2026-03, 2026-Q3, 2026-H1 or 2026',
   'usage.badLang': '--lang "{value}" is not supported; choose zh-CN or en',
   'usage.badCount': '{option} "{value}" is not valid; give a whole number of 0 or more',

@@ -173,6 +173,7 @@ export const zhCN = {
 
   // usage errors
   'usage.badDate': '{option} 的值“{value}”不是有效日期，应为真实存在的 YYYY-MM-DD 日期（如 2026-07-01）',
+  'usage.dateYear': '{option} 的值“{value}”超出范围：日期的年份应在 1900–2999 之间',
   'usage.badPeriod': '{option} 的值“{value}”不是有效周期，应写成 2026-03、2026-Q3、2026-H1 或 2026',
   'usage.badLang': '--lang 的值“{value}”无效，可选：zh-CN、en',
   'usage.badCount': '{option} 的值“{value}”无效，应为不小于 0 的整数',

@@ -3,6 +3,7 @@
  * options cannot drift from the code. `schemas/config.schema.json` is generated from it.
  */
 import { PERIOD_KINDS } from '../model/period.js';
+import { DATE } from './branch-log-schema.js';
 import type { Rule } from '../rules/rule.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -67,7 +68,7 @@ export function configSchema(rules: Rule[]): JsonSchema {
     additionalProperties: false,
     properties: {
       timezone: { type: 'string', minLength: 1, description: '确定“今天”所用的时区（默认 Asia/Shanghai）\nTime zone for today' },
-      since: { type: 'string', format: 'date', description: '从这一天起检查\nEvaluation start' },
+      since: { ...DATE, description: '从这一天起检查\nEvaluation start' },
       lang: { enum: ['zh-CN', 'en'], description: '输出语言\nOutput language' },
       include: { type: 'array', items: { type: 'string', minLength: 1 }, description: '未给出路径时检查的文件（通配符，相对于配置文件）\nFiles checked when no paths are given' },
       ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: '忽略的文件（通配符，相对于配置文件）\nFiles to ignore' },

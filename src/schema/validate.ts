@@ -175,6 +175,14 @@ function label(schema: Record<string, unknown> | undefined): string {
   return typeof schema?.title === 'string' ? schema.title : '';
 }
 
+/** "followUps 第 2 项" for the item of a list (its last segment is an index), else undefined. */
+function itemName(pointer: string): Localized | undefined {
+  const index = lastSegment(pointer);
+  if (!/^\d+$/.test(index)) return undefined;
+  const list = lastSegment(pointer.slice(0, pointer.lastIndexOf('/')));
+  return { 'zh-CN': `${list} 第 ${Number(index) + 1} 项`, en: `${list} item ${Number(index) + 1}` };
+}
+
 function lastSegment(pointer: string): string {
   const segment = pointer.slice(pointer.lastIndexOf('/') + 1);
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -223,6 +231,11 @@ function fullwidthHint(key: string): string {
   return '';
 }
 
+/** Written like a date but not a real one (2026-02-30, 0026-01-05), or not written like a date. */
+function dateMessage(value: unknown): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? 'schema.dateNotReal' : 'schema.dateFormat';
+}
+
 function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
   const pointer = error.instancePath;
   const schema = error.parentSchema;
@@ -252,7 +265,7 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
   }
   // The value is only worded for problems with a value: a mapping with thousands of unknown keys
   // gives one problem per key, and each must not cost the whole mapping.
-  const base = { field, name: fieldName(field, label(schema)), value: shortText(error.data) };
+  const base = { field, name: itemName(pointer) ?? fieldName(field, label(schema)), value: shortText(error.data) };
   switch (error.keyword) {
     case 'type': {
       if (pointer === '') {
@@ -280,7 +293,7 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
       return {
         pointer,
         at: 'value',
-        messageId: /^\d{4}-\d{2}-\d{2}$/.test(String(error.data)) ? 'schema.dateNotReal' : 'schema.dateFormat',
+        messageId: dateMessage(error.data),
         params: base,
       };
     case 'enum': {
@@ -302,6 +315,7 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
       return { pointer, at: 'value', messageId: 'schema.version', params: base };
     case 'pattern':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
+      if (kind === 'date') return { pointer, at: 'value', messageId: dateMessage(error.data), params: base };
       return { pointer, at: 'value', messageId: 'schema.branchId', params: base };
     case 'maximum':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
