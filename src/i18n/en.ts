@@ -48,6 +48,8 @@ export const en: Record<MessageId, string> = {
   'schema.version': 'The format version must be 1 (version: 1), not "{value}"',
   'schema.period': '{name} "{value}" is not a period; write 2026-03 (month), 2026-Q1 (quarter), 2026-H1 (half-year) or 2026 (year)',
   'schema.branchId': '{name} "{value}" is not valid: a branch id has no whitespace and 1–64 characters',
+  'schema.idPattern': '{name} "{value}" is not valid: an id is lowercase letters, digits and dashes (such as safety-observation-monthly), at most 64 characters',
+  'schema.size': '{name} "{value}" is not valid: give a number of bytes or a size with a unit, such as 2MiB or 512KiB (units: B, KB, KiB, MB, MiB)',
   'schema.minimum': '{name} must be at least {limit}, not {value}',
   'schema.emptyText': '{name} must not be empty',
   'schema.emptyList': '{name} must not be an empty list',

@@ -48,6 +48,8 @@ export const zhCN = {
   'schema.version': '格式版本应为 1（version: 1），实际是“{value}”',
   'schema.period': '{name}“{value}”不是有效的周期，应写成 2026-03（月）、2026-Q1（季度）、2026-H1（半年）或 2026（年）',
   'schema.branchId': '{name}“{value}”无效：支部编号不能含空格，长度为 1–64 个字符',
+  'schema.idPattern': '{name}“{value}”无效：编号只能由小写英文字母、数字和短横线组成（如 safety-observation-monthly），最长 64 个字符',
+  'schema.size': '{name}“{value}”无效：应写成字节数或带单位的大小，如 2MiB、512KiB（单位：B、KB、KiB、MB、MiB）',
   'schema.minimum': '{name}不能小于 {limit}，实际是 {value}',
   'schema.emptyText': '{name}不能为空',
   'schema.emptyList': '{name}不能是空列表',

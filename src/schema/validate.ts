@@ -316,6 +316,8 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
     case 'pattern':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
       if (kind === 'date') return { pointer, at: 'value', messageId: dateMessage(error.data), params: base };
+      if (kind === 'id') return { pointer, at: 'value', messageId: 'schema.idPattern', params: base };
+      if (kind === 'size') return { pointer, at: 'value', messageId: 'schema.size', params: base };
       return { pointer, at: 'value', messageId: 'schema.branchId', params: base };
     case 'maximum':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
