@@ -12,7 +12,7 @@ import { reportCommand, REPORT_FORMATS } from './commands/report.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
 import { VERSION } from './version.js';
-import { maskPersonalData } from './privacy.js';
+import { maskPersonalData, outputText } from './privacy.js';
 import type { Lang } from './types.js';
 
 
@@ -168,8 +168,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   let lang: Lang = resolveLang(undefined, undefined, io.env);
   const debug = argv.includes('--debug');
   const fail = (id: string, params?: Record<string, string | number>) => {
-    // Paths and values echoed in a usage error can hold an ID or phone number: mask them too.
-    io.stderr.write(`dangjian: ${maskPersonalData(message(lang, id, params))}\n`);
+    // Paths and values on the command line are input too: no personal number goes out in full.
+    io.stderr.write(`dangjian: ${outputText(message(lang, id, params))}\n`);
     return 2;
   };
   try {
@@ -185,7 +185,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (error) {
     if (error instanceof UsageError) return fail(error.messageId, error.params as Record<string, string>);
     if (error instanceof CommanderError) return commanderError(error, fail);
-    if (debug) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    if (debug) io.stderr.write(`${maskPersonalData((error as Error)?.stack ?? String(error))}\n`);
     return fail('usage.internal', { detail: String((error as Error)?.message ?? error).split('\n')[0] });
   }
 }

@@ -8,7 +8,7 @@ import type { InputFile } from './load/files.js';
 import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from './model/activity-types.js';
 import { buildModel, fileFacts, mergeFileFacts, type FileFacts, type RuleCatalogue } from './model/build.js';
 import { periodState, type Branch, type EvaluationWindow } from './model/model.js';
-import { maskPersonalData } from './privacy.js';
+import { outputText } from './privacy.js';
 import type { CadenceDefinition } from './rules/cadence-definitions.js';
 import { allRules } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
@@ -221,13 +221,13 @@ export class Engine {
     const finding: Finding = {
       ruleId: item.ruleId,
       severity,
-      ...(item.branch !== undefined ? { branch: item.branch } : {}),
+      ...(item.branch !== undefined ? { branch: outputText(item.branch) } : {}),
       ...(item.period !== undefined ? { period: item.period } : {}),
-      file: maskPersonalData(item.location.file),
+      file: outputText(item.location.file),
       line: item.location.line,
       column: item.location.column,
-      message: maskPersonalData(message(this.options.lang, item.messageId, item.params)),
-      ...(waived ? { waived: { reason: maskPersonalData(waived.reason), approvedBy: maskPersonalData(waived.approvedBy) } } : {}),
+      message: outputText(message(this.options.lang, item.messageId, item.params)),
+      ...(waived ? { waived: { reason: outputText(waived.reason), approvedBy: outputText(waived.approvedBy) } } : {}),
     };
     return finding;
   }

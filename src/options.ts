@@ -16,8 +16,10 @@ export class UsageError extends Error {
 }
 
 export function parseDateOption(option: string, value: string): string {
-  if (!isCalendarDate(value)) throw new UsageError('usage.badDate', { option, value });
-  return value;
+  if (isCalendarDate(value)) return value;
+  // A real month and day in a year outside 1900–2999 (2000 is a leap year: 02-29 counts as real).
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(`2000${value.slice(4)}`)) throw new UsageError('usage.dateYear', { option, value });
+  throw new UsageError('usage.badDate', { option, value });
 }
 
 export function parsePeriodOption(option: string, value: string): Period {

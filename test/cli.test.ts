@@ -101,6 +101,8 @@ describe('check: options', () => {
 describe('usage errors: one line on stderr, exit 2', () => {
   const cases: [string, string[], string][] = [
     ['an impossible as-of date', ['check', 'examples', '--as-of', '2026-02-30'], 'dangjian: --as-of 的值“2026-02-30”不是有效日期，应为真实存在的 YYYY-MM-DD 日期（如 2026-07-01）\n'],
+    ['an as-of date in the year 9999', ['check', 'examples', '--as-of', '9999-12-31'], 'dangjian: --as-of 的值“9999-12-31”超出范围：日期的年份应在 1900–2999 之间\n'],
+    ['a since date in the year 1', ['check', 'examples', '--since', '0001-01-01', '--as-of', '2026-07-01'], 'dangjian: --since 的值“0001-01-01”超出范围：日期的年份应在 1900–2999 之间\n'],
     ['a since after the as-of date', ['check', 'examples', '--as-of', '2026-02-01', '--since', '2026-03-01'], 'dangjian: --since 2026-03-01 晚于检查日期 2026-02-01\n'],
     ['an unknown option', ['check', '--colour'], 'dangjian: 未知选项 --colour，是否想写 --color？\n'],
     ['an unknown command', ['chek'], 'dangjian: 未知命令“chek”，是否想写 check？\n'],

@@ -43,3 +43,18 @@ export function tempTree(files: Record<string, string | Uint8Array>): string {
 export function header(id = 'b1', extra = ''): string {
   return `version: 1\nbranch:\n  id: ${id}\n  name: 测试党支部\n  members: 10\n${extra}`;
 }
+
+/** Runs the CLI in this process (the same `main` the binary calls): for suites of many runs. */
+export async function runMain(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+  const { main } = await import('../src/cli.js');
+  let stdout = '';
+  let stderr = '';
+  const env = { NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', ...options.env } as NodeJS.ProcessEnv;
+  const status = await main(args, {
+    cwd: options.cwd,
+    env,
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+  });
+  return { status, stdout, stderr };
+}

@@ -47,7 +47,7 @@ describe('bad files next to a good one', () => {
       ['deep-flow.yaml', 'yaml-syntax', 6, 44, '嵌套层级过深（超过 32 层）。台账的结构不会这么深，请检查缩进或括号是否写错'],
       ['dup.yaml', 'yaml-syntax', 7, 1, '同一层级出现了重复的字段名。每个字段只能写一次，请删除或合并重复的一项'],
       ['empty.yaml', 'schema', 1, 1, '文件是空的。支部台账至少要写 version: 1 和 branch（支部信息）'],
-      ['gbk.yaml', 'encoding', 2, 4, expect.stringContaining('看起来是 GBK')],
+      ['gbk.yaml', 'encoding', 2, 3, expect.stringContaining('看起来是 GBK')],
       ['list.yaml', 'schema', 1, 1, '支部台账应是一个映射（“字段: 值”），这里却是列表。请参照示例，以 version: 1 和 branch: 开头'],
       ['merge.yaml', 'yaml-syntax', 7, 5, '不支持 YAML 合并键（<<）。请把要合并的字段逐项写出'],
       ['scalar.yaml', 'schema', 1, 1, '支部台账应是一个映射（“字段: 值”），这里却是文字。请参照示例，以 version: 1 和 branch: 开头'],

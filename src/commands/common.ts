@@ -81,13 +81,20 @@ export async function findInputFiles(paths: string[], io: Io, config?: Config): 
     }
     return files;
   } catch (error) {
-    if (error instanceof MissingPathError) throw new UsageError('usage.missingPath', { path: error.inputPath });
+    if (error instanceof MissingPathError) {
+      const id = { missing: 'usage.missingPath', 'broken-link': 'usage.brokenLink', 'not-a-file': 'usage.notAFile' }[error.reason];
+      throw new UsageError(id, { path: error.inputPath });
+    }
     throw error;
   }
 }
 
 /** Everything a command needs before it runs the engine. */
 export async function prepareRun(paths: string[], options: RunOptions, lang: Lang, io: Io): Promise<PreparedRun> {
+  // A test hook, set only by the test suite: an unexpected error, to prove that it is reported in one
+  // line with exit status 2, and with its stack only under --debug.
+  const injected = io.env.DANGJIAN_TEST_INTERNAL_ERROR;
+  if (injected) throw new Error(injected);
   const config = configFor(io, options.config);
   const window = resolveWindow(options, config);
   const base = { window, lang, extraTypes: config.types, extraCadences: config.cadences };

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { message } from '../i18n/index.js';
 import { UsageError } from '../options.js';
+import { findPersonalNumbers } from '../privacy.js';
 import type { Lang } from '../types.js';
 import type { Io } from './io.js';
 
@@ -30,6 +31,9 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
   const answers: BranchAnswers = { id: options.id ?? 'my-branch', name: options.name ?? message(lang, 'init.defaultName'), parent: '', members: 10 };
   if (!/^\S{1,64}$/.test(answers.id)) throw new UsageError('init.badId', { value: answers.id });
   if (stdin.isTTY && io.stdout.isTTY && !options.yes) await ask(answers, lang, io, stdin);
+  // The starter log would fail its own no-personal-data check, and the number would be on disk.
+  const personal = findPersonalNumbers([answers.id, answers.name, answers.parent].join('\n'));
+  if (personal.length) throw new UsageError('init.personalData', { value: personal.map((match) => match.masked).join(', ') });
 
   const targets: [string, string][] = [
     ['branch.yaml', starterLog(answers, schemaReference(io.cwd), lang)],

@@ -5,12 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { message } from '../i18n/index.js';
-import { positionOf, type PositionIndex } from '../load/positions.js';
+import { normalizeLineBreaks } from '../load/decode.js';
+import { LineIndex, positionOf, type PositionIndex } from '../load/positions.js';
 import { parseYaml } from '../load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from '../model/activity-types.js';
 import { isValidTimeZone } from '../model/dates.js';
 import { PERIOD_PATTERN } from '../model/period.js';
 import { UsageError } from '../options.js';
+import { findPersonalNumbers } from '../privacy.js';
 import type { CadenceDefinition } from '../rules/cadence-definitions.js';
 import { allRules } from '../rules/index.js';
 import type { AssignmentPlan } from '../rules/party-day-assignments.js';
@@ -139,9 +141,15 @@ function withoutEmptySettings(value: unknown): Record<string, unknown> {
 function readYamlFile(file: string, display: string): { value: unknown; positions: PositionIndex } {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file)).replace(/^\uFEFF/, '');
+    text = normalizeLineBreaks(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file)).replace(/^\uFEFF/, ''));
   } catch {
     throw new UsageError('config.unreadable', { file: display });
+  }
+  // Rule ids, titles and sources from the configuration are printed by every command and format.
+  const [personal] = findPersonalNumbers(text);
+  if (personal) {
+    const { line, column } = new LineIndex(text).position(personal.index);
+    throw new UsageError('config.error', { file: display, line, column, detail: both('config.personalData', { masked: personal.masked }) });
   }
   const parsed = parseYaml(text);
   if (!parsed.ok) {

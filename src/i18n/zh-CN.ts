@@ -3,12 +3,19 @@ export const zhCN = {
   // loader
   'load.fileTooLarge': '文件过大（{size}），超过上限 {limit}。请按季度或年度拆分成多个文件，或在配置中调整 maxFileSize',
   'load.encoding.gbk':
-    '文件不是 UTF-8 编码，看起来是 {encoding}（旧版 Windows 记事本、WPS 常用）。请用记事本打开，“另存为”时把编码选为“UTF-8”；或运行：iconv -f GBK -t UTF-8 "{file}" -o "{file}.utf8"，确认无误后替换原文件',
+    '文件不是 UTF-8 编码，看起来是 {encoding}（旧版 Windows 记事本、WPS 常用）。请用记事本打开，“另存为”时把编码选为“UTF-8”；或运行：iconv -f {encoding} -t UTF-8 "{file}" -o "{file}.utf8"，确认无误后替换原文件',
   'load.encoding.utf16':
     '文件是 {encoding} 编码，不是 UTF-8。请用记事本或 VS Code 打开，“另存为”时把编码选为“UTF-8”；或运行：iconv -f UTF-16 -t UTF-8 "{file}" -o "{file}.utf8"',
   'load.encoding.other':
     '文件不是 UTF-8 编码（此处的字节无法按 UTF-8 读取，可能是 {encoding} 或损坏的字符）。请用编辑器把文件另存为“UTF-8”编码，并检查此处的文字',
   'load.unreadable': '无法读取文件（{code}）。请检查文件是否存在、是否有读取权限',
+  'load.unreadable.permission': '没有读取此文件的权限。请让文件的所有者或管理员开放读取权限（Windows：文件“属性”→“安全”）',
+  'load.unreadable.directory': '这是一个文件夹，不是文件。请把文件夹改名，不要以 .yaml 或 .yml 结尾',
+  'load.unreadable.notFile': '这不是普通文件（而是管道、设备等），不能作为台账读取。请删除它，或改名为不以 .yaml 或 .yml 结尾',
+  'load.unreadable.missing': '文件不存在：可能在检查过程中被删除或移动，或者是指向不存在文件的快捷方式（符号链接）',
+  'load.unreadable.loop': '这是一个循环的快捷方式（符号链接指向自身）。请删除它，或让它指向真正的台账文件',
+  'load.encoding.control':
+    '文件中有不可见的控制字符（{encoding}），可能是文件损坏或从其他程序复制时带入的。请在编辑器中删除此处的字符，再另存为 UTF-8 编码',
   'load.yaml.syntax': 'YAML 格式错误（{code}）：此处的缩进、冒号或引号不符合 YAML 写法{hint}',
   'load.yaml.duplicate-key': '同一层级出现了重复的字段名。每个字段只能写一次，请删除或合并重复的一项',
   'load.yaml.anchor': '不支持 YAML 锚点（&）。台账应逐条写明内容，请删除 & 及其名称',
@@ -30,6 +37,7 @@ export const zhCN = {
   'schema.required': '缺少必填字段 {name}',
   'schema.unknownField': '未知字段“{field}”。此处可用的字段有：{known}',
   'schema.unknownFieldSuggest': '未知字段“{field}”，是否想写“{suggestion}”？',
+  'schema.fullwidthKey': '无法识别字段名“{field}”{hint}',
   'schema.type': '{name}应为{expected}，实际是{actual}',
   'schema.dateFormat': '{name}应写成 YYYY-MM-DD 格式的日期（例如 2026-01-05），实际是“{value}”',
   'schema.dateNotReal': '{name}“{value}”不是真实存在的日期，请核对年、月、日',
@@ -40,12 +48,15 @@ export const zhCN = {
   'schema.version': '格式版本应为 1（version: 1），实际是“{value}”',
   'schema.period': '{name}“{value}”不是有效的周期，应写成 2026-03（月）、2026-Q1（季度）、2026-H1（半年）或 2026（年）',
   'schema.branchId': '{name}“{value}”无效：支部编号不能含空格，长度为 1–64 个字符',
+  'schema.idPattern': '{name}“{value}”无效：编号只能由小写英文字母、数字和短横线组成（如 safety-observation-monthly），最长 64 个字符',
+  'schema.size': '{name}“{value}”无效：应写成字节数或带单位的大小，如 2MiB、512KiB（单位：B、KB、KiB、MB、MiB）',
   'schema.minimum': '{name}不能小于 {limit}，实际是 {value}',
   'schema.emptyText': '{name}不能为空',
   'schema.emptyList': '{name}不能是空列表',
   'schema.duplicateItems': '{name}中有重复的项',
   'schema.typeOrList': '{name}应为一个活动类型，或活动类型的列表',
   'schema.ruleSetting': '规则 {field} 的设置应为 error、warning、info、off 之一，或写成 [严重程度, {{ 选项 }}]',
+  'schema.moreProblems': '此文件还有 {count} 处格式问题没有逐一列出（可能选错了文件）。请先改正上面列出的问题，再重新检查',
   'schema.generic': '{name}不符合台账格式：{detail}',
   'schema.makeUpNotAfter': '补开周期 makeUpFor: {period} 无效：活动日期 {date} 不在该周期结束之后。补开的活动须在所补周期结束后举行',
   'schema.waiverUnknownRule': '豁免的规则“{rule}”不存在。可用 dangjian rules 查看所有规则编号',
@@ -164,6 +175,7 @@ export const zhCN = {
 
   // usage errors
   'usage.badDate': '{option} 的值“{value}”不是有效日期，应为真实存在的 YYYY-MM-DD 日期（如 2026-07-01）',
+  'usage.dateYear': '{option} 的值“{value}”超出范围：日期的年份应在 1900–2999 之间',
   'usage.badPeriod': '{option} 的值“{value}”不是有效周期，应写成 2026-03、2026-Q3、2026-H1 或 2026',
   'usage.badLang': '--lang 的值“{value}”无效，可选：zh-CN、en',
   'usage.badCount': '{option} 的值“{value}”无效，应为不小于 0 的整数',
@@ -175,6 +187,8 @@ export const zhCN = {
   'usage.sinceAfterAsOf': '--since {since} 晚于检查日期 {asOf}',
   'usage.noFiles': '在 {paths} 中没有找到 .yaml 或 .yml 文件',
   'usage.missingPath': '找不到“{path}”：既不是文件、目录，也不是能匹配到文件的通配符',
+  'usage.brokenLink': '“{path}”是一个快捷方式（符号链接），但它指向的文件不存在，或者链接形成了循环',
+  'usage.notAFile': '“{path}”既不是文件也不是目录（例如管道或设备），不能检查',
   'usage.cannotWrite': '无法写入 {file}（{code}）',
   'usage.unknownOption': '未知选项 {name}。运行 dangjian --help 查看可用选项',
   'usage.unknownOptionSuggest': '未知选项 {name}，是否想写 {suggestion}？',
@@ -221,6 +235,7 @@ export const zhCN = {
 
   // configuration
   'config.error': '配置文件 {file}:{line}:{column} 有误：{detail}',
+  'config.personalData': '此处有身份证号、手机号或银行卡号 {masked}。配置文件中不得出现个人信息，请删除',
   'config.missing': '找不到配置文件“{file}”',
   'config.unreadable': '无法读取配置文件 {file}（须为 UTF-8 编码）',
   'config.badTimezone': '时区“{value}”无效，应为 IANA 时区名，如 Asia/Shanghai',
@@ -239,6 +254,7 @@ export const zhCN = {
   'init.exists': '{file} 已存在，未覆盖',
   'init.wrote': '已创建 {file}',
   'init.next': '下一步：编辑 branch.yaml，然后运行 npx dangjian check branch.yaml',
+  'init.personalData': '支部编号、名称中不得有身份证号、手机号或银行卡号（{value}）：台账中不得出现个人信息',
   'init.badId': '支部编号“{value}”无效：不能含空格，长度为 1–64 个字符',
   'init.askId': '支部编号（英文或拼音，全库唯一）',
   'init.askName': '支部名称',

@@ -5,49 +5,121 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { Position } from '../types.js';
 
+/** What is wrong: UTF-16, a Chinese legacy encoding (GBK, GB18030), another one, or control characters. */
+export type EncodingProblem = 'utf16' | 'gbk' | 'other' | 'control';
+
 export type DecodeResult =
   | { ok: true; text: string }
-  | { ok: false; encoding: string; position: Position };
+  | { ok: false; problem: EncodingProblem; encoding: string; position: Position };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Control characters other than tab, line feed, carriage return and next line: YAML does not allow them, no
+ * editor writes them into text, and echoed into a terminal they could rewrite what it shows.
+ */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/;
 
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16('UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16('UTF-16BE');
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = start ? bytes.subarray(start) : bytes;
-  const nul = body.indexOf(0);
-  if (nul >= 0 && nul < 4096) {
-    // Text editors never write NUL into UTF-8 text; early NULs mean UTF-16 without a BOM.
-    return { ok: false, encoding: nul % 2 === 0 ? 'UTF-16BE' : 'UTF-16LE', position: { line: 1, column: 1 } };
+  const utf16WithoutBom = guessUtf16(body);
+  if (utf16WithoutBom) return utf16(utf16WithoutBom);
+  if (!isUtf8(body)) {
+    const invalid = firstInvalidUtf8(body);
+    // A character cut off by the end of the file is damage, not another encoding.
+    const encoding = cutOffAtEnd(body, invalid) ? 'Latin-1' : guessLegacyEncoding(body, invalid);
+    // Point at the first byte of the legacy-encoded word: its first byte pair may happen to be valid UTF-8.
+    let offset = invalid;
+    if (encoding !== 'Latin-1') while (offset > 0 && body[offset - 1] >= 0x80) offset--;
+    const before = utf8.decode(body.subarray(0, offset));
+    return { ok: false, problem: encoding === 'Latin-1' ? 'other' : 'gbk', encoding, position: textPosition(before, before.length) };
   }
-  // Validation and decoding by Node's native UTF-8 routines; the decoder, like TextDecoder, drops
-  // one more BOM at the start of what it decodes.
-  if (isUtf8(body)) {
-    const skip = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
-    return { ok: true, text: Buffer.from(body.buffer, body.byteOffset + skip, body.byteLength - skip).toString('utf8') };
+  // Decoding by Node's native UTF-8 routines; the decoder, like TextDecoder, drops one more BOM at
+  // the start of what it decodes.
+  const skip = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(body.buffer, body.byteOffset + skip, body.byteLength - skip).toString('utf8');
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, problem: 'control', encoding: `U+${code}`, position: textPosition(text, control.index) };
   }
-  try {
-    return { ok: true, text: utf8.decode(body) };
-  } catch {
-    const offset = firstInvalidUtf8(body);
-    return { ok: false, encoding: guessLegacyEncoding(body), position: bytePosition(body, offset) };
-  }
+  return { ok: true, text: normalizeLineBreaks(text) };
 }
 
 function utf16(encoding: string): DecodeResult {
-  return { ok: false, encoding, position: { line: 1, column: 1 } };
+  return { ok: false, problem: 'utf16', encoding, position: { line: 1, column: 1 } };
 }
 
-/** GB18030 is a superset of GBK: Chinese text from an old Windows editor decodes cleanly with it. */
-function guessLegacyEncoding(bytes: Uint8Array): string {
-  try {
-    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    if (/[\u4e00-\u9fff]/.test(text)) return 'GBK';
-  } catch {
-    // not GB18030 either
+/**
+ * YAML allows a lone CR as a line break (old Mac editors write them), but the parser and every
+ * position in the tool count LF: a lone CR becomes LF, which keeps every offset where it was.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.indexOf('\r') < 0 || !LONE_CR.test(text) ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * UTF-16 without a byte order mark: the ASCII characters of a log (keys, dates, spaces) give a NUL
+ * byte in every other position. A stray NUL in UTF-8 text is not UTF-16 (it is a control character).
+ */
+function guessUtf16(bytes: Uint8Array): string | undefined {
+  const sample = bytes.subarray(0, 4096);
+  if (sample.indexOf(0) < 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (odd >= pairs / 4 && even <= odd / 10) return 'UTF-16LE';
+  if (even >= pairs / 4 && odd <= even / 10) return 'UTF-16BE';
+  return undefined;
+}
+
+/**
+ * GB18030 is a superset of GBK: Chinese text from an old Windows editor decodes cleanly with it.
+ * A file may also be UTF-8 up to a point and GBK after it (edited with two editors), so the part
+ * from the first bad line on is tried too. Four-byte sequences are GB18030 only: `iconv -f GBK`
+ * would stop at them.
+ */
+function guessLegacyEncoding(bytes: Uint8Array, invalidOffset: number): string {
+  let lineStart = invalidOffset;
+  while (lineStart > 0 && bytes[lineStart - 1] !== 0x0a && bytes[lineStart - 1] !== 0x0d) lineStart--;
+  for (const part of [bytes, bytes.subarray(lineStart)]) {
+    try {
+      const text = new TextDecoder('gb18030', { fatal: true }).decode(part);
+      if (/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text)) return hasFourByteSequence(part) ? 'GB18030' : 'GBK';
+    } catch {
+      // not GB18030 either
+    }
   }
   return 'Latin-1';
+}
+
+function hasFourByteSequence(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) i++;
+    else if (bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39) return true;
+    else i += 2;
+  }
+  return false;
+}
+
+/** Whether the invalid sequence at `offset` is a well-begun character that the end of the file cuts off. */
+function cutOffAtEnd(bytes: Uint8Array, offset: number): boolean {
+  const lead = bytes[offset];
+  const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+  if (length === 0 || offset + length <= bytes.length) return false;
+  for (let i = offset + 1; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) return false;
+  return true;
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
@@ -84,16 +156,19 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** 1-based line and column (in characters of the valid UTF-8 prefix) of a byte offset. */
-function bytePosition(bytes: Uint8Array, offset: number): Position {
+/**
+ * 1-based line and column of an offset in text, counted as everywhere else in the tool: LF, CRLF
+ * and a lone CR each end a line, and columns are UTF-16 code units (as editors and SARIF count).
+ */
+function textPosition(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }
   }
-  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
-  return { line, column: [...prefix].length + 1 };
+  return { line, column: offset - lineStart + 1 };
 }

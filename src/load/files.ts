@@ -2,7 +2,7 @@
  * Expands the paths given on the command line (files, directories, globs) into a sorted list of
  * YAML files, each with the `/`-separated path relative to the working directory used in output.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface InputFile {
@@ -12,7 +12,11 @@ export interface InputFile {
 }
 
 export class MissingPathError extends Error {
-  constructor(readonly inputPath: string) {
+  constructor(
+    readonly inputPath: string,
+    /** Why: nothing there, a symbolic link to nothing (or a loop), or neither a file nor a folder. */
+    readonly reason: 'missing' | 'broken-link' | 'not-a-file' = 'missing',
+  ) {
     super(inputPath);
   }
 }
@@ -71,7 +75,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
         ignore: ignorePatterns,
       });
       matches.forEach((match) => add(match));
-    } else if ((await tinyglobby()).isDynamicPattern(input.split(path.sep).join('/'))) {
+    } else if (!stat && (await tinyglobby()).isDynamicPattern(input.split(path.sep).join('/'))) {
       const { glob } = await tinyglobby();
       const matches = await glob(input.split(path.sep).join('/'), {
         cwd,
@@ -80,6 +84,10 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
         ignore: ignorePatterns,
       });
       matches.filter((m) => statOrUndefined(m)?.isFile()).forEach((match) => add(match));
+    } else if (stat) {
+      throw new MissingPathError(input, 'not-a-file');
+    } else if (lstatOrUndefined(absolute)?.isSymbolicLink()) {
+      throw new MissingPathError(input, 'broken-link');
     } else {
       throw new MissingPathError(input);
     }
@@ -91,6 +99,14 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
 function statOrUndefined(file: string) {
   try {
     return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function lstatOrUndefined(file: string) {
+  try {
+    return lstatSync(file);
   } catch {
     return undefined;
   }

@@ -25,7 +25,10 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
   const at = (line: number, column: number) => ({ file: file.display, line, column });
   let size: number;
   try {
-    size = statSync(file.absolute).size;
+    const stat = statSync(file.absolute);
+    // Reading a pipe or a device would wait for ever or never end.
+    if (!stat.isFile()) return { file, problems: [readProblem({ code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' }, at(1, 1))] };
+    size = stat.size;
   } catch (error) {
     return { file, problems: [readProblem(error, at(1, 1))] };
   }
@@ -50,14 +53,13 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    const kind = decoded.encoding.startsWith('UTF-16') ? 'utf16' : decoded.encoding === 'GBK' ? 'gbk' : 'other';
     return {
       file,
       problems: [
         {
           ruleId: 'encoding',
           location: at(decoded.position.line, decoded.position.column),
-          messageId: `load.encoding.${kind}`,
+          messageId: `load.encoding.${decoded.problem}`,
           params: { encoding: decoded.encoding, file: file.display },
         },
       ],
@@ -83,9 +85,19 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
   return { file, value: parsed.value, positions: parsed.positions, text: decoded.text, problems: [] };
 }
 
+/** The causes of a read error that a user can act on, each with its own message. */
+const READ_ERRORS: Record<string, string> = {
+  EACCES: 'load.unreadable.permission',
+  EPERM: 'load.unreadable.permission',
+  EISDIR: 'load.unreadable.directory',
+  ENOTFILE: 'load.unreadable.notFile',
+  ENOENT: 'load.unreadable.missing',
+  ELOOP: 'load.unreadable.loop',
+};
+
 function readProblem(error: unknown, location: RawFinding['location']): RawFinding {
-  const code = (error as NodeJS.ErrnoException)?.code ?? 'EIO';
-  return { ruleId: 'file-unreadable', location, messageId: 'load.unreadable', params: { code } };
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+  return { ruleId: 'file-unreadable', location, messageId: READ_ERRORS[code] ?? 'load.unreadable', params: { code } };
 }
 
 export function formatBytes(bytes: number): string {

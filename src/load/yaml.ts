@@ -9,7 +9,7 @@
  * every text it accepts it gives the same value and positions (tested on generated and fuzzed input).
  */
 import { createRequire } from 'node:module';
-import type { Node } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import type { Position } from '../types.js';
 import { parseYamlFast } from './fast-yaml.js';
 import { LineIndex, escapePointer, type NodePosition, type PositionIndex } from './positions.js';
@@ -68,7 +68,8 @@ export function parseYamlReference(text: string): ParseOutcome {
   const docs = yaml().parseAllDocuments(text, {
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // Duplicate keys are found while composing: the package's own check is quadratic in the keys.
+    uniqueKeys: false,
     merge: false,
     strict: true,
     prettyErrors: false,
@@ -85,8 +86,9 @@ export function parseYamlReference(text: string): ParseOutcome {
       problem: { kind: 'syntax', position, code: error.code, hint: hintFor(text, position.line) },
     };
   }
-  if (first.directives && text.trimStart().startsWith('%')) {
-    return { ok: false, problem: { kind: 'directive', position: firstDirectivePosition(text, lines) } };
+  const directive = directiveOffset(text, first.range[0]);
+  if (directive !== undefined) {
+    return { ok: false, problem: { kind: 'directive', position: lines.position(directive) } };
   }
   if (list.length > 1) {
     const second = list[1];
@@ -146,14 +148,7 @@ class Composer {
       const value = this.lines.position(start);
       this.positions.set(pointer, { key: keyOffset === undefined ? value : this.lines.position(keyOffset), value });
     }
-    if (isScalar(node)) {
-      const value = node.value;
-      // Long digit strings (ID numbers, card numbers) must never go through a JavaScript number.
-      if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-        return node.source;
-      }
-      return value;
-    }
+    if (isScalar(node)) return scalarText(node, false);
     if (isSeq(node)) {
       return node.items.map((item, index) =>
         this.compose(item as Node | null, `${pointer}/${index}`, depth + 1, undefined),
@@ -161,14 +156,17 @@ class Composer {
     }
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
+      const names = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key as Node | null;
         if (key && isAlias(key)) this.fail('alias', key.range?.[0]);
         if (key && key.anchor) this.fail('anchor', this.markerBefore('&', key.range?.[0]));
         if (key && key.tag) this.fail('tag', this.markerBefore('!', key.range?.[0]));
         if (!isScalar(key)) this.fail('complex-key', key?.range?.[0] ?? start);
-        const name = key.value === null ? '' : String(key.value);
+        const name = String(scalarText(key, true));
         if (name === '<<') this.fail('merge-key', key.range?.[0]);
+        if (names.has(name)) this.fail('duplicate-key', key.range?.[0]);
+        names.add(name);
         const childPointer = `${pointer}/${escapePointer(name)}`;
         const keyStart = key.range?.[0] ?? start;
         const child = pair.value as Node | null;
@@ -186,9 +184,24 @@ class Composer {
   }
 }
 
-function firstDirectivePosition(text: string, lines: LineIndex): Position {
-  const offset = text.indexOf('%');
-  return lines.position(Math.max(0, offset));
+/** Directives are the lines starting with `%` before the document (comments may precede them). */
+function directiveOffset(text: string, documentStart: number): number | undefined {
+  const match = /(?:^|\n)%/.exec(text.slice(0, documentStart));
+  return match ? match.index + match[0].length - 1 : undefined;
+}
+
+/**
+ * A scalar's value as the file spells it when a JavaScript value would change it: long digit strings
+ * (ID and card numbers) must never go through a number, and a key is always its text (`1.0` stays
+ * `1.0`, and `2026` and "2026" are the same key, hence a duplicate).
+ */
+function scalarText(node: Scalar, asKey: boolean): unknown {
+  const { value, source } = node as Scalar & { source?: string };
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && source !== undefined) {
+    return source;
+  }
+  if (asKey && typeof value !== 'string') return value === null ? '' : (source ?? String(value));
+  return value;
 }
 
 const FULLWIDTH_COLON = /^\s*[-\s]*[^\s:：#'"][^:：#]*：/;
@@ -198,7 +211,7 @@ function hintFor(text: string, line: number): YamlProblem['hint'] {
   // The parser often notices a mistake one line late, so look at the reported line and the one before.
   for (const candidate of [lines[line - 1], lines[line - 2]]) {
     if (candidate === undefined) continue;
-    if (/^[ \t]*\u3000/.test(candidate) || /^\S[^:]*:\u3000/.test(candidate)) return 'fullwidth-space';
+    if (/^[ \t]*\u3000/.test(candidate) || /^[ \t-]*[^\s:][^:]*:\u3000/.test(candidate)) return 'fullwidth-space';
     if (/^\s*[－—–]\s/.test(candidate)) return 'fullwidth-dash';
     if (FULLWIDTH_COLON.test(candidate)) return 'fullwidth-colon';
     if (/^ *\t/.test(candidate)) return 'tab';

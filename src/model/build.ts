@@ -4,7 +4,7 @@
  */
 import type { LoadedFile } from '../load/index.js';
 import { positionOf } from '../load/positions.js';
-import { issueScope, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
+import { issueScope, OMITTED_ISSUE, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
 import type { Location, RawFinding } from '../types.js';
 import type { TypeRegistry } from './activity-types.js';
 import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
@@ -34,6 +34,12 @@ const HEADER_FIELDS: (keyof BranchHeader)[] = [
 ];
 
 type Json = Record<string, unknown>;
+
+/**
+ * Past this many schema problems in one file, one finding counts the rest: a file with thousands of
+ * unknown keys is one mistake (often the wrong file), and thousands of lines would bury the others.
+ */
+export const MAX_SCHEMA_FINDINGS_PER_FILE = 100;
 
 /** A branch as one file describes it, before files that share the branch id are merged. */
 export interface BranchContribution {
@@ -100,11 +106,15 @@ export function fileFacts(
     params: issue.params,
   });
 
-  const issues = validator.check(loaded.value);
+  const issues = validator.check(loaded.value, MAX_SCHEMA_FINDINGS_PER_FILE);
   const excluded = new Set<string>();
   let fileExcluded = false;
+  const omitted = issues.filter((issue) => issue.messageId === OMITTED_ISSUE);
+  if (omitted.length) {
+    facts.findings.push({ ...schemaFinding(omitted[0]), messageId: 'schema.moreProblems', params: { count: omitted.length } });
+  }
   for (const issue of issues) {
-    facts.findings.push(schemaFinding(issue));
+    if (issue.messageId !== OMITTED_ISSUE) facts.findings.push(schemaFinding(issue));
     const scope = issueScope(issue.pointer);
     if (scope) excluded.add(`${scope.collection}/${scope.index}`);
     else fileExcluded = true;
@@ -375,8 +385,20 @@ function markDuplicates(activities: Activity[]): void {
  * known to be incomplete and no missing periods are invented for it.
  */
 export function guessBranchId(text: string): string | undefined {
-  const match = /^branch:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+id:[ \t]*["']?([^\s"'#]{1,64})/m.exec(text);
-  return match?.[1];
+  // Line by line: a regular expression for "indented lines, then id:" backtracks exponentially on a
+  // hostile file (many lines of spaces under branch:).
+  let inBranch = false;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (!inBranch) {
+      inBranch = /^branch:[ \t]*(?:#.*)?$/.test(line);
+      continue;
+    }
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^[ \t]/.test(line)) return undefined;
+    const match = /^[ \t]+id:[ \t]*["']?([^\s"'#]{1,64})/.exec(line);
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 export function compareStrings(a: string, b: string): number {

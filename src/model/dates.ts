@@ -6,12 +6,17 @@ export type IsoDate = string;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written as YYYY-MM-DD (2026-02-30 is false). */
+/** The years a date may have: those of periods (and JavaScript's Date reads years below 100 as 19xx). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+/** True for a real calendar date written as YYYY-MM-DD in 1900–2999 (2026-02-30 is false). */
 export function isCalendarDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);
   if (!match) return false;
   const [, y, m, d] = match;
   const year = Number(y);
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
   const month = Number(m);
   const day = Number(d);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);

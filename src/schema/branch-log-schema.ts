@@ -18,8 +18,13 @@ function list(title: string, zh: string, en: string, items: JsonSchema): JsonSch
   return field(title, zh, en, { type: ['array', 'null'], items });
 }
 
-const date = (title: string, zh: string, en: string) =>
-  field(title, zh, en, { type: 'string', format: 'date', 'x-kind': 'date' });
+/**
+ * A date in the years that periods cover, 1900–2999: a year such as 0026 is a typo, and would fall
+ * outside every period without a word.
+ */
+export const DATE: JsonSchema = { type: 'string', format: 'date', pattern: '^(19\\d{2}|2\\d{3})-', 'x-kind': 'date' };
+
+const date = (title: string, zh: string, en: string) => field(title, zh, en, DATE);
 const text = (title: string, zh: string, en: string) => field(title, zh, en, { type: 'string', minLength: 1 });
 const texts = (title: string, zh: string, en: string) =>
   field(title, zh, en, { type: 'array', items: { type: 'string', minLength: 1 } });
@@ -172,7 +177,7 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
           staff: text('职工编号', '职工工号（化名编号），不要写姓名或身份证号。', 'Pseudonymous staff number; never a name or an ID number.'),
           followUps: field('跟进日期', '谈心、帮扶的日期。', 'Dates of the follow-up talks or help.', {
             type: 'array',
-            items: { type: 'string', format: 'date', 'x-kind': 'date' },
+            items: DATE,
           }),
         },
       },

@@ -3,6 +3,7 @@
  * options cannot drift from the code. `schemas/config.schema.json` is generated from it.
  */
 import { PERIOD_KINDS } from '../model/period.js';
+import { DATE } from './branch-log-schema.js';
 import type { Rule } from '../rules/rule.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -45,7 +46,7 @@ export const CADENCE_SCHEMA: JsonSchema = {
   required: ['id', 'type', 'period', 'min', 'severity', 'title', 'source'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: '规则编号\nRule id' },
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$', 'x-kind': 'id', description: '规则编号\nRule id' },
     type: { type: 'string', minLength: 1, description: '活动类型编号\nActivity type id' },
     period: { enum: [...PERIOD_KINDS], description: '周期\nPeriod kind' },
     min: { type: 'integer', minimum: 1, description: '每个周期至少几次\nMinimum per period' },
@@ -67,12 +68,12 @@ export function configSchema(rules: Rule[]): JsonSchema {
     additionalProperties: false,
     properties: {
       timezone: { type: 'string', minLength: 1, description: '确定“今天”所用的时区（默认 Asia/Shanghai）\nTime zone for today' },
-      since: { type: 'string', format: 'date', description: '从这一天起检查\nEvaluation start' },
+      since: { ...DATE, description: '从这一天起检查\nEvaluation start' },
       lang: { enum: ['zh-CN', 'en'], description: '输出语言\nOutput language' },
       include: { type: 'array', items: { type: 'string', minLength: 1 }, description: '未给出路径时检查的文件（通配符，相对于配置文件）\nFiles checked when no paths are given' },
       ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: '忽略的文件（通配符，相对于配置文件）\nFiles to ignore' },
       maxFileSize: {
-        anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(B|KB|KiB|MB|MiB)?$' }],
+        anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(B|KB|KiB|MB|MiB)?$', 'x-kind': 'size' }],
         description: '单个文件的大小上限，如 1MiB\nSize limit of one file',
       },
       rules: {
@@ -89,7 +90,7 @@ export function configSchema(rules: Rule[]): JsonSchema {
           required: ['id', 'name'],
           additionalProperties: false,
           properties: {
-            id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+            id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$', 'x-kind': 'id' },
             name: { type: 'string', minLength: 1 },
             aliases: { type: 'array', items: { type: 'string', minLength: 1 } },
             en: { type: 'string', minLength: 1 },

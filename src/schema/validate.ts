@@ -32,9 +32,13 @@ export class SchemaValidator {
     this.validate = typeof schema === 'function' ? schema : validatorFor(schema).validate;
   }
 
-  check(value: unknown): SchemaIssue[] {
+  /**
+   * The problems of a value. Past `limit` problems, the rest come without a message
+   * (`OMITTED_ISSUE`): they still exclude their items, but wording thousands of them is wasted work.
+   */
+  check(value: unknown, limit = Infinity): SchemaIssue[] {
     if (this.validate(value)) return [];
-    return humanize(this.validate.errors ?? [], value);
+    return humanize(this.validate.errors ?? [], value, limit);
   }
 }
 
@@ -74,12 +78,15 @@ function fieldName(field: string, title: string): Localized {
   return { 'zh-CN': title ? `${title}（${field}）` : field, en: field };
 }
 
-function humanize(errors: AjvError[], root: unknown): SchemaIssue[] {
+/** The message id of a problem past the limit of `check`. */
+export const OMITTED_ISSUE = 'schema.omitted';
+
+function humanize(errors: AjvError[], root: unknown, limit: number): SchemaIssue[] {
   const chosen = chooseAnyOfBranches(errors);
   const issues: SchemaIssue[] = [];
   const seen = new Set<string>();
   for (const error of chosen) {
-    const issue = toIssue(error, root);
+    const issue = issues.length < limit ? toIssue(error, root) : omitted(error);
     if (!issue) continue;
     const key = `${issue.pointer}\u0000${issue.messageId}\u0000${JSON.stringify(issue.params)}`;
     if (seen.has(key)) continue;
@@ -95,20 +102,37 @@ function humanize(errors: AjvError[], root: unknown): SchemaIssue[] {
   return [...byPointer.values()];
 }
 
+function omitted(error: AjvError): SchemaIssue {
+  const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+  const pointer = extra === undefined ? error.instancePath : `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return { pointer, at: 'key', messageId: OMITTED_ISSUE, params: {} };
+}
+
 /**
  * For `anyOf` (a type written as one name or a list), keep only the errors of the alternative that
  * matches the value's shape, so the user reads "unknown type" rather than "must be array".
  */
 function chooseAnyOfBranches(errors: AjvError[]): AjvError[] {
-  let result = errors;
-  for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
-    const prefix = `${anyOf.schemaPath}/`;
-    const branches = new Map<string, AjvError[]>();
-    for (const error of result) {
-      if (!error.schemaPath.startsWith(prefix)) continue;
-      const branch = error.schemaPath.slice(prefix.length).split('/')[0];
-      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+  // Each anyOf is one value (schema path and instance path): an activity list gives one per item,
+  // so the errors are grouped in one pass rather than searched once per anyOf.
+  const groups = new Map<string, { anyOf: AjvError; branches: Map<string, AjvError[]> }>();
+  for (const error of errors) {
+    if (error.keyword === 'anyOf') groups.set(`${error.schemaPath}\u0000${error.instancePath}`, { anyOf: error, branches: new Map() });
+  }
+  if (groups.size === 0) return errors;
+  for (const error of errors) {
+    for (const { schemaPath, branch } of anyOfAncestors(error.schemaPath)) {
+      for (const instancePath of pathPrefixes(error.instancePath)) {
+        const group = groups.get(`${schemaPath}\u0000${instancePath}`);
+        if (!group) continue;
+        const list = group.branches.get(branch) ?? [];
+        list.push(error);
+        group.branches.set(branch, list);
+      }
     }
+  }
+  const drop = new Set<AjvError>();
+  for (const { anyOf, branches } of groups.values()) {
     // Prefer the alternative that fits the value's shape and fails deeper inside it; never one that
     // rejects the value's type outright.
     const score = (list: AjvError[]) =>
@@ -121,16 +145,42 @@ function chooseAnyOfBranches(errors: AjvError[]): AjvError[] {
     for (const list of branches.values()) {
       if (score(list) > 0 && (!fitting || score(list) > score(fitting))) fitting = list;
     }
-    const drop = new Set(
-      result.filter((e) => e.schemaPath.startsWith(prefix) && (!fitting || !fitting.includes(e))),
-    );
-    result = result.filter((e) => !drop.has(e) && (e !== anyOf || !fitting));
+    for (const list of branches.values()) if (list !== fitting) list.forEach((e) => drop.add(e));
+    if (fitting) drop.add(anyOf);
   }
-  return result;
+  return errors.filter((e) => !drop.has(e));
+}
+
+/** The anyOf keywords a schema path runs through, each with the alternative taken. */
+function anyOfAncestors(schemaPath: string): { schemaPath: string; branch: string }[] {
+  const found: { schemaPath: string; branch: string }[] = [];
+  for (let at = schemaPath.indexOf('/anyOf/'); at >= 0; at = schemaPath.indexOf('/anyOf/', at + 1)) {
+    const end = at + '/anyOf'.length;
+    found.push({ schemaPath: schemaPath.slice(0, end), branch: schemaPath.slice(end + 1).split('/')[0] });
+  }
+  return found;
+}
+
+/** A JSON pointer and every pointer above it ("/a/0" gives "/a/0", "/a" and ""). */
+function pathPrefixes(pointer: string): string[] {
+  const prefixes = [pointer];
+  for (let at = pointer.lastIndexOf('/'); at >= 0; at = pointer.lastIndexOf('/', at - 1)) {
+    prefixes.push(pointer.slice(0, at));
+    if (at === 0) break;
+  }
+  return prefixes;
 }
 
 function label(schema: Record<string, unknown> | undefined): string {
   return typeof schema?.title === 'string' ? schema.title : '';
+}
+
+/** "followUps 第 2 项" for the item of a list (its last segment is an index), else undefined. */
+function itemName(pointer: string): Localized | undefined {
+  const index = lastSegment(pointer);
+  if (!/^\d+$/.test(index)) return undefined;
+  const list = lastSegment(pointer.slice(0, pointer.lastIndexOf('/')));
+  return { 'zh-CN': `${list} 第 ${Number(index) + 1} 项`, en: `${list} item ${Number(index) + 1}` };
 }
 
 function lastSegment(pointer: string): string {
@@ -145,9 +195,45 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
+const SHORT_TEXT = 40;
+
+/** At most 40 characters of a value, without serialising all of a large mapping or list. */
 function shortText(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  const text = typeof value === 'string' ? value : preview(value, SHORT_TEXT + 1);
+  return text.length > SHORT_TEXT ? `${text.slice(0, SHORT_TEXT - 1)}…` : text;
+}
+
+/** JSON text of a value, cut once it is longer than `limit`: one error per key must not cost the whole file. */
+function preview(value: unknown, limit: number): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? String(value);
+  const open = Array.isArray(value) ? '[' : '{';
+  let text = open;
+  for (const [key, item] of Object.entries(value)) {
+    if (text.length > open.length) text += ',';
+    if (!Array.isArray(value)) text += `${JSON.stringify(key)}:`;
+    text += preview(item, limit - text.length);
+    if (text.length >= limit) return text;
+  }
+  return text + (Array.isArray(value) ? ']' : '}');
+}
+
+/** Full-width spaces, colons and dashes: typed with a Chinese input method where YAML needs ASCII. */
+const FULLWIDTH_IN_KEY = /[\u3000：－—–]/g;
+
+/**
+ * A key that holds a full-width space, colon or dash is a YAML mistake that happened to parse (an
+ * indentation of full-width spaces starts a new top-level key): the hint names the character.
+ */
+function fullwidthHint(key: string): string {
+  if (key.includes('\u3000')) return 'load.hint.fullwidth-space';
+  if (key.includes('：')) return 'load.hint.fullwidth-colon';
+  if (/^\s*[－—–]/.test(key)) return 'load.hint.fullwidth-dash';
+  return '';
+}
+
+/** Written like a date but not a real one (2026-02-30, 0026-01-05), or not written like a date. */
+function dateMessage(value: unknown): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? 'schema.dateNotReal' : 'schema.dateFormat';
 }
 
 function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
@@ -155,29 +241,32 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
   const schema = error.parentSchema;
   const kind = schema?.['x-kind'];
   const field = lastSegment(pointer);
-  const base = { field, name: fieldName(field, label(schema)), value: shortText(error.data) };
+  if (error.keyword === 'required') {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+    return {
+      pointer,
+      at: 'key',
+      messageId: pointer === '' && root === null ? 'schema.empty' : 'schema.required',
+      params: { field: missing, name: fieldName(missing, label(properties[missing])) },
+    };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    const known = Object.keys((schema?.properties ?? {}) as object);
+    const suggestion = nearest(extra.replace(FULLWIDTH_IN_KEY, '').trim(), known);
+    const hint = fullwidthHint(extra);
+    return {
+      pointer: `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      at: 'key',
+      messageId: hint ? 'schema.fullwidthKey' : suggestion ? 'schema.unknownFieldSuggest' : 'schema.unknownField',
+      params: { field: extra, suggestion: suggestion ?? '', known: known.join(', '), hint },
+    };
+  }
+  // The value is only worded for problems with a value: a mapping with thousands of unknown keys
+  // gives one problem per key, and each must not cost the whole mapping.
+  const base = { field, name: itemName(pointer) ?? fieldName(field, label(schema)), value: shortText(error.data) };
   switch (error.keyword) {
-    case 'required': {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-      return {
-        pointer,
-        at: 'key',
-        messageId: pointer === '' && root === null ? 'schema.empty' : 'schema.required',
-        params: { field: missing, name: fieldName(missing, label(properties[missing])) },
-      };
-    }
-    case 'additionalProperties': {
-      const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys((schema?.properties ?? {}) as object);
-      const suggestion = nearest(extra, known);
-      return {
-        pointer: `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-        at: 'key',
-        messageId: suggestion ? 'schema.unknownFieldSuggest' : 'schema.unknownField',
-        params: { field: extra, suggestion: suggestion ?? '', known: known.join(', ') },
-      };
-    }
     case 'type': {
       if (pointer === '') {
         return {
@@ -204,7 +293,7 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
       return {
         pointer,
         at: 'value',
-        messageId: /^\d{4}-\d{2}-\d{2}$/.test(String(error.data)) ? 'schema.dateNotReal' : 'schema.dateFormat',
+        messageId: dateMessage(error.data),
         params: base,
       };
     case 'enum': {
@@ -226,6 +315,9 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
       return { pointer, at: 'value', messageId: 'schema.version', params: base };
     case 'pattern':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
+      if (kind === 'date') return { pointer, at: 'value', messageId: dateMessage(error.data), params: base };
+      if (kind === 'id') return { pointer, at: 'value', messageId: 'schema.idPattern', params: base };
+      if (kind === 'size') return { pointer, at: 'value', messageId: 'schema.size', params: base };
       return { pointer, at: 'value', messageId: 'schema.branchId', params: base };
     case 'maximum':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };

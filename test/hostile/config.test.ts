@@ -1,0 +1,39 @@
+/** Hostile configuration files: each is one usage error line (exit 2) naming file, line and column. */
+import { describe, expect, it } from 'vitest';
+import { runMain, tempTree } from '../helpers.js';
+import { CONTROL, encodeGb18030 } from './catalogue.js';
+
+const cadence = (id: string) => `cadences:\n  - id: ${id}\n    type: 党课\n    period: month\n    min: 1\n    severity: warning\n    title: { zh-CN: 每月党课, en: Monthly lecture }\n    source: 公司党委\n`;
+
+const cases: [string, string | Uint8Array, string][] = [
+  ['an anchor', 'rules: &r\n  first-topic: off\n', '配置文件 dangjian.config.yaml:1:8 有误：不支持 YAML 锚点（&）。台账应逐条写明内容，请删除 & 及其名称'],
+  ['a duplicate key', 'since: 2026-01-01\nsince: 2026-02-01\n', '配置文件 dangjian.config.yaml:2:1 有误：同一层级出现了重复的字段名。每个字段只能写一次，请删除或合并重复的一项'],
+  ['deep nesting', `rules: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, '配置文件 dangjian.config.yaml:1:39 有误：嵌套层级过深（超过 32 层）。台账的结构不会这么深，请检查缩进或括号是否写错'],
+  ['GBK', encodeGb18030('# 配置\nlang: zh-CN\n'), '无法读取配置文件 dangjian.config.yaml（须为 UTF-8 编码）'],
+  ['a date in the year 9999', 'since: 9999-01-01\n', '配置文件 dangjian.config.yaml:1:8 有误：since“9999-01-01”不是真实存在的日期，请核对年、月、日'],
+  ['a size with an unknown unit', 'maxFileSize: 1 GB\n', '配置文件 dangjian.config.yaml:1:14 有误：maxFileSize“1 GB”无效：应写成字节数或带单位的大小，如 2MiB、512KiB（单位：B、KB、KiB、MB、MiB）'],
+  ['a type id that is not an id', 'types:\n  - { id: toString, name: 原型 }\n', '配置文件 dangjian.config.yaml:2:11 有误：id“toString”无效：编号只能由小写英文字母、数字和短横线组成（如 safety-observation-monthly），最长 64 个字符'],
+  ['__proto__ as a rule', 'rules:\n  __proto__: off\n', '配置文件 dangjian.config.yaml:2:3 有误：没有规则“__proto__”。运行 dangjian rules 查看所有规则'],
+  ['a mobile number in a title', cadence('call-monthly').replace('每月党课', '每月联系 13800138000'), '配置文件 dangjian.config.yaml:7:26 有误：此处有身份证号、手机号或银行卡号 138****8000。配置文件中不得出现个人信息，请删除'],
+  ['CR-only line ends keep positions', 'lang: zh-CN\rsince: 2026-02-30\r', '配置文件 dangjian.config.yaml:2:8 有误：since“2026-02-30”不是真实存在的日期，请核对年、月、日'],
+];
+
+describe('hostile input: configuration', () => {
+  it.each(cases)('%s', async (_name, config, message) => {
+    const dir = tempTree({ 'dangjian.config.yaml': config, 'logs/control.yaml': CONTROL });
+    const result = await runMain(['check', 'logs', '--as-of', '2026-01-31'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.startsWith(`dangjian: ${message}`)).toBe(true);
+    expect(result.stderr.split('\n')).toHaveLength(2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a cadence whose id is "constructor" is a rule like any other', async () => {
+    const dir = tempTree({ 'dangjian.config.yaml': `${cadence('constructor')}rules:\n  constructor: off\n`, 'logs/control.yaml': CONTROL });
+    const off = await runMain(['check', 'logs', '--as-of', '2026-03-01', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(off.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('constructor');
+    const on = await runMain(['check', 'logs', '--as-of', '2026-03-01', '--format', 'json', '--rule', 'constructor:warning'], { cwd: dir });
+    expect(JSON.parse(on.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'constructor').map((f: { period: string }) => f.period)).toEqual(['2026-01', '2026-02']);
+  });
+});

@@ -1,0 +1,131 @@
+/** Hostile inputs, part 4: files and paths rather than contents. */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFile } from '../../src/load/index.js';
+import { BIN, runCli, tempTree } from '../helpers.js';
+import { AS_OF, CONTROL, CONTROL_FILE, CONTROL_FINDINGS, describeGroup, findingsOf, header, type Case, type JsonFinding } from './catalogue.js';
+
+const MiB = 1024 * 1024;
+const meeting = (date: string) => `  - date: ${date}\n    type: 支委会\n    title: 支委会\n`;
+
+/** A valid log padded with comment lines to `size` bytes, whose last activity lacks a first topic. */
+function paddedLog(id: string, size: number): { text: string; lastLine: number } {
+  const head = `${header(id)}activities:\n`;
+  const line = '# 备注：本支部按季度归档，以下为历史记录的说明文字。\n';
+  const padding = line.repeat(Math.ceil((size - Buffer.byteLength(head)) / Buffer.byteLength(line)));
+  const text = `${head}${padding}${meeting('2026-01-20')}`;
+  return { text, lastLine: text.split('\n').length - 3 };
+}
+
+const big = paddedLog('big', 10 * MiB);
+
+const cases: Case[] = [
+  {
+    name: 'a 10 MB file is rejected before it is parsed',
+    file: 'big.yaml',
+    content: big.text,
+    expect: [['file-too-large', 1, 1, '文件过大（10.0 MiB），超过上限 1.0 MiB。请按季度或年度拆分成多个文件，或在配置中调整 maxFileSize']],
+    en: ['The file is too large (10.0 MiB; the limit is 1.0 MiB). Split it into one file per quarter or year, or raise maxFileSize in the configuration'],
+  },
+  {
+    name: 'a path with spaces and Chinese characters',
+    file: '第一 支部/台账 2026 年.yaml',
+    content: `${header('path')}activities:\n${meeting('2026-01-06')}`,
+    expect: [['first-topic', 7, 5, '2026-01-06 的支委会没有“第一议题”（firstTopic）。请补记第一议题的学习内容']],
+  },
+  {
+    name: 'a folder whose name ends in .yaml is searched like any folder',
+    file: '归档.yaml/一月.yaml',
+    content: `${header('folder')}activities:\n${meeting('2026-01-07')}`,
+    expect: [['first-topic', 7, 5, '2026-01-07 的支委会没有“第一议题”（firstTopic）。请补记第一议题的学习内容']],
+  },
+];
+
+const run = describeGroup('hostile input: files and paths', cases, {
+  extraFiles: { 'line\nbreak.yaml': `${header('line-break')}activities:\n${meeting('2026-01-08')}` },
+});
+
+describe('hostile input: files and paths, continued', () => {
+  it('shows a line break in a file name as \\n, so that line-based formats stay one line per finding', () => {
+    const findings = run().zh.findings.filter((f: JsonFinding) => f.file.startsWith('line'));
+    expect(findings.map((f) => [f.file, f.ruleId, f.line, f.column])).toEqual([['line\\nbreak.yaml', 'first-topic', 7, 5]]);
+    const stylish = runCli(['check', '.', '--as-of', AS_OF], { cwd: run().dir });
+    expect(stylish.stdout).toContain('\nline\\nbreak.yaml\n');
+  });
+
+  it('checks a 10 MB file to its last line once the limit is raised', () => {
+    const dir = tempTree({ 'big.yaml': big.text, [CONTROL_FILE]: CONTROL, 'dangjian.config.yaml': 'maxFileSize: 20MiB\n' });
+    const result = runCli(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    const findings: JsonFinding[] = JSON.parse(result.stdout).findings;
+    expect(findingsOf(findings, 'big.yaml')).toEqual([['first-topic', big.lastLine, 5, '2026-01-20 的支委会没有“第一议题”（firstTopic）。请补记第一议题的学习内容']]);
+    expect(findingsOf(findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
+  });
+
+  it('a folder with no YAML files is a usage error', () => {
+    const dir = tempTree({ '说明 文档/readme.txt': '没有台账\n' });
+    expect(runCli(['check', '说明 文档'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 在 说明 文档 中没有找到 .yaml 或 .yml 文件\n' });
+    expect(runCli(['check', '说明 文档', '--lang', 'en'], { cwd: dir }).stderr).toBe('dangjian: No .yaml or .yml files found in 说明 文档\n');
+  });
+
+  it('a symbolic link loop inside a folder is left out; named on the command line it is a usage error', () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
+    symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
+    symlinkSync('..', path.join(dir, 'up'));
+    const folder = runCli(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    expect(folder.stderr).toBe('');
+    expect(findingsOf(JSON.parse(folder.stdout).findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
+    expect(JSON.parse(folder.stdout).summary.files).toBe(1);
+    expect(runCli(['check', 'loop-a.yaml', CONTROL_FILE], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: “loop-a.yaml”是一个快捷方式（符号链接），但它指向的文件不存在，或者链接形成了循环\n',
+    });
+  });
+
+  it('a named pipe given by name is a usage error, never a wait', () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    const made = spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    if (made.status !== 0) return; // no mkfifo on this system
+    expect(runCli(['check', 'pipe.yaml'], { cwd: dir }).stderr).toBe('dangjian: “pipe.yaml”既不是文件也不是目录（例如管道或设备），不能检查\n');
+    const folder = runCli(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    expect(findingsOf(JSON.parse(folder.stdout).findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
+  });
+
+  it('a file the user may not read is a finding, and the other files are still checked', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-unreadable-'));
+    writeFileSync(path.join(dir, CONTROL_FILE), CONTROL);
+    writeFileSync(path.join(dir, 'secret.yaml'), header('secret'));
+    chmodSync(path.join(dir, 'secret.yaml'), 0o000);
+    chmodSync(dir, 0o755);
+    // root reads any file: run the CLI as an unprivileged user, when that user can reach the CLI.
+    const asRoot = process.getuid?.() === 0;
+    const options = asRoot ? { uid: 65534, gid: 65534 } : {};
+    const env = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai' };
+    if (asRoot && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { ...options, env }).status !== 0) return;
+    const result = spawnSync(process.execPath, [BIN, 'check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir, env, encoding: 'utf8', ...options });
+    expect(result.stderr).toBe('');
+    const findings: JsonFinding[] = JSON.parse(result.stdout).findings;
+    expect(findingsOf(findings, 'secret.yaml')).toEqual([['file-unreadable', 1, 1, '没有读取此文件的权限。请让文件的所有者或管理员开放读取权限（Windows：文件“属性”→“安全”）']]);
+    expect(findingsOf(findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
+  });
+
+  it('read errors of every cause have their own message (in-process: a folder, a pipe, a vanished file)', () => {
+    const dir = tempTree({});
+    mkdirSync(path.join(dir, 'folder.yaml'));
+    spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    symlinkSync('self.yaml', path.join(dir, 'self.yaml'));
+    const load = (name: string) => loadFile({ absolute: path.join(dir, name), display: name }).problems.map((p) => [p.ruleId, p.messageId]);
+    expect(load('folder.yaml')).toEqual([['file-unreadable', 'load.unreadable.directory']]);
+    expect(load('gone.yaml')).toEqual([['file-unreadable', 'load.unreadable.missing']]);
+    expect(load('self.yaml')).toEqual([['file-unreadable', 'load.unreadable.loop']]);
+    if (spawnSync('test', ['-p', path.join(dir, 'pipe.yaml')]).status === 0) {
+      expect(load('pipe.yaml')).toEqual([['file-unreadable', 'load.unreadable.notFile']]);
+    }
+  });
+});

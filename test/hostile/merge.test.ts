@@ -1,0 +1,45 @@
+/** Hostile input to `merge`: files that are not shard results give one usage error line, never a crash. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runMain, tempTree } from '../helpers.js';
+
+describe('hostile input: merge', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempTree({ 'logs/a.yaml': 'version: 1\nbranch:\n  id: a\n  name: A\n  members: 3\n', 'logs/b.yaml': 'version: 1\nbranch:\n  id: b\n  name: B\n  members: 3\n' });
+    for (const shard of ['1', '2']) {
+      await runMain(['check', 'logs', '--as-of', '2026-07-01', '--shard', `${shard}/2`, '--format', 'json', '--output', `s${shard}.json`], { cwd: dir });
+    }
+    const shard = JSON.parse(readFileSync(path.join(dir, 's1.json'), 'utf8'));
+    const files: Record<string, string | Uint8Array> = {
+      'text.json': 'not json\n',
+      'list.json': '[]\n',
+      'proto.json': '{"__proto__": {"polluted": 1}, "version": 1}\n',
+      'utf16.json': Buffer.from([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]),
+      'garbage.json': JSON.stringify({ ...shard, findings: [...shard.findings, { ruleId: 1, line: 'x' }] }),
+      'null.json': JSON.stringify({ ...shard, findings: null }),
+      'deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    mkdirSync(path.join(dir, 'folder.json'));
+  });
+
+  const notShard = (file: string) => ({ status: 2, stdout: '', stderr: `dangjian: ${file} 不是 dangjian check --format json 的输出，无法合并\n` });
+  it.each(['text.json', 'list.json', 'proto.json', 'utf16.json', 'garbage.json', 'null.json', 'deep.json'])('%s is not a shard result', async (file) => {
+    expect(await runMain(['merge', file, 's2.json', '--format', 'json'], { cwd: dir })).toEqual(notShard(file));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a folder, a missing file and the same shard twice', async () => {
+    expect((await runMain(['merge', 'folder.json', 's2.json'], { cwd: dir })).stderr).toBe('dangjian: 无法读取 folder.json（EISDIR）\n');
+    expect((await runMain(['merge', 'gone.json', 's2.json'], { cwd: dir })).stderr).toBe('dangjian: 无法读取 gone.json（ENOENT）\n');
+    expect((await runMain(['merge', 's1.json', 's1.json'], { cwd: dir })).stderr).toBe('dangjian: 分片 1/2 出现了两次：s1.json 和 s1.json\n');
+  });
+
+  it('the real shards still merge', async () => {
+    const merged = await runMain(['merge', 's1.json', 's2.json', '--format', 'json'], { cwd: dir });
+    expect(merged.stderr).toBe('');
+    expect(JSON.parse(merged.stdout).summary.files).toBe(2);
+  });
+});

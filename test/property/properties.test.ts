@@ -1,0 +1,101 @@
+/**
+ * Property tests: generated valid logs, and damaged copies of them. Sized so that the whole file runs
+ * in well under a minute on a small machine.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_CADENCES } from '../../src/rules/cadence-definitions.js';
+import type { Finding } from '../../src/types.js';
+import { runCli, tempTree } from '../helpers.js';
+import { branchLog, Checker, logFile, mutate, mutation, style, toYaml, type Activity } from './arbitraries.js';
+
+const INPUT_RULES = ['schema', 'yaml-syntax', 'encoding', 'file-too-large', 'file-unreadable', 'branch-conflict'];
+const CADENCE_RULES = new Set(BUILTIN_CADENCES.map((c) => c.id));
+const ACTIVITY_RULES = new Set(['first-topic', 'future-date', 'duplicate-activity', 'general-meeting-quorum', 'unknown-group']);
+
+/** A finding that a user can read: known rule, a real position in the file, every placeholder filled. */
+function expectWellFormed(finding: Finding, lineCount: number, ruleIds: Set<string>) {
+  expect(ruleIds.has(finding.ruleId)).toBe(true);
+  expect(finding.line).toBeGreaterThanOrEqual(1);
+  expect(finding.line).toBeLessThanOrEqual(lineCount + 1);
+  expect(finding.column).toBeGreaterThanOrEqual(1);
+  expect(finding.message).not.toMatch(/\{\w+\}|undefined|NaN|\[object Object\]/);
+  expect(finding.message.trim()).not.toBe('');
+}
+
+const cadenceKeys = (findings: Finding[]) =>
+  new Set(findings.filter((f) => CADENCE_RULES.has(f.ruleId)).map((f) => `${f.ruleId}|${f.branch}|${f.period}|${f.message}`));
+
+describe('property: valid logs', () => {
+  const checker = new Checker();
+
+  it('never give an input finding (schema, yaml-syntax, encoding, …), in any valid style', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => logFile(`branch-${i}`)))), (files) => {
+        const named = Object.fromEntries(files.map((f, i) => [`log-${i}.yaml`, f.text]));
+        const findings = checker.check(named);
+        expect(findings.filter((f) => INPUT_RULES.includes(f.ruleId))).toEqual([]);
+        // A finding about one activity points at that activity: just after its "- ".
+        for (const finding of findings.filter((f) => ACTIVITY_RULES.has(f.ruleId))) {
+          const line = named[finding.file].replace(/^\ufeff/, '').split(/\r?\n/)[finding.line - 1];
+          expect(line.slice(0, finding.column - 1)).toMatch(/^ +- $/);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('adding an activity never adds a cadence finding; removing one never removes one', () => {
+    fc.assert(
+      fc.property(branchLog('b'), style, fc.nat(), fc.integer({ min: 0, max: 364 }), (log, s, pick, day) => {
+        const before = cadenceKeys(checker.check({ 'log.yaml': toYaml(log, s) }));
+        const source = log.activities[pick % Math.max(1, log.activities.length)];
+        const extra: Activity = source ?? { date: new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10), type: 'party-lecture' };
+        const added = cadenceKeys(checker.check({ 'log.yaml': toYaml({ ...log, activities: [...log.activities, { ...extra, date: new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10), makeUpFor: undefined }] }, s) }));
+        for (const key of added) expect(before).toContain(key);
+        if (log.activities.length > 0) {
+          const index = pick % log.activities.length;
+          const removed = cadenceKeys(checker.check({ 'log.yaml': toYaml({ ...log, activities: log.activities.filter((_, i) => i !== index) }, s) }));
+          for (const key of before) expect(removed).toContain(key);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
+
+describe('property: damaged logs', () => {
+  const checker = new Checker();
+  const ruleIds = new Set(checker.engine.rules.map((r) => r.meta.id));
+
+  it('never make the engine throw, and every finding is well formed', () => {
+    fc.assert(
+      fc.property(logFile('damaged'), fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ text }, mutations) => {
+        let content: Uint8Array = Buffer.from(text, 'utf8');
+        for (const m of mutations) content = mutate(Buffer.from(content).toString('utf8'), m);
+        const findings = checker.check({ 'log.yaml': content });
+        const lineCount = Buffer.from(content).toString('utf8').split(/\r\n|\r|\n/).length;
+        for (const finding of findings) expectWellFormed(finding, lineCount, ruleIds);
+        expect(() => JSON.stringify(findings)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('through the CLI: exit 0 or 1, one JSON object, nothing on stderr, every file counted', () => {
+    const samples = fc.sample(fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 })), { numRuns: 40, seed: 20260101 });
+    const files: Record<string, Uint8Array> = {};
+    samples.forEach(([seed, mutations], i) => {
+      const [{ text }] = fc.sample(logFile(`cli-${i}`), { numRuns: 1, seed });
+      let content: Uint8Array = Buffer.from(text, 'utf8');
+      for (const m of mutations) content = mutate(Buffer.from(content).toString('utf8'), m);
+      files[`damaged-${String(i).padStart(2, '0')}.yaml`] = content;
+    });
+    const result = runCli(['check', '.', '--as-of', '2027-01-01', '--format', 'json'], { cwd: tempTree(files) });
+    expect(result.stderr).toBe('');
+    expect([0, 1]).toContain(result.status);
+    const json = JSON.parse(result.stdout);
+    expect(json.summary.files).toBe(40);
+    expect(result.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+});
