@@ -175,7 +175,7 @@ describe('worker threads', () => {
       const threaded = runCli([...args, '--concurrency', concurrency], { cwd: dir });
       expect(threaded).toEqual(single);
     }
-    // The default picks threads for this many files; the output is the same.
+    // Whatever the default picks for this many files, the output is the same.
     expect(runCli(args, { cwd: dir })).toEqual(single);
     const stylish = ['check', '.', '--as-of', CORPUS_AS_OF, '--since', CORPUS_SINCE, '--lang', 'en'];
     expect(runCli([...stylish, '--concurrency', '2'], { cwd: dir })).toEqual(runCli([...stylish, '--concurrency', '1'], { cwd: dir }));

@@ -12,8 +12,11 @@ import type { InputFile } from '../load/files.js';
 import { guessBranchId, mergeFileFacts } from '../model/build.js';
 import type { CheckResult, Finding } from '../types.js';
 
-/** Runs over fewer files than this keep every branch until the end: they fit in memory anyway. */
-export const STREAM_MIN_FILES = 1500;
+/**
+ * Runs over fewer files than this keep every branch until the end. Streaming pays even for a small
+ * run (a small heap is quicker to collect), so every run streams by default.
+ */
+export const STREAM_MIN_FILES = 0;
 
 /** Bytes read from the top of each file to predict its branch; headers come first. */
 const HEAD_BYTES = 8192;
