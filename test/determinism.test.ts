@@ -65,14 +65,23 @@ describe('determinism', () => {
     backward = tempTree(Object.fromEntries([...CORPUS].reverse()));
   });
 
-  for (const format of ['json', 'sarif']) {
-    it(`gives byte-identical ${format} in every time zone, locale, file order and path spelling`, () => {
+  const commands: [string, string[], number][] = [
+    ['check --format json', ['check', '--as-of', '2026-07-01', '--format', 'json'], 1],
+    ['check --format sarif', ['check', '--as-of', '2026-07-01', '--format', 'sarif'], 1],
+    ['report --format json', ['report', '--period', '2026-H1', '--as-of', '2026-07-01', '--format', 'json'], 1],
+    ['report --format csv', ['report', '--period', '2026-Q2', '--as-of', '2026-07-01', '--format', 'csv'], 1],
+    ['report --format html', ['report', '--period', '2026', '--as-of', '2026-07-01', '--format', 'html'], 1],
+    ['due --format json', ['due', '--as-of', '2026-06-20', '--format', 'json'], 1],
+    ['due --format ics', ['due', '--as-of', '2026-06-20', '--format', 'ics'], 1],
+  ];
+  for (const [name, [command, ...options], status] of commands) {
+    it(`${name}: byte-identical in every time zone, locale, file order and path spelling`, () => {
       const outputs = ENVIRONMENTS.map((env, i) => {
         const dir = i % 2 ? backward : forward;
         const paths = spellings(dir)[i % spellings(dir).length];
-        const result = runCli(['check', ...paths, '--as-of', '2026-07-01', '--format', format], { cwd: dir, env: { ...env, LC_ALL: undefined } });
+        const result = runCli([command, ...paths, ...options], { cwd: dir, env: { ...env, LC_ALL: undefined } });
         expect(result.stderr).toBe('');
-        expect(result.status).toBe(1);
+        expect(result.status).toBe(status);
         return result.stdout;
       });
       expect(outputs[0].length).toBeGreaterThan(1000);

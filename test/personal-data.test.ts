@@ -7,6 +7,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { DUE_FORMATS } from '../src/commands/due.js';
+import { REPORT_FORMATS } from '../src/commands/report.js';
 import { CHECK_FORMATS } from '../src/formats/index.js';
 import { isValidIdNumber, passesLuhn } from '../src/privacy.js';
 import { encodeGb18030 } from './hostile/catalogue.js';
@@ -104,6 +107,19 @@ const PERSONAL_CONFIG = `cadences:
     source: 文件 ${IDS[0]}
 `;
 
+/** A written report as text: an XLSX workbook is read cell by cell (its XML is compressed). */
+async function readWritten(file: string): Promise<string> {
+  if (!file.endsWith('.xlsx')) return readFileSync(file, 'utf8');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const cells: string[] = [];
+  workbook.eachSheet((sheet) => {
+    cells.push(sheet.name);
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text ?? cell.value ?? ''))));
+  });
+  return cells.join('\n');
+}
+
 interface Run extends CliResult {
   label: string;
   written?: string;
@@ -120,7 +136,7 @@ describe('personal numbers never leave the tool in full', () => {
     const logs = `${MOBILES[0]}-台账`;
     const record = async (label: string, args: string[], options: { cwd?: string; written?: string; env?: Record<string, string> } = {}) => {
       const result = await runMain(args, { cwd: options.cwd ?? dir, env: options.env });
-      const written = options.written ? readFileSync(path.join(options.cwd ?? dir, options.written), 'utf8') : undefined;
+      const written = options.written ? await readWritten(path.join(options.cwd ?? dir, options.written)) : undefined;
       runs.push({ label, ...result, written });
       return result;
     };
@@ -138,6 +154,15 @@ describe('personal numbers never leave the tool in full', () => {
       await record(`merge ${format}`, ['merge', 'shard-1.json', 'shard-2.json', '--format', format]);
     }
     await record('merge --output', ['merge', 'shard-1.json', 'shard-2.json', '--format', 'sarif', '--output', 'merged.sarif'], { written: 'merged.sarif' });
+    for (const format of REPORT_FORMATS) {
+      const output = `report/result.${format}`;
+      await record(`report ${format}`, ['report', logs, ...AS_OF, '--period', '2026-Q1', '--format', format, '--output', output], { written: output });
+      if (format !== 'xlsx') await record(`report ${format} stdout`, ['report', logs, ...AS_OF, '--period', '2026', '--format', format, '--lang', 'en']);
+    }
+    for (const format of DUE_FORMATS) {
+      await record(`due ${format}`, ['due', logs, '--as-of', '2026-01-25', '--format', format]);
+      await record(`due ${format} --output`, ['due', logs, '--as-of', '2026-01-25', '--format', format, '--output', `due/result.${format}`], { written: `due/result.${format}` });
+    }
     await record('rules', ['rules']);
     await record('rules en', ['rules', '--lang', 'en']);
     await record('rules custom', ['rules', 'contact-monthly']);
@@ -180,7 +205,7 @@ describe('personal numbers never leave the tool in full', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('no written file anywhere in the folder holds a number in full', () => {
+  it('no written file anywhere in the folder holds a number in full', async () => {
     const walk = (folder: string): string[] =>
       readdirSync(folder).flatMap((name) => {
         const file = path.join(folder, name);
@@ -190,7 +215,7 @@ describe('personal numbers never leave the tool in full', () => {
     expect(outputs.length).toBeGreaterThanOrEqual(10);
     for (const file of outputs) {
       expect(path.relative(dir, file).replace(/[^\d]/g, '')).not.toMatch(new RegExp(SEEDS.join('|')));
-      const text = readFileSync(file, 'utf8');
+      const text = await readWritten(file);
       for (const seed of SEEDS) expect(text.includes(seed), `${file} holds ${seed}`).toBe(false);
     }
   });

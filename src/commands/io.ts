@@ -12,7 +12,19 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') === 0) stream.on('error', ignoreClosedReader);
+  }
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+/**
+ * The reader of a pipe went away (`dangjian check logs | head`): the rest of the output has nowhere
+ * to go, which is no error of the run. Without a listener Node would print a stack trace.
+ */
+function ignoreClosedReader(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  throw error;
 }
 
 /**

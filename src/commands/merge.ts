@@ -11,7 +11,7 @@ import { compareFindings, Engine, summarize } from '../engine.js';
 import { CHECK_FORMATS, type ShardInfo } from '../formats/index.js';
 import { isCalendarDate } from '../model/dates.js';
 import { parseChoice, parseCount, UsageError } from '../options.js';
-import { maskPersonalData } from '../privacy.js';
+import { outputText } from '../privacy.js';
 import type { CheckResult, Finding, Lang, Severity } from '../types.js';
 import { configFor, ruleSettings } from './common.js';
 import type { Io } from './io.js';
@@ -50,17 +50,18 @@ function toFinding(value: unknown): Finding | undefined {
   if (!isPosition(line) || !isPosition(column)) return undefined;
   if ((branch !== undefined && !isText(branch)) || (period !== undefined && !isText(period))) return undefined;
   if (waived !== undefined && !(isObject(waived) && isText(waived.reason) && isText(waived.approvedBy))) return undefined;
-  // check masked personal numbers already; a result edited by hand gets the same treatment.
+  // check masked personal numbers and escaped control characters already; a result edited by hand
+  // gets the same treatment.
   return {
     ruleId,
     severity: severity as Severity,
-    ...(branch !== undefined ? { branch } : {}),
-    ...(period !== undefined ? { period } : {}),
-    file: maskPersonalData(file),
+    ...(branch !== undefined ? { branch: outputText(branch as string) } : {}),
+    ...(period !== undefined ? { period: outputText(period as string) } : {}),
+    file: outputText(file),
     line,
     column,
-    message: maskPersonalData(message),
-    ...(waived ? { waived: { reason: maskPersonalData(waived.reason as string), approvedBy: maskPersonalData(waived.approvedBy as string) } } : {}),
+    message: outputText(message),
+    ...(waived ? { waived: { reason: outputText(waived.reason as string), approvedBy: outputText(waived.approvedBy as string) } } : {}),
   };
 }
 
@@ -69,7 +70,7 @@ function toShard(value: unknown): ShardInfo | undefined {
   const { index, count, files } = value;
   if (!isPosition(index) || !isPosition(count) || index > count) return undefined;
   if (!Array.isArray(files) || !files.every(isText)) return undefined;
-  return { index, count, files: files.map(maskPersonalData) };
+  return { index, count, files: files.map(outputText) };
 }
 
 /** Reads one input; anything but a `check --format json` result is a usage error naming the file. */

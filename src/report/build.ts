@@ -87,7 +87,8 @@ function branchRow(branch: Branch, columns: ColumnSource[], index: FindingIndex,
   );
   const { header } = branch;
   return {
-    id: header.id,
+    // Masked like every other text from the logs (check's findings carry the same masked id).
+    id: maskPersonalData(header.id),
     name: maskPersonalData(header.name),
     ...(header.parent !== undefined ? { parent: maskPersonalData(header.parent) } : {}),
     groups: header.groups.map(maskPersonalData),

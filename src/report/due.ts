@@ -92,7 +92,7 @@ export function buildDue(input: DueInput): DueModel {
       const { kind, ruleId, title, period, periodLabel: label, group, caseId, deadline, progress, stage, severity, source, uid } = item;
       // Key order is the JSON output's field order.
       items.push({
-        branch: branch.header.id,
+        branch: maskPersonalData(branch.header.id),
         branchName: maskPersonalData(branch.header.name),
         ...(branch.header.parent !== undefined ? { parent: maskPersonalData(branch.header.parent) } : {}),
         kind,

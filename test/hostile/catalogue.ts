@@ -3,6 +3,9 @@
  * of cases is checked in one run of the built CLI, next to a control file whose one known finding
  * shows that the other files are still fully checked.
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempTree, type CliResult } from '../helpers.js';
 
@@ -55,6 +58,8 @@ export interface GroupRun {
   dir: string;
   zh: CliResult & { findings: JsonFinding[] };
   en: CliResult & { findings: JsonFinding[] };
+  /** The same check in worker threads with a cache: a first run that fills it, a second that reads it. */
+  workers: CliResult[];
 }
 
 /** Writes the cases and the control file into one folder and checks it once per language. */
@@ -62,8 +67,9 @@ export function runGroup(cases: Case[], options: { args?: string[]; extraFiles?:
   const files: Record<string, string | Uint8Array> = { [CONTROL_FILE]: CONTROL, ...options.extraFiles };
   for (const item of cases) files[item.file] = item.content;
   const dir = tempTree(files);
+  const args = (lang: string) => ['check', ...(options.paths ?? ['.']), '--as-of', AS_OF, '--format', 'json', '--lang', lang, ...(options.args ?? [])];
   const run = (lang: string) => {
-    const result = runCli(['check', ...(options.paths ?? ['.']), '--as-of', AS_OF, '--format', 'json', '--lang', lang, ...(options.args ?? [])], { cwd: dir });
+    const result = runCli(args(lang), { cwd: dir });
     let findings: JsonFinding[] = [];
     try {
       findings = JSON.parse(result.stdout).findings;
@@ -72,7 +78,9 @@ export function runGroup(cases: Case[], options: { args?: string[]; extraFiles?:
     }
     return { ...result, findings };
   };
-  return { dir, zh: run('zh-CN'), en: run('en') };
+  const cache = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'cache');
+  const workers = [1, 2].map(() => runCli([...args('zh-CN'), '--concurrency', '2', '--cache-location', cache], { cwd: dir }));
+  return { dir, zh: run('zh-CN'), en: run('en'), workers };
 }
 
 export function findingsOf(findings: JsonFinding[], file: string): Expected[] {
@@ -94,6 +102,10 @@ export function describeGroup(title: string, cases: Case[], options: Parameters<
         expect(() => JSON.parse(result.stdout)).not.toThrow();
         expect(result.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
       }
+    });
+
+    it('gives the same result in worker threads, and again from the cache', () => {
+      for (const result of run.workers) expect(result).toEqual({ status: run.zh.status, stdout: run.zh.stdout, stderr: '' });
     });
 
     it('still checks the control file completely', () => {

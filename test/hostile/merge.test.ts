@@ -37,6 +37,15 @@ describe('hostile input: merge', () => {
     expect((await runMain(['merge', 's1.json', 's1.json'], { cwd: dir })).stderr).toBe('dangjian: 分片 1/2 出现了两次：s1.json 和 s1.json\n');
   });
 
+  it('a hand-edited result cannot drive the terminal or split a line', async () => {
+    const shard = JSON.parse(readFileSync(path.join(dir, 's1.json'), 'utf8'));
+    shard.findings.push({ ruleId: 'schema', severity: 'error', file: 'a\nb.yaml', line: 1, column: 1, message: '\u001b[2J清屏 13800138000' });
+    writeFileSync(path.join(dir, 'edited.json'), JSON.stringify(shard));
+    const merged = await runMain(['merge', 'edited.json', 's2.json'], { cwd: dir });
+    expect(merged.stdout).toContain('a\\nb.yaml\n  1:1  错误  \\x1B[2J清屏 138****8000  schema');
+    expect(merged.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
+  });
+
   it('the real shards still merge', async () => {
     const merged = await runMain(['merge', 's1.json', 's2.json', '--format', 'json'], { cwd: dir });
     expect(merged.stderr).toBe('');

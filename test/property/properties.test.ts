@@ -2,12 +2,19 @@
  * Property tests: generated valid logs, and damaged copies of them. Sized so that the whole file runs
  * in well under a minute on a small machine.
  */
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseYamlFast } from '../../src/load/fast-yaml.js';
+import type { PositionIndex } from '../../src/load/positions.js';
+import { findExcessiveNesting, MAX_DEPTH, parseYamlReference } from '../../src/load/yaml.js';
 import { BUILTIN_CADENCES } from '../../src/rules/cadence-definitions.js';
 import type { Finding } from '../../src/types.js';
 import { runCli, tempTree } from '../helpers.js';
 import { branchLog, Checker, logFile, mutate, mutation, style, toYaml, type Activity } from './arbitraries.js';
+
+/** PROPERTY_SCALE=20 npx vitest run test/property searches twenty times as long. */
+const runs = (n: number) => Math.round(n * Number(process.env.PROPERTY_SCALE ?? 1));
 
 const INPUT_RULES = ['schema', 'yaml-syntax', 'encoding', 'file-too-large', 'file-unreadable', 'branch-conflict'];
 const CADENCE_RULES = new Set(BUILTIN_CADENCES.map((c) => c.id));
@@ -41,7 +48,7 @@ describe('property: valid logs', () => {
           expect(line.slice(0, finding.column - 1)).toMatch(/^ +- $/);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   }, 120_000);
 
@@ -59,7 +66,7 @@ describe('property: valid logs', () => {
           for (const key of before) expect(removed).toContain(key);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   }, 120_000);
 });
@@ -78,7 +85,7 @@ describe('property: damaged logs', () => {
         for (const finding of findings) expectWellFormed(finding, lineCount, ruleIds);
         expect(() => JSON.stringify(findings)).not.toThrow();
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   }, 120_000);
 
@@ -98,4 +105,49 @@ describe('property: damaged logs', () => {
     expect(json.summary.files).toBe(40);
     expect(result.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
+});
+
+/**
+ * The fast parser (src/load/fast-yaml.ts) reads the plain subset of YAML and hands the rest to the
+ * reference parser (the `yaml` package): whatever it accepts must read exactly as the reference does.
+ */
+function disagreement(text: string): string | undefined {
+  if (findExcessiveNesting(text, MAX_DEPTH) !== undefined) return undefined;
+  const fast = parseYamlFast(text, MAX_DEPTH);
+  if (!fast) return undefined;
+  const reference = parseYamlReference(text);
+  if (!reference.ok) return `the fast parser accepts what the reference rejects: ${JSON.stringify(reference.problem)}`;
+  if (!isDeepStrictEqual(fast.value, reference.value)) return `values differ: ${JSON.stringify(fast.value)} vs ${JSON.stringify(reference.value)}`;
+  const sorted = (positions: PositionIndex) => [...positions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!isDeepStrictEqual(sorted(fast.positions), sorted(reference.positions))) return 'positions differ';
+  return undefined;
+}
+
+describe('property: the fast parser agrees with the reference parser', () => {
+  const text = (content: Uint8Array | string) => (typeof content === 'string' ? content : Buffer.from(content).toString('utf8')).replace(/^\ufeff/, '');
+
+  it('on generated logs in every style', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(logFile('agree'), ({ text: yaml }) => {
+        const normal = text(yaml);
+        if (parseYamlFast(normal, MAX_DEPTH)) accepted++;
+        expect(disagreement(normal)).toBeUndefined();
+      }),
+      { numRuns: runs(300) },
+    );
+    // The comparison means something only if the fast parser takes most generated logs.
+    expect(accepted).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('on damaged copies of them', () => {
+    fc.assert(
+      fc.property(logFile('agree'), fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ text: yaml }, mutations) => {
+        let content: Uint8Array = Buffer.from(yaml, 'utf8');
+        for (const m of mutations) content = mutate(Buffer.from(content).toString('utf8'), m);
+        expect(disagreement(text(content))).toBeUndefined();
+      }),
+      { numRuns: runs(500) },
+    );
+  }, 120_000);
 });
