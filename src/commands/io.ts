@@ -52,6 +52,9 @@ export function emit(io: Io, text: string | Uint8Array, output: string | undefin
     return;
   }
   const target = path.resolve(io.cwd, output);
+  // No output is YAML: such a name would replace a branch log (or the configuration), or be read as
+  // a broken log by the next check.
+  if (/\.ya?ml$/i.test(target)) throw new UsageError('usage.outputIsYaml', { file: output });
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);

@@ -183,6 +183,7 @@ export const en: Record<MessageId, string> = {
   'usage.missingPath': 'Cannot find "{path}": it is not a file, a directory or a glob that matches files',
   'usage.brokenLink': '"{path}" is a shortcut (symbolic link) to a file that does not exist, or the links form a loop',
   'usage.notAFile': '"{path}" is neither a file nor a folder (it is a pipe, a device or the like) and cannot be checked',
+  'usage.outputIsYaml': '--output {file}: the result is not YAML and cannot go to a .yaml or .yml file (it would replace a log or the configuration, or be read as a log by the next check). Choose another name, such as result.json',
   'usage.cannotWrite': 'Cannot write {file} ({code})',
   'usage.unknownOption': 'Unknown option {name}. Run dangjian --help to list the options',
   'usage.unknownOptionSuggest': 'Unknown option {name}; did you mean {suggestion}?',

@@ -189,6 +189,7 @@ export const zhCN = {
   'usage.missingPath': '找不到“{path}”：既不是文件、目录，也不是能匹配到文件的通配符',
   'usage.brokenLink': '“{path}”是一个快捷方式（符号链接），但它指向的文件不存在，或者链接形成了循环',
   'usage.notAFile': '“{path}”既不是文件也不是目录（例如管道或设备），不能检查',
+  'usage.outputIsYaml': '--output {file}：结果不是 YAML，不能写入 .yaml 或 .yml 文件（以免覆盖台账或配置文件，或在下次检查时被当作台账）。请换一个文件名，如 result.json',
   'usage.cannotWrite': '无法写入 {file}（{code}）',
   'usage.unknownOption': '未知选项 {name}。运行 dangjian --help 查看可用选项',
   'usage.unknownOptionSuggest': '未知选项 {name}，是否想写 {suggestion}？',

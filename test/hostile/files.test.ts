@@ -1,6 +1,6 @@
 /** Hostile inputs, part 4: files and paths rather than contents. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,21 @@ describe('hostile input: files and paths, continued', () => {
     const findings: JsonFinding[] = JSON.parse(result.stdout).findings;
     expect(findingsOf(findings, 'big.yaml')).toEqual([['first-topic', big.lastLine, 5, '2026-01-20 的支委会没有“第一议题”（firstTopic）。请补记第一议题的学习内容']]);
     expect(findingsOf(findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
+  });
+
+  it('--output never replaces a log: a .yaml or .yml target is a usage error, and the log is untouched', () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    for (const [command, target] of [['check', CONTROL_FILE], ['report', 'out/report.YML'], ['due', 'dangjian.config.yaml']]) {
+      const extra = command === 'report' ? ['--period', '2026-01'] : [];
+      const result = runCli([command, CONTROL_FILE, '--as-of', AS_OF, ...extra, '--output', target], { cwd: dir });
+      expect(result).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `dangjian: --output ${target}：结果不是 YAML，不能写入 .yaml 或 .yml 文件（以免覆盖台账或配置文件，或在下次检查时被当作台账）。请换一个文件名，如 result.json\n`,
+      });
+    }
+    expect(readFileSync(path.join(dir, CONTROL_FILE), 'utf8')).toBe(CONTROL);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
   it('a folder with no YAML files is a usage error', () => {
