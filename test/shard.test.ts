@@ -2,22 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempTree } from './helpers.js';
+import { random } from './generate-logs.js';
 
 const AS_OF = '2026-07-01';
 const SHARDS = 4;
 const FORMATS = ['json', 'sarif', 'junit', 'github', 'markdown', 'stylish'];
 
-/** A small seeded PRNG (mulberry32), so that the corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Corpus {
   files: Record<string, string>;

@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { message } from '../i18n/index.js';
 import type { DueItem, DueModel } from '../report/due.js';
-import { countText, displayWidth, truncateWidth } from '../report/present.js';
+import { countText, displayWidth, truncateWidth, uncountedLines } from '../report/present.js';
 
 export interface DueTableOptions {
   colorLevel: 0 | 1 | 2 | 3;
@@ -64,13 +64,6 @@ export function formatDueTable(model: DueModel, options: DueTableOptions): strin
     const summary = t('due.count', { items: countText(lang, 'due.count.items', model.summary.items), overdue: model.summary.overdue });
     out.push(model.summary.overdue ? chalk.red.bold(summary) : summary);
   }
-  if (model.uncounted.length > 0) {
-    out.push('', chalk.red.bold(`✖ ${countText(lang, 'report.uncountedTitle', model.uncounted.length, { count: model.uncounted.length })}`));
-    for (const file of model.uncounted) {
-      for (const problem of file.problems) {
-        out.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);
-      }
-    }
-  }
+  out.push(...uncountedLines(model.uncounted, chalk, lang));
   return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { message } from '../i18n/index.js';
 import type { MarkState, ReportCell, ReportModel, Tally } from '../report/model.js';
 import { MARK_STATES } from '../report/model.js';
-import { compactSymbols, countText, displayWidth, markSymbol, STATE_SYMBOL, stateLabel, summaryLine, truncateWidth } from '../report/present.js';
+import { compactSymbols, countText, displayWidth, markSymbol, STATE_SYMBOL, stateLabel, summaryLine, truncateWidth, uncountedLines } from '../report/present.js';
 import { percentText } from '../report/tally.js';
 import type { Lang } from '../types.js';
 
@@ -137,14 +137,7 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
       budget,
     ),
   );
-  if (model.uncounted.length > 0) {
-    out.push('', chalk.red.bold(`✖ ${countText(lang, 'report.uncountedTitle', model.uncounted.length, { count: model.uncounted.length })}`));
-    for (const file of model.uncounted) {
-      for (const problem of file.problems) {
-        out.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);
-      }
-    }
-  }
+  out.push(...uncountedLines(model.uncounted, chalk, lang));
   return `${out.join('\n')}\n`;
 }
 

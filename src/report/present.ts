@@ -5,7 +5,8 @@
 import { message } from '../i18n/index.js';
 import { parsePeriod } from '../model/period.js';
 import type { Lang } from '../types.js';
-import type { MarkState, ReportMark, ReportModel } from './model.js';
+import type { ChalkInstance } from 'chalk';
+import type { MarkState, ReportMark, ReportModel, UncountedFile } from './model.js';
 import { percentText } from './tally.js';
 
 /**
@@ -115,4 +116,16 @@ export function summaryLine(model: ReportModel): string {
     }),
     overall ? message(lang, 'report.overall', { rate: overall }) : message(lang, 'report.overallNone'),
   ].join(message(lang, 'report.sep'));
+}
+
+/** The files that could not be counted, one line per problem, for the terminal tables of report and due. */
+export function uncountedLines(uncounted: UncountedFile[], chalk: ChalkInstance, lang: Lang): string[] {
+  if (uncounted.length === 0) return [];
+  const lines = ['', chalk.red.bold(`✖ ${countText(lang, 'report.uncountedTitle', uncounted.length, { count: uncounted.length })}`)];
+  for (const file of uncounted) {
+    for (const problem of file.problems) {
+      lines.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);
+    }
+  }
+  return lines;
 }
