@@ -28,7 +28,7 @@ const ONLY = option('--only', '')?.split(',').filter(Boolean) ?? [];
 const README = args.includes('--readme');
 
 const NODE = process.execPath;
-const BIN = path.join(root, 'bin', 'dangjian.js');
+const BIN = path.join(root, 'bin', 'dangjian.cjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'dangjian-bench-'));
 

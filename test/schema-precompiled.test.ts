@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry } from '../src/model/activity-types.js';
 import { branchLogSchema } from '../src/schema/branch-log-schema.js';
-import { compileAtRunTime, compileSchema, CONFIG_STANDALONE_FILE, schemaHash, STANDALONE_FILE, type CompiledValidator } from '../src/schema/compile.js';
+import { compileAtRunTime, compileSchema, CONFIG_STANDALONE_FILE, schemaKey, STANDALONE_FILE, type CompiledValidator } from '../src/schema/compile.js';
 import { configSchema } from '../src/schema/config-schema.js';
 import { BranchLogValidator, SchemaValidator } from '../src/schema/validate.js';
 import { allRules } from '../src/rules/index.js';
@@ -23,7 +23,7 @@ import { ROOT } from './helpers.js';
 const typeNames = new TypeRegistry(BUILTIN_TYPES).allNames();
 const builtFile = path.join(ROOT, 'dist', 'schema', STANDALONE_FILE);
 
-function builtValidator(): CompiledValidator & { schemaHash: string } {
+function builtValidator(): CompiledValidator & { schemaKey: string } {
   return createRequire(import.meta.url)(builtFile);
 }
 
@@ -71,7 +71,7 @@ function breakValue(value: Json, rnd: { int(a: number, b: number): number; pick<
 describe('precompiled schema validator', () => {
   it('is built by npm run build from the current schema, and the built code uses it', async () => {
     expect(existsSync(builtFile)).toBe(true);
-    expect(builtValidator().schemaHash).toBe(schemaHash(branchLogSchema(typeNames)));
+    expect(builtValidator().schemaKey).toBe(schemaKey(branchLogSchema(typeNames)));
     const built = (await import(pathToFileURL(path.join(ROOT, 'dist', 'schema', 'validate.js')).href)) as typeof import('../src/schema/validate.js');
     expect(new built.BranchLogValidator(typeNames).precompiled).toBe(true);
     // More activity types from a configuration: another schema, compiled at run time.
@@ -106,8 +106,8 @@ describe('precompiled schema validator', () => {
 describe('precompiled configuration validator', () => {
   it('is built from the current configuration schema and gives the run-time validator’s messages', () => {
     const schema = configSchema(allRules(new TypeRegistry(BUILTIN_TYPES)));
-    const built = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'schema', CONFIG_STANDALONE_FILE)) as CompiledValidator & { schemaHash: string };
-    expect(built.schemaHash).toBe(schemaHash(schema));
+    const built = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'schema', CONFIG_STANDALONE_FILE)) as CompiledValidator & { schemaKey: string };
+    expect(built.schemaKey).toBe(schemaKey(schema));
     const runtime = compileSchema(schema);
     const samples: unknown[] = [
       {},

@@ -10,7 +10,8 @@ import { parseYaml } from '../load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry } from '../model/activity-types.js';
 import { allRules } from '../rules/index.js';
 import { branchLogSchema } from './branch-log-schema.js';
-import { CODE_CACHE_SUFFIX, CONFIG_STANDALONE_FILE, loadStandalone, STANDALONE_FILE, standaloneSource } from './compile.js';
+import { CODE_CACHE_SUFFIX } from '../code-cache.cjs';
+import { CONFIG_STANDALONE_FILE, loadStandalone, STANDALONE_FILE, standaloneSource } from './compile.js';
 import { configSchema } from './config-schema.js';
 
 function write(file: string, schema: Record<string, unknown>, samples: unknown[]): void {

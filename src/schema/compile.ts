@@ -4,13 +4,11 @@
  * compiled at run time when the schema differs from the built one (more activity types from a
  * configuration, or sources newer than the build).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { Script } from 'node:vm';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { type CachedModule, runWithCodeCache } from '../code-cache.cjs';
 import { DIST_URL } from '../paths.js';
 import { branchLogSchema } from './branch-log-schema.js';
 
@@ -28,8 +26,12 @@ export const CONFIG_STANDALONE_FILE = 'config-validator.cjs';
 /** ajv's options; the standalone code is generated with the same ones. */
 const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true } as const;
 
-export function schemaHash(schema: unknown): string {
-  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+/**
+ * What a built validator is checked against before it is used: the schema it was built from, as
+ * JSON text (comparing it costs less than loading node:crypto to hash it at every start).
+ */
+export function schemaKey(schema: unknown): string {
+  return JSON.stringify(schema);
 }
 
 function newAjv(extra: Record<string, unknown> = {}) {
@@ -52,35 +54,18 @@ export function compileAtRunTime(typeNames: string[]): CompiledValidator {
   return compileSchema(branchLogSchema(typeNames));
 }
 
-/** The source of a CommonJS module exporting the validator of `schema` and the `schemaHash` it was built from. */
+/** The source of a CommonJS module exporting the validator of `schema` and the `schemaKey` it was built from. */
 export function standaloneSource(schema: Record<string, unknown>): string {
   const ajv = newAjv({ code: { source: true } });
   const validate = ajv.compile(schema);
   const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
   const code = standaloneCode(ajv, validate);
-  return `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(schema))};\n`;
+  return `${code}\nmodule.exports.schemaKey = ${JSON.stringify(schemaKey(schema))};\n`;
 }
 
-/** V8's code cache of a built validator, written beside it by `npm run build`. */
-export const CODE_CACHE_SUFFIX = '.v8cache';
-
-/**
- * Runs a built validator's CommonJS module, with V8's code cache when there is one: a validator is
- * one very large function, and compiling it costs more than the rest of a one-file check. A cache
- * from another Node version is rejected by V8 and the module compiles as usual.
- */
-export function loadStandalone(path: string): { exports: CompiledValidator & { schemaHash?: string }; script: Script } {
-  const source = readFileSync(path, 'utf8');
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(`${path}${CODE_CACHE_SUFFIX}`);
-  } catch {
-    // no cache: compile
-  }
-  const script = new Script(Module.wrap(source), { filename: path, cachedData });
-  const module = { exports: {} as CompiledValidator & { schemaHash?: string } };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(path), module, path, dirname(path));
-  return { exports: module.exports, script };
+/** Runs a built validator's CommonJS module, with V8's code cache when there is one. */
+export function loadStandalone(path: string): CachedModule<CompiledValidator & { schemaKey?: string }> {
+  return runWithCodeCache(path);
 }
 
 /** The validator `npm run build` wrote to `file` when it was built from this very schema. */
@@ -88,7 +73,7 @@ function precompiled(file: string, schema: Record<string, unknown>): CompiledVal
   const url = new URL(`schema/${file}`, DIST_URL);
   if (url.protocol !== 'file:' || !existsSync(url)) return undefined;
   const built = loadStandalone(fileURLToPath(url)).exports;
-  return built.schemaHash === schemaHash(schema) ? built : undefined;
+  return built.schemaKey === schemaKey(schema) ? built : undefined;
 }
 
 /** The validator built from this very schema by `npm run build` (in one of `files`), else one compiled now. */

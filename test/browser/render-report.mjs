@@ -32,7 +32,7 @@ const htmlFile = path.join(work, 'report.html');
 try {
   execFileSync(
     process.execPath,
-    [path.join(ROOT, 'bin/dangjian.js'), 'report', '--period', period, '--as-of', asOf, '--lang', lang, '--format', 'html', '--output', htmlFile, 'test/fixtures/report/logs'],
+    [path.join(ROOT, 'bin/dangjian.cjs'), 'report', '--period', period, '--as-of', asOf, '--lang', lang, '--format', 'html', '--output', htmlFile, 'test/fixtures/report/logs'],
     { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
   );
 } catch (error) {
