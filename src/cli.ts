@@ -167,9 +167,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const explicitLang = optionFromArgv(argv, '--lang');
   let lang: Lang = resolveLang(undefined, undefined, io.env);
   const debug = argv.includes('--debug');
-  const fail = (id: string, params?: Record<string, string | number>) => {
+  const fail = (id: string, params?: Record<string, string | number>, lines: string[] = []) => {
     // Paths and values on the command line are input too: no personal number goes out in full.
-    io.stderr.write(`dangjian: ${outputText(message(lang, id, params))}\n`);
+    io.stderr.write(`dangjian: ${outputText(message(lang, id, params))}\n${lines.map((line) => `  ${outputText(line)}\n`).join('')}`);
     return 2;
   };
   try {
@@ -183,7 +183,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof UsageError) return fail(error.messageId, error.params as Record<string, string>);
+    if (error instanceof UsageError) return fail(error.messageId, error.params as Record<string, string>, error.lines?.[lang]);
     if (error instanceof CommanderError) return commanderError(error, fail);
     if (debug) io.stderr.write(`${maskPersonalData((error as Error)?.stack ?? String(error))}\n`);
     return fail('usage.internal', { detail: String((error as Error)?.message ?? error).split('\n')[0] });

@@ -1,6 +1,6 @@
 /**
- * Command-line values: parsing and validation. A bad value is a UsageError (one line on stderr,
- * exit status 2), never a stack trace.
+ * Command-line values: parsing and validation. A bad value is a UsageError (a line on stderr, and
+ * one more for each problem it lists; exit status 2), never a stack trace.
  */
 import { isCalendarDate } from './model/dates.js';
 import { parsePeriod, type Period } from './model/period.js';
@@ -10,6 +10,8 @@ export class UsageError extends Error {
   constructor(
     readonly messageId: string,
     readonly params: MessageParams = {},
+    /** Lines printed under the message, one problem each (every problem of a configuration). */
+    readonly lines?: Record<Lang, string[]>,
   ) {
     super(messageId);
   }

@@ -104,12 +104,48 @@ assignments: plans/assignments-2026.yaml
     ['a bad time zone', 'timezone: Asia/Beijing\n', 'dangjian: 配置文件 dangjian.config.yaml:1:11 有误：时区“Asia/Beijing”无效，应为 IANA 时区名，如 Asia/Shanghai\n'],
     ['a YAML error', 'rules: [\n', expect.stringMatching(/^dangjian: 配置文件 dangjian.config.yaml:2:1 有误：YAML 格式错误/) as unknown as string],
     ['a missing assignments file', 'assignments: nowhere.yaml\n', 'dangjian: 配置文件 dangjian.config.yaml:1:14 有误：找不到规定作业文件“nowhere.yaml”（路径相对于配置文件）\n'],
+    ['an option of a rule without options', 'rules:\n  first-topic: [warning, { days: 5 }]\n', 'dangjian: 配置文件 dangjian.config.yaml:2:28 有误：未知选项“days”：这条规则没有可设置的选项，只能设置严重程度\n'],
   ];
   it.each(mistakes)('%s is a usage error with file and line', (_name, text, stderr) => {
     const result = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toEqual(stderr);
+  });
+
+  it('lists every problem of the file, in its order, in both languages', () => {
+    const text = 'lang: fr\nrules:\n  first-topic: fatal\n  case-follow-up: [error, { dayz: 5 }]\n  my-rule: "a\\nb"\nrulez: {}\n';
+    const zh = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
+    expect([zh.status, zh.stdout]).toEqual([2, '']);
+    expect(zh.stderr).toBe(
+      [
+        'dangjian: 配置文件 dangjian.config.yaml 有 5 处错误：',
+        '  1:7  lang的值“fr”无效，可选：zh-CN, en',
+        '  3:16  first-topic的值“fatal”无效，可选：error, warning, info, off',
+        '  4:29  未知字段“dayz”，是否想写“days”？',
+        // A line break in a value is shown, never printed: each problem stays on its own line.
+        '  5:12  my-rule的值“a\\nb”无效，可选：error, warning, info, off',
+        '  6:1  未知字段“rulez”，是否想写“rules”？',
+        '',
+      ].join('\n'),
+    );
+    const en = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text }, ['--lang', 'en']);
+    expect(en.stderr.split('\n').slice(0, 3)).toEqual([
+      'dangjian: Configuration dangjian.config.yaml has 5 problems:',
+      '  1:7  lang "fr" is not valid; allowed: zh-CN, en',
+      '  3:16  first-topic "fatal" is not valid; allowed: error, warning, info, off',
+    ]);
+  });
+
+  it('lists the first 20 problems and counts the rest', () => {
+    const text = `rules:\n${Array.from({ length: 25 }, (_, i) => `  rule-${i + 1}: bad\n`).join('')}`;
+    const result = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(result.status).toBe(2);
+    expect(lines).toHaveLength(22);
+    expect(lines[0]).toBe('dangjian: 配置文件 dangjian.config.yaml 有 25 处错误：');
+    expect(lines[20]).toBe('  21:12  rule-20的值“bad”无效，可选：error, warning, info, off');
+    expect(lines[21]).toBe('  ……另有 5 处未列出');
   });
 
   it('--config names a file, and a missing one is a usage error', () => {

@@ -74,7 +74,8 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
   const builtinRules = allRules(new TypeRegistry(BUILTIN_TYPES));
   const raw = withoutEmptySettings(value);
   const issues = new SchemaValidator(configSchema(builtinRules)).check(raw);
-  if (issues.length) failWithIssue(issues[0], fail);
+  if (issues.length === 1) failWithIssue(issues[0], fail);
+  if (issues.length > 1) failWithIssues(issues, positions, display);
   const config = emptyConfig(path.dirname(file));
   config.file = file;
 
@@ -202,6 +203,20 @@ function failWithIssue(
 ): never {
   return fail(issue.pointer, issue.messageId, issue.params, issue.at);
 }
+
+/** Every problem of a configuration at once, in the order of the file (at most MAX_LISTED). */
+function failWithIssues(issues: SchemaIssue[], positions: PositionIndex, display: string): never {
+  const located = issues
+    .map((issue) => ({ issue, at: positionOf(positions, issue.pointer, issue.at) }))
+    .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+  const lines = (lang: Lang) => [
+    ...located.slice(0, MAX_LISTED).map(({ issue, at }) => `${at.line}:${at.column}  ${message(lang, issue.messageId, issue.params)}`),
+    ...(located.length > MAX_LISTED ? [message(lang, 'config.moreErrors', { count: located.length - MAX_LISTED })] : []),
+  ];
+  throw new UsageError('config.errors', { file: display, count: located.length }, { 'zh-CN': lines('zh-CN'), en: lines('en') });
+}
+
+const MAX_LISTED = 20;
 
 /** The rule settings of the config with --rule settings on top. */
 export function mergeRuleSettings(config: Config, cli: Record<string, RuleSetting>): Record<string, RuleSetting> {

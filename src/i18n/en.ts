@@ -36,6 +36,7 @@ export const en: Record<MessageId, string> = {
   'schema.rootNotMapping': 'A branch log is a mapping (key: value), but this is {actual}. Start from an example, with version: 1 and branch:',
   'schema.required': 'Missing required field {name}',
   'schema.unknownField': 'Unknown field "{field}". The fields allowed here are: {known}',
+  'schema.noRuleOptions': 'Unknown option "{field}": this rule has no options, only a severity',
   'schema.unknownFieldSuggest': 'Unknown field "{field}"; did you mean "{suggestion}"?',
   'schema.fullwidthKey': 'The key "{field}" is not recognised{hint}',
   'schema.type': '{name} must be {expected}, not {actual}',
@@ -227,6 +228,8 @@ export const en: Record<MessageId, string> = {
   'period.half-year': 'half-yearly',
   'period.year': 'yearly',
 
+  'config.errors': 'Configuration {file} has {count} problems:',
+  'config.moreErrors': '… and {count} more',
   'config.error': 'Configuration {file}:{line}:{column}: {detail}',
   'config.personalData': 'An ID, mobile or bank card number {masked} appears here. The configuration must not hold personal data; remove it',
   'config.missing': 'Cannot find the configuration file "{file}"',

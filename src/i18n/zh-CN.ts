@@ -36,6 +36,7 @@ export const zhCN = {
   'schema.rootNotMapping': '支部台账应是一个映射（“字段: 值”），这里却是{actual}。请参照示例，以 version: 1 和 branch: 开头',
   'schema.required': '缺少必填字段 {name}',
   'schema.unknownField': '未知字段“{field}”。此处可用的字段有：{known}',
+  'schema.noRuleOptions': '未知选项“{field}”：这条规则没有可设置的选项，只能设置严重程度',
   'schema.unknownFieldSuggest': '未知字段“{field}”，是否想写“{suggestion}”？',
   'schema.fullwidthKey': '无法识别字段名“{field}”{hint}',
   'schema.type': '{name}应为{expected}，实际是{actual}',
@@ -235,6 +236,8 @@ export const zhCN = {
   'period.year': '每年',
 
   // configuration
+  'config.errors': '配置文件 {file} 有 {count} 处错误：',
+  'config.moreErrors': '……另有 {count} 处未列出',
   'config.error': '配置文件 {file}:{line}:{column} 有误：{detail}',
   'config.personalData': '此处有身份证号、手机号或银行卡号 {masked}。配置文件中不得出现个人信息，请删除',
   'config.missing': '找不到配置文件“{file}”',

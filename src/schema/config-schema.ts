@@ -33,7 +33,7 @@ export function ruleSettingSchema(rule?: Rule): JsonSchema {
         type: 'array',
         minItems: 1,
         maxItems: 2,
-        items: [SEVERITY, { type: 'object', additionalProperties: false, properties: options }],
+        items: [SEVERITY, { type: 'object', 'x-kind': 'rule-options', additionalProperties: false, properties: options }],
         additionalItems: false,
       },
     ],

@@ -259,7 +259,7 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
     return {
       pointer: `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
       at: 'key',
-      messageId: hint ? 'schema.fullwidthKey' : suggestion ? 'schema.unknownFieldSuggest' : 'schema.unknownField',
+      messageId: hint ? 'schema.fullwidthKey' : suggestion ? 'schema.unknownFieldSuggest' : kind === 'rule-options' && !known.length ? 'schema.noRuleOptions' : 'schema.unknownField',
       params: { field: extra, suggestion: suggestion ?? '', known: known.join(', '), hint },
     };
   }
