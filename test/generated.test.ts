@@ -12,6 +12,7 @@ import {
   documentedIds,
   main,
   MarkerError,
+  PAGE_LAYOUT,
   plan,
   readmeRuleTable,
   replaceBlock,
@@ -41,17 +42,6 @@ describe('rule pages', () => {
     expect(documentedIds(ROOT)).toEqual([...ids].sort());
   });
 
-  const LAYOUT = [
-    '## 中文',
-    '### 检查内容',
-    '### 为什么',
-    '### 如何修改',
-    '## English',
-    '### What it checks',
-    '### Why',
-    '### How to fix',
-    '## 示例 / Examples',
-  ];
 
   it.each(ids)('%s.md keeps the page layout, with no empty section', (id) => {
     const lines = readFileSync(path.join(ROOT, rulePagePath(id)), 'utf8').split('\n');
@@ -66,9 +56,9 @@ describe('rule pages', () => {
       else if (!fenced && index > metaEnd && /^#{1,6} /.test(line)) headings.push({ text: line, index });
     });
     expect(fenced).toBe(false);
-    expect(headings.map((h) => h.text)).toEqual(LAYOUT);
+    expect(headings.map((h) => h.text)).toEqual(PAGE_LAYOUT);
     headings.forEach((heading, i) => {
-      if (heading.text.startsWith('## ') && heading.text !== LAYOUT.at(-1)) return; // a ## opens a ### at once
+      if (heading.text.startsWith('## ') && heading.text !== PAGE_LAYOUT.at(-1)) return; // a ## opens a ### at once
       const end = headings[i + 1]?.index ?? lines.length;
       const body = lines.slice(heading.index + 1, end).join('\n').trim();
       expect(body, `${id}.md: ${heading.text} is empty`).not.toBe('');

@@ -551,54 +551,22 @@ class FastParser {
   }
 
   private flowSequence(depth: number): Parsed {
-    this.checkDepth(depth);
     const result: unknown[] = [];
     const slots: Slots = [0];
-    this.pos++;
-    this.skipInlineSpaces();
-    if (this.code(this.pos) === CLOSE_BRACKET) {
-      this.pos++;
-      return { value: result, slots };
-    }
-    for (;;) {
+    return this.flowCollection(depth, CLOSE_BRACKET, { value: result, slots }, () => {
       this.checkDepth(depth + 1);
       const line = this.line;
       const column = this.column();
       const item = this.flowNode(depth + 1);
       result.push(item.value);
       slots.push(line, column, item.slots);
-      this.skipInlineSpaces();
-      const c = this.code(this.pos);
-      if (c === COMMA) {
-        this.pos++;
-        this.skipInlineSpaces();
-        const after = this.code(this.pos);
-        if (after === CLOSE_BRACKET) {
-          this.pos++;
-          return { value: result, slots };
-        }
-        if (after === COMMA) throw UNSUPPORTED;
-        continue;
-      }
-      if (c === CLOSE_BRACKET) {
-        this.pos++;
-        return { value: result, slots };
-      }
-      throw UNSUPPORTED;
-    }
+    });
   }
 
   private flowMap(depth: number): Parsed {
-    this.checkDepth(depth);
     const result: Record<string, unknown> = {};
     const slots: Slots = [1];
-    this.pos++;
-    this.skipInlineSpaces();
-    if (this.code(this.pos) === CLOSE_BRACE) {
-      this.pos++;
-      return { value: result, slots };
-    }
-    for (;;) {
+    return this.flowCollection(depth, CLOSE_BRACE, { value: result, slots }, () => {
       const keyLine = this.line;
       const keyColumn = this.column();
       const name = this.flowKey();
@@ -612,22 +580,39 @@ class FastParser {
       const item = this.flowNode(depth + 1);
       setProperty(result, name, item.value);
       slots.push(name, keyLine, keyColumn, valueLine, valueColumn, item.slots);
+    });
+  }
+
+  /**
+   * A flow sequence or mapping from its opening bracket to `close`: `entry` reads one item, and
+   * this the commas between them (one trailing comma allowed, as in YAML; an empty item is not).
+   */
+  private flowCollection(depth: number, close: number, parsed: Parsed, entry: () => void): Parsed {
+    this.checkDepth(depth);
+    this.pos++;
+    this.skipInlineSpaces();
+    if (this.code(this.pos) === close) {
+      this.pos++;
+      return parsed;
+    }
+    for (;;) {
+      entry();
       this.skipInlineSpaces();
       const c = this.code(this.pos);
       if (c === COMMA) {
         this.pos++;
         this.skipInlineSpaces();
         const after = this.code(this.pos);
-        if (after === CLOSE_BRACE) {
+        if (after === close) {
           this.pos++;
-          return { value: result, slots };
+          return parsed;
         }
         if (after === COMMA) throw UNSUPPORTED;
         continue;
       }
-      if (c === CLOSE_BRACE) {
+      if (c === close) {
         this.pos++;
-        return { value: result, slots };
+        return parsed;
       }
       throw UNSUPPORTED;
     }

@@ -158,24 +158,22 @@ export function metaTable(rule: Rule, types: TypeRegistry = builtinTypes()): str
   return lines.join('\n');
 }
 
+/** The headings of every rule page, in order, under its generated header. */
+export const PAGE_LAYOUT = [
+  '## 中文',
+  '### 检查内容',
+  '### 为什么',
+  '### 如何修改',
+  '## English',
+  '### What it checks',
+  '### Why',
+  '### How to fix',
+  '## 示例 / Examples',
+];
+
 /** A new page for a rule that has none: the fixed layout, to be filled in by hand. */
 export function pageSkeleton(rule: Rule, types: TypeRegistry = builtinTypes()): string {
-  return [
-    `# ${rule.meta.id}`,
-    MARKERS.meta.start,
-    metaTable(rule, types),
-    MARKERS.meta.end,
-    '## 中文',
-    '### 检查内容',
-    '### 为什么',
-    '### 如何修改',
-    '## English',
-    '### What it checks',
-    '### Why',
-    '### How to fix',
-    '## 示例 / Examples',
-    '',
-  ].join('\n');
+  return [`# ${rule.meta.id}`, MARKERS.meta.start, metaTable(rule, types), MARKERS.meta.end, ...PAGE_LAYOUT, ''].join('\n');
 }
 
 /** The page with its metadata block regenerated. */
