@@ -49,4 +49,20 @@ describe('calendar helpers', () => {
     expect(a).toEqual({ kind: 'quarter', id: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
     expect(periodOf('2024-02-10', 'month')).toEqual(parsePeriod('2024-02'));
   });
+
+  it('put every date of 1900–2999 in the period that contains it, for every kind', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2999, 11, 31)), noInvalidDate: true }), (d) => {
+        const day = d.toISOString().slice(0, 10);
+        const [year, month] = [d.getUTCFullYear(), d.getUTCMonth() + 1];
+        const ids = { month: day.slice(0, 7), quarter: `${year}-Q${Math.ceil(month / 3)}`, 'half-year': `${year}-H${month <= 6 ? 1 : 2}`, year: String(year) };
+        for (const [kind, id] of Object.entries(ids)) {
+          const period = periodOf(day, kind as keyof typeof ids);
+          expect(period).toEqual(parsePeriod(id));
+          expect(period.start <= day && day <= period.end).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -387,8 +387,12 @@ function markDuplicates(activities: Activity[]): void {
 export function guessBranchId(text: string): string | undefined {
   // Line by line: a regular expression for "indented lines, then id:" backtracks exponentially on a
   // hostile file (many lines of spaces under branch:).
+  // Lines are taken one at a time, since the id is usually within the first few.
   let inBranch = false;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  for (let start = 0; start < text.length; ) {
+    const lineEnd = nextLineBreak(text, start);
+    const line = text.slice(start, lineEnd);
+    start = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     if (!inBranch) {
       inBranch = /^branch:[ \t]*(?:#.*)?$/.test(line);
       continue;
@@ -399,6 +403,15 @@ export function guessBranchId(text: string): string | undefined {
     if (match) return match[1];
   }
   return undefined;
+}
+
+/** The index of the first CR or LF at or after `from` (the text's length when there is none). */
+function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 export function compareStrings(a: string, b: string): number {

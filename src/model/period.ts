@@ -64,28 +64,29 @@ export function parsePeriod(text: string): Period | undefined {
 }
 
 /**
- * Periods by kind and date: rules ask for the period of every activity under every requirement, and
- * the answers repeat. A cached period is frozen, so it can be shared.
+ * Periods by kind and month: rules ask for the period of every activity under every requirement,
+ * and the answers repeat. The key is a number (kind and month), so a lookup builds no string. A
+ * cached period is frozen, so it can be shared.
  */
-const periodCache = new Map<string, Period>();
+const periodCache = new Map<number, Period>();
 const MAX_CACHED_PERIODS = 100_000;
+const KIND_INDEX: Record<PeriodKind, number> = { month: 0, quarter: 1, 'half-year': 2, year: 3 };
 
-/** The period of `kind` that contains `date`. */
+function digit(text: string, at: number): number {
+  return text.charCodeAt(at) - 48;
+}
+
 export function periodOf(date: IsoDate, kind: PeriodKind): Period {
-  const key = `${kind}${date}`;
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const month = digit(date, 5) * 10 + digit(date, 6);
+  const key = (year * 12 + month - 1) * 4 + KIND_INDEX[kind];
   let period = periodCache.get(key);
   if (!period) {
-    period = Object.freeze(computePeriodOf(date, kind));
+    const size = MONTHS[kind];
+    period = Object.freeze(makePeriod(kind, year, Math.floor((month - 1) / size) * size + 1));
     if (periodCache.size < MAX_CACHED_PERIODS) periodCache.set(key, period);
   }
   return period;
-}
-
-function computePeriodOf(date: IsoDate, kind: PeriodKind): Period {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const size = MONTHS[kind];
-  return makePeriod(kind, year, Math.floor((month - 1) / size) * size + 1);
 }
 
 /** True when `kind` is as fine as or finer than `than` (a month is finer than a quarter). */
