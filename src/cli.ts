@@ -63,75 +63,52 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--debug', t('cli.debug'))
     .addHelpText('after', `\n${t('cli.examples')}`);
 
-  configure(program.command('check'))
-    .description(t('cli.check'))
-    .argument('[paths...]', t('cli.paths'))
-    .addOption(new Option('-f, --format <format>', t('cli.format', { formats: CHECK_FORMATS.join('|') })))
-    .option('-o, --output <file>', t('cli.output'))
+  /** -f/--format (the command's formats) and -o/--output. */
+  const output = (command: Command, formatHelp: string) =>
+    command.addOption(new Option('-f, --format <format>', formatHelp)).option('-o, --output <file>', t('cli.output'));
+  /** The options of every command that reads logs or results, declared once. */
+  const shared = (command: Command, { rule = 'cli.rule' }: { rule?: string } = {}) =>
+    command
+      .option('--lang <lang>', t('cli.lang'))
+      .option('-c, --config <file>', t('cli.config'))
+      .option('--rule <id:severity>', t(rule), (value: string, previous: string[] = []) => [...previous, value])
+      .option('--color', t('cli.color'))
+      .option('--no-color', t('cli.noColor'))
+      .option('--debug', t('cli.debug'));
+
+  const check = output(configure(program.command('check')).description(t('cli.check')).argument('[paths...]', t('cli.paths')), t('cli.format', { formats: CHECK_FORMATS.join('|') }))
     .option('--as-of <date>', t('cli.asOf'))
     .option('--since <date>', t('cli.since'))
-    .option('--lang <lang>', t('cli.lang'))
-    .option('-c, --config <file>', t('cli.config'))
-    .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
     .option('--max-warnings <n>', t('cli.maxWarnings'))
     .option('-q, --quiet', t('cli.quiet'))
-    .option('--color', t('cli.color'))
-    .option('--no-color', t('cli.noColor'))
     .option('--shard <i/n>', t('cli.shard'))
     .option('--docs-url <url>', t('cli.docsUrl'))
-    .option('--debug', t('cli.debug'))
     .option('--cache', t('cli.cache'))
     .option('--cache-location <path>', t('cli.cacheLocation'))
-    .option('--concurrency <n>', t('cli.concurrency'))
+    .option('--concurrency <n>', t('cli.concurrency'));
+  shared(check)
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));
 
-  configure(program.command('merge'))
-    .description(t('cli.merge'))
-    .argument('<files...>', t('cli.mergeFiles'))
-    .addOption(new Option('-f, --format <format>', t('cli.format', { formats: CHECK_FORMATS.join('|') })))
-    .option('-o, --output <file>', t('cli.output'))
-    .option('--lang <lang>', t('cli.lang'))
-    .option('-c, --config <file>', t('cli.config'))
-    .option('--rule <id:severity>', t('cli.mergeRule'), (value: string, previous: string[] = []) => [...previous, value])
+  const merge = output(configure(program.command('merge')).description(t('cli.merge')).argument('<files...>', t('cli.mergeFiles')), t('cli.format', { formats: CHECK_FORMATS.join('|') }))
     .option('--max-warnings <n>', t('cli.maxWarnings'))
-    .option('--color', t('cli.color'))
-    .option('--no-color', t('cli.noColor'))
-    .option('--docs-url <url>', t('cli.docsUrl'))
-    .option('--debug', t('cli.debug'))
+    .option('--docs-url <url>', t('cli.docsUrl'));
+  shared(merge, { rule: 'cli.mergeRule' })
     .addHelpText('after', `\n${t('cli.mergeExamples')}`)
     .action(async (files: string[], options) => setExit(await mergeCommand(files, options, lang, io)));
 
-  configure(program.command('report'))
-    .description(t('cli.report'))
-    .argument('[paths...]', t('cli.paths'))
-    .option('-p, --period <period>', t('cli.period'))
-    .option('-f, --format <format>', t('cli.reportFormat', { formats: REPORT_FORMATS.join('|') }))
-    .option('-o, --output <file>', t('cli.output'))
+  const report = configure(program.command('report')).description(t('cli.report')).argument('[paths...]', t('cli.paths')).option('-p, --period <period>', t('cli.period'));
+  output(report, t('cli.reportFormat', { formats: REPORT_FORMATS.join('|') }))
     .option('--as-of <date>', t('cli.asOf'))
-    .option('--since <date>', t('cli.reportSince'))
-    .option('--lang <lang>', t('cli.lang'))
-    .option('-c, --config <file>', t('cli.config'))
-    .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
-    .option('--color', t('cli.color'))
-    .option('--no-color', t('cli.noColor'))
-    .option('--debug', t('cli.debug'))
+    .option('--since <date>', t('cli.reportSince'));
+  shared(report)
     .addHelpText('after', `\n${t('cli.reportExamples')}`)
     .action(async (paths: string[], options) => setExit(await reportCommand(paths, options, lang, io)));
 
-  configure(program.command('due'))
-    .description(t('cli.due'))
-    .argument('[paths...]', t('cli.paths'))
-    .option('-f, --format <format>', t('cli.dueFormat', { formats: DUE_FORMATS.join('|') }))
-    .option('-o, --output <file>', t('cli.output'))
+  const due = output(configure(program.command('due')).description(t('cli.due')).argument('[paths...]', t('cli.paths')), t('cli.dueFormat', { formats: DUE_FORMATS.join('|') }))
     .option('--as-of <date>', t('cli.asOf'))
-    .option('--within <span>', t('cli.within'))
-    .option('--lang <lang>', t('cli.lang'))
-    .option('-c, --config <file>', t('cli.config'))
-    .option('--rule <id:severity>', t('cli.rule'), (value: string, previous: string[] = []) => [...previous, value])
-    .option('--color', t('cli.color'))
-    .option('--no-color', t('cli.noColor'))
-    .option('--debug', t('cli.debug'))
+    .option('--within <span>', t('cli.within'));
+  shared(due)
     .addHelpText('after', `\n${t('cli.dueExamples')}`)
     .action(async (paths: string[], options) => setExit(await dueCommand(paths, options, lang, io)));
 
