@@ -82,6 +82,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--debug', t('cli.debug'))
     .option('--cache', t('cli.cache'))
     .option('--cache-location <path>', t('cli.cacheLocation'))
+    .option('--cache-strategy <strategy>', t('cli.cacheStrategy'))
     .option('--concurrency <n>', t('cli.concurrency'))
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));

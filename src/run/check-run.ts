@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import type { AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
 import type { CheckResult, MessageParams } from '../types.js';
-import { CacheWriter, cacheFilePath, CheckCache, contentHash, sha256 } from './cache.js';
+import { CacheWriter, cacheFilePath, type CacheStrategy, CheckCache, contentHash, fileStamp, sha256, type StampEntry } from './cache.js';
 import { BranchSwitched, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
 import { analyseInWorkers, defaultConcurrency } from './workers.js';
 
@@ -18,6 +18,11 @@ export interface CacheOptions {
   cwd: string;
   /** The tool's version: a cache written by another version is never used. */
   tool: string;
+  /**
+   * `--cache-strategy`: how a file's content hash is known. `metadata` (the default) takes it from
+   * the cache when the file's stamp is unchanged; `content` always reads and hashes the file.
+   */
+  strategy?: CacheStrategy;
 }
 
 export interface RunOptions {
@@ -94,12 +99,24 @@ function analysisKey(engine: Engine, tool: string): string {
   return sha256(JSON.stringify([tool, rest, fileRules]));
 }
 
-/** A file's content hash; a file over the size limit is known by its size (all its check says). */
-function fileKey(file: InputFile, maxFileSize: number): string {
+/**
+ * A file's content hash; a file over the size limit is known by its size (all its check says), an
+ * unreadable one by the error. The hash comes from the cache when `stored` knows it for the file's
+ * stamp, else from the file's bytes; `stamps` receives the stamp and hash, for the next cache.
+ */
+function fileKey(
+  file: InputFile,
+  maxFileSize: number,
+  stored: CheckCache | undefined,
+  stamps: Map<string, StampEntry>,
+): string {
   try {
-    const size = statSync(file.absolute).size;
-    if (size > maxFileSize) return `size:${size}`;
-    return contentHash(readFileSync(file.absolute));
+    const stats = statSync(file.absolute, { bigint: true });
+    if (Number(stats.size) > maxFileSize) return `size:${stats.size}`;
+    const stamp = fileStamp(stats);
+    const hash = stored?.storedHash(file.absolute, stats, stamp) ?? contentHash(readFileSync(file.absolute));
+    stamps.set(file.absolute, [stamp, hash]);
+    return hash;
   } catch (error) {
     return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
   }
@@ -125,7 +142,13 @@ async function cachedRunWith(
 ): Promise<CheckResult> {
   const warn = options.warn ?? (() => undefined);
   if (cache.problem) warn(`cache.${cache.problem}`, { file: location });
-  const hashes = files.map((file) => fileKey(file, engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
+  // Taken before any file is looked at: stamps recorded now are trusted later only for files settled
+  // before this moment (see RACY_MARGIN_NS in cache.ts).
+  const stampsSince = BigInt(Date.now()) * 1_000_000n;
+  const stamps = new Map<string, StampEntry>();
+  const maxFileSize = engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const hashSource = settings.strategy === 'content' || cache.problem ? undefined : cache;
+  const hashes = files.map((file) => fileKey(file, maxFileSize, hashSource, stamps));
   const runKey = sha256(JSON.stringify([settings.tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
   const stored = cache.problem ? undefined : cache.run(runKey);
   if (stored) return stored;
@@ -163,10 +186,15 @@ async function cachedRunWith(
       if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
       // Closed before the new file takes its place (Windows does not rename over an open file).
       cache.close();
-      writer.commit([{ key: runKey, result }, ...(cache.problem ? [] : cache.otherRuns(runKey))]);
+      const otherStamps = cache.problem ? [] : cache.otherStamps(new Set(files.map((file) => file.absolute)));
+      writer.commit([{ key: runKey, result }, ...(cache.problem ? [] : cache.otherRuns(runKey))], concat(stamps, otherStamps), stampsSince);
     } catch (error) {
       warn('cache.cannotWrite', { file: location, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
   }
   return result;
+}
+
+function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {
+  for (const list of lists) yield* list;
 }
