@@ -3,6 +3,7 @@
  * YAML files, each with the `/`-separated path relative to the working directory used in output.
  */
 import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export interface InputFile {
@@ -91,8 +92,9 @@ function tinyglobby() {
 
 export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRules): Promise<InputFile[]> {
   const found = new Map<string, InputFile>();
-  // picomatch is loaded only when there are patterns to match.
-  const picomatch = ignore?.patterns.length ? (await import('picomatch')).default : undefined;
+  // picomatch is loaded only when there are patterns to match (required: it is CommonJS, which
+  // import() would first scan for its exports).
+  const picomatch = ignore?.patterns.length ? (createRequire(import.meta.url)('picomatch') as typeof import('picomatch')) : undefined;
   const ignored = picomatch && ignore ? picomatch(ignore.patterns, { dot: true }) : undefined;
   const relativeToBase = ignored && relativeFrom(ignore!.base);
   const display = relativeFrom(cwd);
