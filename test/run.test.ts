@@ -322,6 +322,33 @@ describe('cache strategies', () => {
     expect(cached(dir, copy, 'content')).toEqual(changed);
   });
 
+  it('stores under a hash taken from a stamp only the analysis of those bytes: content runs are never misled', { timeout: 60_000 }, () => {
+    const { dir, cache } = forged((stats) => stats.ctimeNs + 3600n * SECOND);
+    // Other analysis options (a larger size limit): a.yaml, trusted by its stamp, has to be analysed
+    // anew, which finds version B; its result must not be stored under version A's hash.
+    writeFileSync(path.join(dir, 'dangjian.config.yaml'), 'maxFileSize: 2MiB\n');
+    const b = runCli(args(), { cwd: dir });
+    expect(cached(dir, cache)).toEqual(b);
+    writeFileSync(path.join(dir, 'a.yaml'), versionA);
+    const a = runCli(args(), { cwd: dir });
+    expect(a.stdout).not.toBe(b.stdout);
+    expect(cached(dir, cache, 'content')).toEqual(a);
+  });
+
+  it('gives the stored result when the bytes of a file analysed anew make a known run', () => {
+    const { dir, cache } = setUp();
+    const cold = cached(dir, cache);
+    const parts = readCache(cache);
+    // A stamp that stands for bytes of which nothing is stored: a.yaml is hashed from its bytes,
+    // which make the run stored just now.
+    parts.stamps.files[entryOf(parts, 'a.yaml')][1] = sha1('other bytes');
+    parts.stamps.since = String(BigInt(Date.now() + 3_600_000) * 1_000_000n);
+    writeCache(cache, parts);
+    const before = readFileSync(cache);
+    expect(cached(dir, cache)).toEqual(cold);
+    expect(readFileSync(cache).equals(before)).toBe(true);
+  });
+
   it('reads a file again when its stamp is not older than the run that recorded it by the margin', { timeout: 60_000 }, () => {
     const cases = [
       // Changed a second before the run began (FAT keeps times to 2 s).
@@ -334,7 +361,7 @@ describe('cache strategies', () => {
     for (const { dir, cache, changed } of cases) expect(cached(dir, cache)).toEqual(changed);
   });
 
-  it('never trusts a damaged stamps section, and ignores a cache of the earlier format, with a warning', { timeout: 60_000 }, () => {
+  it('never trusts a damaged stamps or runs section, and ignores a cache of the earlier format, with a warning', { timeout: 60_000 }, () => {
     const settled = (stats: { ctimeNs: bigint }) => stats.ctimeNs + 3600n * SECOND;
     const en = ['--lang', 'en'];
     const damaged = /^dangjian: The cache file .*check\.cache is damaged/;
@@ -351,6 +378,15 @@ describe('cache strategies', () => {
     result = cached(dir, cache, undefined, en);
     expect(result.stdout).toBe(changed.stdout);
     expect(result.stderr).toMatch(damaged);
+    // A runs section that is not a list of runs, with its checksum made right.
+    ({ dir, cache, parts, changed } = forged(settled, undefined, en));
+    parts.runs = Buffer.from('{"key":"x"}\n');
+    parts.trailer = { ...parts.trailer, runsLength: parts.runs.length, runsSha256: sha256(parts.runs) };
+    writeCache(cache, parts);
+    result = cached(dir, cache, undefined, en);
+    expect(result.stdout).toBe(changed.stdout);
+    expect(result.stderr).toMatch(damaged);
+    expect(cached(dir, cache, undefined, en)).toEqual(changed);
     // A malformed entry is not used (the file is read).
     ({ dir, cache, parts, changed } = forged(settled));
     const key = entryOf(parts, 'a.yaml');

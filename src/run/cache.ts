@@ -11,8 +11,8 @@
  * Beside them, a shortcut to the content hashes (like git's index): each file's stamp (size,
  * modification and change times, file id) with the hash computed for that exact stamp. With the
  * `metadata` strategy a file whose stamp is unchanged, and safely older than the run that recorded
- * it, is not read again; the keys are still the content hashes, so the results are those of a cache
- * keyed by content alone.
+ * it, is not read again; the keys are still the content hashes (a file analysed anew is hashed from
+ * its bytes), so the results are those of a cache keyed by content alone.
  *
  * Sections, in this order: per-file analyses (one JSON line each), stamps (one JSON line), runs
  * (one JSON line), trailer. The file is written whole to a temporary file and renamed into place, so
@@ -128,6 +128,11 @@ function readAt(fd: number, position: number, length: number): Buffer {
 /** What a cache file holds, once checked; `problem` says why nothing could be trusted. */
 export class CheckCache {
   private runs: RunEntry[] = [];
+  /**
+   * The runs section, checked against its checksum but parsed only when a run is looked up: parsed
+   * before the files are stamped, the results would be copied by every young-generation GC meanwhile.
+   */
+  private runsBytes?: Buffer;
   /** Stamp entries by absolute path (each checked when used). */
   private stamps: Record<string, unknown> = {};
   /** Stamps of files modified and changed before this (nanoseconds since 1970) are trusted: see RACY_MARGIN_NS. */
@@ -161,7 +166,7 @@ export class CheckCache {
     }
   }
 
-  /** Reads the trailer and the runs section; true when the files section may be read later. */
+  /** Reads the trailer, the stamps and the runs sections; true when the files section may be read later. */
   private read(fd: number): boolean {
     const size = fstatSync(fd).size;
     // The trailer is the last line; everything before it is accounted for by its lengths.
@@ -190,16 +195,13 @@ export class CheckCache {
     if (sha256(stampsBytes) !== trailer.stampsSha256 || sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
     try {
       const stamps = parseStamps(stampsBytes.toString('utf8'));
-      const runs = JSON.parse(runsBytes.toString('utf8')) as RunEntry[];
-      if (!stamps || !Array.isArray(runs) || runs.some((run) => typeof run?.key !== 'string' || typeof run.result !== 'object' || !run.result)) {
-        return void (this.problem = 'damaged'), false;
-      }
+      if (!stamps) return void (this.problem = 'damaged'), false;
       this.stamps = stamps.files;
       this.settledBefore = BigInt(stamps.since) - RACY_MARGIN_NS;
-      this.runs = runs;
     } catch {
       return void (this.problem = 'damaged'), false;
     }
+    this.runsBytes = runsBytes;
     // The files section is checked only when a run misses (an unchanged re-run never reads it).
     this.filesSection = { fd, length: trailer.filesLength, key: trailer.filesKey, sha256: trailer.filesSha256 };
     return true;
@@ -236,9 +238,27 @@ export class CheckCache {
     }
   }
 
-  /** The stored result of an identical run. */
+  /** Parses the runs section (once); a section that is not a list of runs makes the cache damaged. */
+  private loadRuns(): void {
+    const bytes = this.runsBytes;
+    if (!bytes) return;
+    this.runsBytes = undefined;
+    try {
+      const runs = JSON.parse(bytes.toString('utf8')) as RunEntry[];
+      if (Array.isArray(runs) && runs.every((run) => typeof run?.key === 'string' && typeof run.result === 'object' && run.result)) {
+        this.runs = runs;
+        return;
+      }
+    } catch {
+      // below
+    }
+    this.problem = 'damaged';
+  }
+
+  /** The stored result of an identical run (`problem` tells when the runs section proved damaged). */
   run(key: string): CheckResult | undefined {
-    return this.runs.find((run) => run.key === key)?.result;
+    this.loadRuns();
+    return this.problem ? undefined : this.runs.find((run) => run.key === key)?.result;
   }
 
   /** Loads the per-file entries made with the same analysis options (none if damaged). */
@@ -251,6 +271,7 @@ export class CheckCache {
     if (bytes.length !== section.length || sha256(bytes) !== section.sha256) {
       this.problem = 'damaged';
       this.runs = [];
+      this.runsBytes = undefined;
       return;
     }
     const text = bytes.toString('utf8');
@@ -288,7 +309,8 @@ export class CheckCache {
 
   /** Results of other runs, newest first, to carry into the next cache. */
   otherRuns(key: string): RunEntry[] {
-    return this.runs.filter((run) => run.key !== key);
+    this.loadRuns();
+    return this.problem ? [] : this.runs.filter((run) => run.key !== key);
   }
 }
 

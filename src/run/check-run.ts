@@ -102,24 +102,37 @@ function analysisKey(engine: Engine, tool: string): string {
 /**
  * A file's content hash; a file over the size limit is known by its size (all its check says), an
  * unreadable one by the error. The hash comes from the cache when `stored` knows it for the file's
- * stamp, else from the file's bytes; `stamps` receives the stamp and hash, for the next cache.
+ * stamp (the file's path then goes into `fromStamp`), else from the file's bytes; `stamps` receives
+ * the stamp and hash, for the next cache.
  */
 function fileKey(
   file: InputFile,
   maxFileSize: number,
   stored: CheckCache | undefined,
   stamps: Map<string, StampEntry>,
+  fromStamp: Set<string>,
 ): string {
   try {
     const stats = statSync(file.absolute, { bigint: true });
     if (Number(stats.size) > maxFileSize) return `size:${stats.size}`;
     const stamp = fileStamp(stats);
-    const hash = stored?.storedHash(file.absolute, stats, stamp) ?? contentHash(readFileSync(file.absolute));
+    let hash = stored?.storedHash(file.absolute, stats, stamp);
+    if (hash) fromStamp.add(file.absolute);
+    else hash = contentHash(readFileSync(file.absolute));
     stamps.set(file.absolute, [stamp, hash]);
     return hash;
   } catch (error) {
-    return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+    return unreadableKey(error);
   }
+}
+
+function unreadableKey(error: unknown): string {
+  return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+}
+
+/** The key of a whole run: the tool, every option, and every file's path and content key. */
+function runKeyOf(tool: string, engine: Engine, files: InputFile[], hashes: string[]): string {
+  return sha256(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
 }
 
 async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions): Promise<CheckResult> {
@@ -141,17 +154,21 @@ async function cachedRunWith(
   settings: CacheOptions,
 ): Promise<CheckResult> {
   const warn = options.warn ?? (() => undefined);
-  if (cache.problem) warn(`cache.${cache.problem}`, { file: location });
+  const problem = cache.problem;
+  if (problem) warn(`cache.${problem}`, { file: location });
   // Taken before any file is looked at: stamps recorded now are trusted later only for files settled
   // before this moment (see RACY_MARGIN_NS in cache.ts).
   const stampsSince = BigInt(Date.now()) * 1_000_000n;
   const stamps = new Map<string, StampEntry>();
+  const fromStamp = new Set<string>();
   const maxFileSize = engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const hashSource = settings.strategy === 'content' || cache.problem ? undefined : cache;
-  const hashes = files.map((file) => fileKey(file, maxFileSize, hashSource, stamps));
-  const runKey = sha256(JSON.stringify([settings.tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
+  const hashes = files.map((file) => fileKey(file, maxFileSize, hashSource, stamps, fromStamp));
+  let runKey = runKeyOf(settings.tool, engine, files, hashes);
   const stored = cache.problem ? undefined : cache.run(runKey);
   if (stored) return stored;
+  // The runs section is parsed only when looked up: it can prove damaged only now.
+  if (!problem && cache.problem) warn(`cache.${cache.problem}`, { file: location });
 
   const filesKey = analysisKey(engine, settings.tool);
   const trusted = !cache.problem;
@@ -160,6 +177,31 @@ async function cachedRunWith(
   if (trusted && cache.problem === 'damaged') {
     warn('cache.damaged', { file: location });
     known.fill(undefined);
+  }
+  // A hash taken from a stamp is checked against the file's bytes when the file is to be analysed
+  // anew, so that what is stored under a hash is always the analysis of those very bytes: a file
+  // changed without any change to its stamp cannot lead a later run, by content, astray.
+  let rehashed = false;
+  files.forEach((file, index) => {
+    if (known[index] !== undefined || !fromStamp.has(file.absolute)) return;
+    let hash: string;
+    try {
+      hash = contentHash(readFileSync(file.absolute));
+    } catch (error) {
+      hash = unreadableKey(error);
+    }
+    if (hash === hashes[index]) return;
+    rehashed = true;
+    hashes[index] = hash;
+    const stamp = stamps.get(file.absolute)![0];
+    if (hash.startsWith('unreadable:')) stamps.delete(file.absolute);
+    else stamps.set(file.absolute, [stamp, hash]);
+    if (!cache.problem) known[index] = cache.analyzed(filesKey, file.display, hash);
+  });
+  if (rehashed) {
+    runKey = runKeyOf(settings.tool, engine, files, hashes);
+    const storedAfterAll = cache.problem ? undefined : cache.run(runKey);
+    if (storedAfterAll) return storedAfterAll;
   }
   let writer: CacheWriter | undefined;
   try {
