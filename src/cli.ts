@@ -85,6 +85,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--docs-url <url>', t('cli.docsUrl'))
     .option('--cache', t('cli.cache'))
     .option('--cache-location <path>', t('cli.cacheLocation'))
+    .option('--cache-strategy <strategy>', t('cli.cacheStrategy'))
     .option('--concurrency <n>', t('cli.concurrency'));
   shared(check)
     .addHelpText('after', `\n${t('cli.checkExamples')}`)

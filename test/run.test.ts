@@ -1,10 +1,27 @@
 /**
  * The ways a check can run (streaming branch by branch, from the cache, in worker threads) against
  * the straightforward `Engine.check`: byte-for-byte the same JSON on the generated corpus. And the
- * cache's safety: a truncated, damaged, foreign or unreadable cache is reported and never trusted.
+ * cache's safety: a truncated, damaged, foreign or unreadable cache is reported and never trusted;
+ * a file's stamp stands for its content only when it is unchanged and settled.
  * (No test here asserts a time.)
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  type BigIntStats,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -13,7 +30,7 @@ import { Engine, type EngineOptions } from '../src/engine.js';
 import { formatJson } from '../src/formats/json.js';
 import { findFiles, type InputFile } from '../src/load/files.js';
 import { findPersonalNumbers, mayHoldPersonalNumber } from '../src/privacy.js';
-import { CACHE_FORMAT, cacheFilePath } from '../src/run/cache.js';
+import { CACHE_FORMAT, cacheFilePath, CacheWriter, CheckCache, fileStamp } from '../src/run/cache.js';
 import { runCheck, type RunOptions } from '../src/run/check-run.js';
 import { CORPUS_AS_OF, CORPUS_SINCE, corpusOnDisk } from './corpus.js';
 import { header, runCli, tempTree } from './helpers.js';
@@ -148,6 +165,289 @@ describe('check cache', () => {
     expect(damaged.stdout).toBe(cold.stdout);
     expect(damaged.stderr).toMatch(/^dangjian: The cache file .*check\.cache is (damaged|incomplete)/);
     expect(runCli(args, { cwd: dir }).stderr).toBe('');
+  });
+});
+
+describe('cache strategies', () => {
+  const AS_OF = '2026-07-01';
+  // Versions of one log, of the same size, with different results (the meeting in another month).
+  const version = (month: string) => `${header('b1')}activities:\n  - { date: 2026-${month}-05, type: 支委会, firstTopic: 学习 }\n`;
+  const versionA = version('01');
+  const versionB = version('09');
+  const versionC = version('03');
+  const OLD = new Date('2020-01-01T00:00:00Z');
+  const SECOND = 1_000_000_000n;
+
+  /** A folder of logs whose modification times are years old, and a cache file location beside it. */
+  function setUp(files: Record<string, string> = { 'a.yaml': versionA, 'b.yaml': `${header('b2')}activities: []\n` }) {
+    const dir = tempTree(files);
+    for (const name of Object.keys(files)) utimesSync(path.join(dir, name), OLD, OLD);
+    const cache = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-strategy-')), 'check.cache');
+    return { dir, cache };
+  }
+
+  const args = (extra: string[] = []) => ['check', '.', '--as-of', AS_OF, '--format', 'json', ...extra];
+  const cached = (dir: string, cache: string, strategy?: string, extra: string[] = []) =>
+    runCli(args(['--cache-location', cache, ...(strategy ? ['--cache-strategy', strategy] : []), ...extra]), { cwd: dir });
+  const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+  const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+  interface CacheParts {
+    files: Buffer;
+    stamps: { since: string; files: Record<string, [string, string]> };
+    runs: Buffer;
+    trailer: Record<string, unknown> & { filesLength: number; stampsLength: number; runsLength: number };
+  }
+
+  function readCache(file: string): CacheParts {
+    const bytes = readFileSync(file);
+    const trailer = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a, bytes.length - 2) + 1)) as CacheParts['trailer'];
+    const { filesLength: f, stampsLength: s, runsLength: r } = trailer;
+    return { trailer, files: bytes.subarray(0, f), stamps: JSON.parse(bytes.toString('utf8', f, f + s)), runs: bytes.subarray(f + s, f + s + r) };
+  }
+
+  /** Writes a cache from its parts; the stamps section's checksum is made right unless told otherwise. */
+  function writeCache(file: string, parts: CacheParts, stampsText = `${JSON.stringify(parts.stamps)}\n`, checksum = true) {
+    const stamps = Buffer.from(stampsText, 'utf8');
+    const trailer = { ...parts.trailer, stampsLength: stamps.length, ...(checksum ? { stampsSha256: sha256(stamps) } : {}) };
+    writeFileSync(file, Buffer.concat([parts.files, stamps, parts.runs, Buffer.from(`${JSON.stringify(trailer)}\n`)]));
+  }
+
+  /** The stamps entry of a file, by name (the key is the absolute path the checker saw). */
+  function entryOf(parts: CacheParts, name: string): string {
+    const key = Object.keys(parts.stamps.files).find((absolute) => path.basename(absolute) === name);
+    expect(key).toBeDefined();
+    return key!;
+  }
+
+  /**
+   * Moves the recorded start of the run an hour on, so that every stamp counts as settled (files
+   * written just now would otherwise be read again on every run, and the stamps not be used).
+   */
+  function settle(file: string) {
+    const parts = readCache(file);
+    parts.stamps.since = String(BigInt(Date.now() + 3_600_000) * 1_000_000n);
+    writeCache(file, parts);
+  }
+
+  it('give the uncached output, byte for byte: cold, unchanged, edited, added and deleted files', { timeout: 120_000 }, () => {
+    const { dir, cache } = setUp();
+    const other = `${cache}.content`;
+    const same = () => {
+      const plain = runCli(args(), { cwd: dir });
+      expect(plain.stderr).toBe('');
+      expect(JSON.parse(plain.stdout).summary.files).toBeGreaterThan(0);
+      for (const [strategy, file] of [['metadata', cache], ['content', other]] as const) {
+        expect(cached(dir, file, strategy)).toEqual(plain);
+        settle(file);
+        expect(cached(dir, file, strategy)).toEqual(plain);
+      }
+      // The default is metadata.
+      expect(cached(dir, cache)).toEqual(plain);
+      return plain.stdout;
+    };
+    const first = same();
+    // Edited: a new modification time, and a new finding.
+    writeFileSync(path.join(dir, 'a.yaml'), versionB);
+    const edited = same();
+    expect(edited).not.toBe(first);
+    // Edited twice more, to the same size, with the old modification time put back each time (as
+    // cp -p or rsync do): the change time still tells. (The first of these runs is new to the cache,
+    // so that it records the stamp the second must not take for unchanged.)
+    writeFileSync(path.join(dir, 'a.yaml'), versionC);
+    utimesSync(path.join(dir, 'a.yaml'), OLD, OLD);
+    const third = same();
+    expect(new Set([first, edited, third]).size).toBe(3);
+    writeFileSync(path.join(dir, 'a.yaml'), versionB);
+    utimesSync(path.join(dir, 'a.yaml'), OLD, OLD);
+    expect(same()).toBe(edited);
+    writeFileSync(path.join(dir, 'c.yaml'), `${header('b3')}activities: []\n`);
+    const added = same();
+    expect(JSON.parse(added).summary.files).toBe(3);
+    rmSync(path.join(dir, 'c.yaml'));
+    expect(same()).toBe(edited);
+    // Also in another format and language, and with the cache on without a location.
+    const stylish = ['check', '.', '--as-of', AS_OF, '--lang', 'en'];
+    const plain = runCli(stylish, { cwd: dir });
+    expect(runCli([...stylish, '--cache-strategy', 'content'], { cwd: dir })).toEqual(plain);
+    expect(runCli([...stylish, '--cache'], { cwd: dir })).toEqual(plain);
+    expect(existsSync(path.join(dir, '.dangjian-cache', 'check.cache'))).toBe(true);
+  });
+
+  it('records every file with its stamp and content hash, and when the run began', () => {
+    const { dir, cache } = setUp();
+    expect(cached(dir, cache).stderr).toBe('');
+    const parts = readCache(cache);
+    expect(parts.stamps.since).toMatch(/^\d+$/);
+    expect(Object.keys(parts.stamps.files)).toHaveLength(2);
+    for (const name of ['a.yaml', 'b.yaml']) {
+      const key = entryOf(parts, name);
+      expect(parts.stamps.files[key]).toEqual([fileStamp(statSync(key, { bigint: true })), sha1(readFileSync(key))]);
+    }
+  });
+
+  /**
+   * A cache whose stamp for a.yaml is that of its current content (version B) but whose hash is that
+   * of version A, as if a.yaml had been changed without any change to its size, times or id: what
+   * the metadata strategy cannot see. `since` gives the start of the run that "recorded" it, from
+   * the file's times.
+   */
+  function forged(since: (stats: { mtimeNs: bigint; ctimeNs: bigint }) => bigint, mtime: (ctimeNs: bigint) => Date = () => OLD, extra: string[] = []) {
+    const { dir, cache } = setUp();
+    const cold = cached(dir, cache, undefined, extra);
+    expect(cold.stderr).toBe('');
+    const parts = readCache(cache);
+    const key = entryOf(parts, 'a.yaml');
+    const hashA = parts.stamps.files[key][1];
+    expect(hashA).toBe(sha1(versionA));
+    writeFileSync(key, versionB);
+    utimesSync(key, OLD, mtime(statSync(key, { bigint: true }).ctimeNs));
+    const stats = statSync(key, { bigint: true });
+    const changed = runCli(args(extra), { cwd: dir });
+    // Not vacuous: the two versions give different results.
+    expect(changed.stdout).not.toBe(cold.stdout);
+    parts.stamps.files[key] = [fileStamp(stats), hashA];
+    parts.stamps.since = String(since(stats));
+    writeCache(cache, parts);
+    return { dir, cache, parts, cold, changed };
+  }
+
+  it('metadata takes the hash of an unchanged, settled stamp from the cache; content reads the file', { timeout: 60_000 }, () => {
+    // Recorded by a run that began an hour after the file's last change.
+    const { dir, cache, cold, changed } = forged((stats) => stats.ctimeNs + 3600n * SECOND);
+    const copy = `${cache}.copy`;
+    copyFileSync(cache, copy);
+    // The stamp was trusted, so a.yaml was not read: the result is that of version A.
+    expect(cached(dir, cache, 'metadata')).toEqual(cold);
+    expect(cached(dir, copy, 'content')).toEqual(changed);
+  });
+
+  it('stores under a hash taken from a stamp only the analysis of those bytes: content runs are never misled', { timeout: 60_000 }, () => {
+    const { dir, cache } = forged((stats) => stats.ctimeNs + 3600n * SECOND);
+    // Other analysis options (a larger size limit): a.yaml, trusted by its stamp, has to be analysed
+    // anew, which finds version B; its result must not be stored under version A's hash.
+    writeFileSync(path.join(dir, 'dangjian.config.yaml'), 'maxFileSize: 2MiB\n');
+    const b = runCli(args(), { cwd: dir });
+    expect(cached(dir, cache)).toEqual(b);
+    writeFileSync(path.join(dir, 'a.yaml'), versionA);
+    const a = runCli(args(), { cwd: dir });
+    expect(a.stdout).not.toBe(b.stdout);
+    expect(cached(dir, cache, 'content')).toEqual(a);
+  });
+
+  it('gives the stored result when the bytes of a file analysed anew make a known run', () => {
+    const { dir, cache } = setUp();
+    const cold = cached(dir, cache);
+    const parts = readCache(cache);
+    // A stamp that stands for bytes of which nothing is stored: a.yaml is hashed from its bytes,
+    // which make the run stored just now.
+    parts.stamps.files[entryOf(parts, 'a.yaml')][1] = sha1('other bytes');
+    parts.stamps.since = String(BigInt(Date.now() + 3_600_000) * 1_000_000n);
+    writeCache(cache, parts);
+    const before = readFileSync(cache);
+    expect(cached(dir, cache)).toEqual(cold);
+    expect(readFileSync(cache).equals(before)).toBe(true);
+  });
+
+  it('reads a file again when its stamp is not older than the run that recorded it by the margin', { timeout: 60_000 }, () => {
+    const cases = [
+      // Changed a second before the run began (FAT keeps times to 2 s).
+      forged((stats) => stats.ctimeNs + SECOND),
+      // Modified (by its time) a second before, or after, the run began; changed long before.
+      forged((stats) => stats.mtimeNs + SECOND, (ctimeNs) => new Date(Number((ctimeNs + 3600n * SECOND) / 1_000_000n))),
+      forged((stats) => stats.mtimeNs - SECOND, (ctimeNs) => new Date(Number((ctimeNs + 3600n * SECOND) / 1_000_000n))),
+      forged((stats) => stats.mtimeNs, (ctimeNs) => new Date(Number((ctimeNs + 3600n * SECOND) / 1_000_000n))),
+    ];
+    for (const { dir, cache, changed } of cases) expect(cached(dir, cache)).toEqual(changed);
+  });
+
+  it('never trusts a damaged stamps or runs section, and ignores a cache of the earlier format, with a warning', { timeout: 60_000 }, () => {
+    const settled = (stats: { ctimeNs: bigint }) => stats.ctimeNs + 3600n * SECOND;
+    const en = ['--lang', 'en'];
+    const damaged = /^dangjian: The cache file .*check\.cache is damaged/;
+    // The forged stamp, with the checksum left as it was.
+    let { dir, cache, parts, changed } = forged(settled, undefined, en);
+    writeCache(cache, parts, `${JSON.stringify(parts.stamps)}\n`, false);
+    let result = cached(dir, cache, undefined, en);
+    expect(result.stdout).toBe(changed.stdout);
+    expect(result.stderr).toMatch(damaged);
+    expect(cached(dir, cache, undefined, en)).toEqual(changed);
+    // A stamps section of another shape, with its checksum made right.
+    ({ dir, cache, parts, changed } = forged(settled, undefined, en));
+    writeCache(cache, parts, `${JSON.stringify(parts.stamps.files)}\n`);
+    result = cached(dir, cache, undefined, en);
+    expect(result.stdout).toBe(changed.stdout);
+    expect(result.stderr).toMatch(damaged);
+    // A runs section that is not a list of runs, with its checksum made right.
+    ({ dir, cache, parts, changed } = forged(settled, undefined, en));
+    parts.runs = Buffer.from('{"key":"x"}\n');
+    parts.trailer = { ...parts.trailer, runsLength: parts.runs.length, runsSha256: sha256(parts.runs) };
+    writeCache(cache, parts);
+    result = cached(dir, cache, undefined, en);
+    expect(result.stdout).toBe(changed.stdout);
+    expect(result.stderr).toMatch(damaged);
+    expect(cached(dir, cache, undefined, en)).toEqual(changed);
+    // A malformed entry is not used (the file is read).
+    ({ dir, cache, parts, changed } = forged(settled));
+    const key = entryOf(parts, 'a.yaml');
+    parts.stamps.files[key] = [parts.stamps.files[key][0], 'not a hash'];
+    writeCache(cache, parts);
+    expect(cached(dir, cache)).toEqual(changed);
+    // The earlier format: no stamps section; its trailer says version 1.
+    ({ dir, cache, parts } = forged(settled));
+    const { stampsLength: _l, stampsSha256: _s, ...rest } = parts.trailer;
+    writeFileSync(cache, Buffer.concat([parts.files, parts.runs, Buffer.from(`${JSON.stringify({ ...rest, formatVersion: 1 })}\n`)]));
+    const plain = runCli(args(en), { cwd: dir });
+    result = cached(dir, cache, undefined, en);
+    expect(result.stdout).toBe(plain.stdout);
+    expect(result.stderr).toMatch(/^dangjian: The cache file .*check\.cache was written by another version of dangjian/);
+    expect(cached(dir, cache, undefined, en)).toEqual(plain);
+    expect(readCache(cache).trailer.formatVersion).toBe(2);
+  });
+
+  it('trusts, and carries into the next cache, only stamps older than the recording run by the margin', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-stamps-')), 'check.cache');
+    const since = 1_800_000_000n * SECOND;
+    const hash = sha1('x');
+    const at = (mtime: bigint, ctime: bigint) => `10:${since + mtime * SECOND}:${since + ctime * SECOND}:7`;
+    const stamps: [string, [string, string]][] = [
+      ['/logs/settled.yaml', [at(-5n, -3n), hash]],
+      ['/logs/modified-late.yaml', [at(-1n, -5n), hash]],
+      ['/logs/changed-late.yaml', [at(-5n, -1n), hash]],
+      ['/logs/modified-after.yaml', [at(1n, -5n), hash]],
+      ['/logs/in-this-run.yaml', [at(-5n, -5n), hash]],
+      ['/logs/malformed.yaml', [at(-5n, -5n), 'not a hash']],
+    ];
+    const writer = new CacheWriter(file, 'tool', 'key');
+    writer.commit([], stamps, since);
+    const cache = new CheckCache(file, 'tool');
+    expect(cache.problem).toBeUndefined();
+    expect([...cache.otherStamps(new Set(['/logs/in-this-run.yaml']))]).toEqual([stamps[0]]);
+    const stats = (mtime: bigint, ctime: bigint) => ({ mtimeNs: since + mtime * SECOND, ctimeNs: since + ctime * SECOND }) as BigIntStats;
+    expect(cache.storedHash('/logs/settled.yaml', stats(-5n, -3n), at(-5n, -3n))).toBe(hash);
+    expect(cache.storedHash('/logs/settled.yaml', stats(-5n, -3n), at(-5n, -2n))).toBeUndefined();
+    expect(cache.storedHash('/logs/modified-late.yaml', stats(-1n, -5n), at(-1n, -5n))).toBeUndefined();
+    expect(cache.storedHash('/logs/changed-late.yaml', stats(-5n, -1n), at(-5n, -1n))).toBeUndefined();
+    expect(cache.storedHash('/logs/malformed.yaml', stats(-5n, -5n), at(-5n, -5n))).toBeUndefined();
+    expect(cache.storedHash('/logs/unknown.yaml', stats(-5n, -5n), at(-5n, -5n))).toBeUndefined();
+    cache.close();
+  });
+
+  it('rejects an unknown strategy with a usage error, in both languages, before anything is written', () => {
+    const { dir, cache } = setUp();
+    expect(cached(dir, cache, 'mtime')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: --cache-strategy 的值“mtime”无效，可选：metadata, content\n',
+    });
+    expect(cached(dir, cache, 'Content', ['--lang', 'en'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: --cache-strategy "Content" is not valid; choose one of: metadata, content\n',
+    });
+    expect(runCli(['check', '.', '--cache-strategy', ''], { cwd: dir }).status).toBe(2);
+    expect(existsSync(cache)).toBe(false);
+    expect(existsSync(path.join(dir, '.dangjian-cache'))).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Io } from './io.js';
 import { exitStatus, resolveDocsBase, ruleInfos, writeReport } from './output.js';
 import { progressFor } from './progress.js';
 import { message } from '../i18n/index.js';
+import { CACHE_STRATEGIES } from '../run/cache.js';
 import { runCheck, type RunOptions as CheckRunOptions } from '../run/check-run.js';
 import { VERSION } from '../version.js';
 
@@ -23,6 +24,7 @@ export interface CheckCommandOptions extends RunOptions {
   docsUrl?: string;
   cache?: boolean;
   cacheLocation?: string;
+  cacheStrategy?: string;
   concurrency?: string;
 }
 
@@ -40,11 +42,13 @@ export function parseShardOption(value: string): ShardSpec {
   return { index, count };
 }
 
-/** --cache, --cache-location and --concurrency: how the check runs, never what it finds. */
+/** --cache, --cache-location, --cache-strategy and --concurrency: how the check runs, never what it finds. */
 function checkRunOptions(options: CheckCommandOptions, lang: Lang, io: Io): CheckRunOptions {
   const concurrency = options.concurrency !== undefined ? parseCount('--concurrency', options.concurrency) : undefined;
+  const strategy = parseChoice('--cache-strategy', options.cacheStrategy ?? CACHE_STRATEGIES[0], CACHE_STRATEGIES);
+  const cached = options.cache || options.cacheLocation !== undefined || options.cacheStrategy !== undefined;
   return {
-    ...(options.cache || options.cacheLocation !== undefined ? { cache: { location: options.cacheLocation, cwd: io.cwd, tool: VERSION } } : {}),
+    ...(cached ? { cache: { location: options.cacheLocation, cwd: io.cwd, tool: VERSION, strategy } } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
     warn: (id, params) => io.stderr.write(`dangjian: ${message(lang, id, params)}\n`),
   };
@@ -55,10 +59,11 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
   const shard = options.shard !== undefined ? parseShardOption(options.shard) : undefined;
   const docsBase = resolveDocsBase(options.docsUrl);
+  const runOptions = checkRunOptions(options, lang, io);
   const progress = progressFor(io, lang, isMachineFormat(format) && options.output === undefined);
   const { engine, files: found } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
   const files = shard ? selectShard(found, shard) : found;
-  const result = await runCheck(engine, files, checkRunOptions(options, lang, io));
+  const result = await runCheck(engine, files, runOptions);
   progress.done();
 
   const checked = files.map((file) => maskPersonalData(file.display));

@@ -3,10 +3,10 @@
  * described in `tool.driver.rules` in the output language, with its documentation page as helpUri;
  * waived findings stay in the log as externally accepted suppressions.
  */
-import { createHash } from 'node:crypto';
 import { message } from '../i18n/index.js';
 import type { CheckResult, Finding, Lang, Severity } from '../types.js';
 import type { FormatContext, RuleInfo } from './index.js';
+import { sha256 } from '../hash.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -75,7 +75,7 @@ export function fingerprints(findings: Finding[]): string[] {
     const key = [finding.ruleId, finding.branch ?? '', finding.period ?? '', finding.file].join('\u0000');
     const rank = seen.get(key) ?? 0;
     seen.set(key, rank + 1);
-    return createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32);
+    return sha256(`${key}\u0000${rank}`).slice(0, 32);
   });
 }
 

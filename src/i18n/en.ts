@@ -151,6 +151,7 @@ export const en: Record<MessageId, string> = {
   'cli.noColor': 'no colours',
   'cli.cache': 'use a cache: unchanged files are not parsed again, and an unchanged run gives the last result at once',
   'cli.cacheLocation': 'where the cache is kept: a file, or a folder (default .dangjian-cache/); giving it turns the cache on',
+  'cli.cacheStrategy': 'how the cache tells that a file is unchanged: metadata (default: size, times and file id, as git does; the file is read only when they changed) or content (every file read and hashed); giving it turns the cache on',
   'cli.concurrency': 'threads that read and validate files at the same time (default by the number of files: 1, or one per core for 2,000 files and more on 4 cores or more)',
   'cli.rules': 'list the rules, or show one rule\'s documentation',
   'cli.ruleId': 'a rule id, e.g. national-defense-quarterly',

@@ -156,6 +156,7 @@ export const zhCN = {
   'cli.noColor': '不使用颜色',
   'cli.cache': '使用缓存：未改动的文件不再重新解析，输入和选项都未改动时直接给出上次的结果',
   'cli.cacheLocation': '缓存的位置：一个文件，或一个目录（默认 .dangjian-cache/）；指定它即启用缓存',
+  'cli.cacheStrategy': '缓存判断文件是否改动的方式：metadata（默认；与 git 相同，看大小、时间和文件编号，变了才重新读取文件）或 content（每个文件都读取并计算散列）；指定它即启用缓存',
   'cli.concurrency': '同时读取和校验文件的线程数（默认按文件数量决定：1 个；文件达 2000 个且 CPU 不少于 4 核时每核 1 个）',
   'cli.rules': '列出所有规则，或显示一条规则的说明',
   'cli.ruleId': '规则编号，如 national-defense-quarterly',

@@ -2,7 +2,7 @@
  * Expands the paths given on the command line (files, directories, globs) into a sorted list of
  * YAML files, each with the `/`-separated path relative to the working directory used in output.
  */
-import { lstatSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface InputFile {
@@ -21,12 +21,22 @@ export class MissingPathError extends Error {
   }
 }
 
-const YAML_PATTERN = '**/*.{yaml,yml}';
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+export const YAML_PATTERN = '**/*.{yaml,yml}';
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export function displayPath(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute) || path.basename(absolute);
-  return relative.split(path.sep).join('/');
+  return relativeFrom(cwd)(absolute) || path.basename(absolute);
+}
+
+/**
+ * `path.relative(from, to)` with `/` separators, for many `to` at once. A normalised absolute path
+ * inside `from` (every path findFiles produces) is cut without resolving both paths again.
+ */
+function relativeFrom(from: string): (to: string) => string {
+  const base = path.resolve(from);
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  const slashes = (relative: string) => (path.sep === '/' ? relative : relative.split(path.sep).join('/'));
+  return (to) => slashes(to.length > prefix.length && to.startsWith(prefix) ? to.slice(prefix.length) : path.relative(base, to));
 }
 
 /** Patterns of files to leave out of directory and glob expansion, relative to `base`. */
@@ -40,7 +50,40 @@ export interface IgnoreRules {
 /** Configuration files are YAML too, but never branch logs. */
 const NEVER_LOGS = new Set(['dangjian.config.yaml', 'dangjian.config.yml']);
 
-/** tinyglobby, loaded only when a directory or a glob is given (a single file needs none). */
+/**
+ * The files under a folder that tinyglobby finds for YAML_PATTERN without dot entries, without
+ * following symbolic links and with ALWAYS_IGNORED left out, without loading it (a test holds the
+ * two to the same result on generated trees). Those are the files, not links, whose path below the
+ * folder has no part that starts with a dot or is node_modules, and has a part named *.yaml or
+ * *.yml: the file's own name, or the name of a folder it is in, whose files are then all taken (as
+ * tinyglobby expands a pattern that matches a folder). A folder that cannot be read is left out.
+ * The paths are normalised when the folder's path is.
+ */
+export function yamlFilesUnder(folder: string): string[] {
+  const found: string[] = [];
+  /** Folders still to read, each with whether a folder on the way is named *.yaml or *.yml. */
+  const pending: [string, boolean][] = [[folder, false]];
+  while (pending.length) {
+    const [dir, inYamlFolder] = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const yamlName = inYamlFolder || name.endsWith('.yaml') || name.endsWith('.yml');
+      if (entry.isDirectory()) pending.push([prefix + name, yamlName]);
+      else if (yamlName && entry.isFile()) found.push(prefix + name);
+    }
+  }
+  return found;
+}
+
+/** tinyglobby, loaded only when a glob is given (a file or a folder needs none). */
 let globModule: Promise<typeof import('tinyglobby')> | undefined;
 function tinyglobby() {
   return (globModule ??= import('tinyglobby'));
@@ -48,16 +91,19 @@ function tinyglobby() {
 
 export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRules): Promise<InputFile[]> {
   const found = new Map<string, InputFile>();
-  // picomatch is loaded only when there are patterns to match.
+  // picomatch is loaded only when there are patterns to match (the build bundles it, with the
+  // code cache of the command line).
   const picomatch = ignore?.patterns.length ? (await import('picomatch')).default : undefined;
   const ignored = picomatch && ignore ? picomatch(ignore.patterns, { dot: true }) : undefined;
-  const isIgnored = (absolute: string) =>
-    ignored !== undefined && ignored(path.relative(ignore!.base, absolute).split(path.sep).join('/'));
-  const add = (absolute: string, explicit = false) => {
-    const normal = path.resolve(absolute);
+  const relativeToBase = ignored && relativeFrom(ignore!.base);
+  const display = relativeFrom(cwd);
+  /** Adds a file by its normalised absolute path. */
+  const add = (normal: string, explicit = false) => {
     // A file named on the command line is always checked; ignore patterns apply to expansion.
-    if (!explicit && (isIgnored(normal) || NEVER_LOGS.has(path.basename(normal)) || ignore?.files?.includes(normal))) return;
-    if (!found.has(normal)) found.set(normal, { absolute: normal, display: displayPath(normal, cwd) });
+    if (!explicit && ((relativeToBase && ignored!(relativeToBase(normal))) || NEVER_LOGS.has(path.basename(normal)) || ignore?.files?.includes(normal))) {
+      return;
+    }
+    if (!found.has(normal)) found.set(normal, { absolute: normal, display: display(normal) || path.basename(normal) });
   };
   const ignorePatterns = ALWAYS_IGNORED;
   for (const input of inputs) {
@@ -66,15 +112,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
     if (stat?.isFile()) {
       add(absolute, true);
     } else if (stat?.isDirectory()) {
-      const { glob } = await tinyglobby();
-      const matches = await glob(YAML_PATTERN, {
-        cwd: absolute,
-        absolute: true,
-        dot: false,
-        followSymbolicLinks: false,
-        ignore: ignorePatterns,
-      });
-      matches.forEach((match) => add(match));
+      for (const file of yamlFilesUnder(absolute)) add(file);
     } else if (!stat && (await tinyglobby()).isDynamicPattern(input.split(path.sep).join('/'))) {
       const { glob } = await tinyglobby();
       const matches = await glob(input.split(path.sep).join('/'), {
@@ -83,7 +121,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
         followSymbolicLinks: false,
         ignore: ignorePatterns,
       });
-      matches.filter((m) => statOrUndefined(m)?.isFile()).forEach((match) => add(match));
+      matches.filter((m) => statOrUndefined(m)?.isFile()).forEach((match) => add(path.resolve(match)));
     } else if (stat) {
       throw new MissingPathError(input, 'not-a-file');
     } else if (lstatOrUndefined(absolute)?.isSymbolicLink()) {

@@ -4,7 +4,6 @@
  * committee term that is about to run out. Cadence progress comes from `evaluateCadence` and the
  * yearly content requirements from the rules' own checks, run as if the period had just ended.
  */
-import { createHash } from 'node:crypto';
 import type { Engine } from '../engine.js';
 import { message } from '../i18n/index.js';
 import { addDays, addMonths, daysBetween } from '../model/dates.js';
@@ -18,6 +17,7 @@ import { cadenceDefinitions } from './columns.js';
 import type { UncountedFile } from './model.js';
 import { periodLabel } from './present.js';
 import { uncountedFiles } from './build.js';
+import { sha256 } from '../hash.js';
 
 export type DueKind = 'cadence' | 'content' | 'case' | 'term';
 
@@ -72,7 +72,7 @@ export interface DueInput {
 const PROJECTED_RULES = ['secretary-lecture-yearly', 'staff-archive-complete', 'branch-feature-declared'];
 
 export function dueUid(branch: string, requirement: string, period: string, group = ''): string {
-  const hash = createHash('sha256').update([branch, requirement, period, group].join('\u0000')).digest('hex');
+  const hash = sha256([branch, requirement, period, group].join('\u0000'));
   return `${hash.slice(0, 32)}@dangjian`;
 }
 

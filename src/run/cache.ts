@@ -1,6 +1,6 @@
 /**
- * The check cache (`--cache`, `--cache-location`). Two layers, both keyed by content, never by
- * modification times:
+ * The check cache (`--cache`, `--cache-location`, `--cache-strategy`). Two layers, both keyed by
+ * content, never by modification times:
  *
  * - per file: the file's analysis (parse, schema and record results, file-rule findings), keyed by
  *   its path, a hash of its bytes and a hash of the options that analysis depends on;
@@ -8,27 +8,54 @@
  *   so rule results that depend on the date are never reused for another date) and every file's
  *   path and content hash. An unchanged re-run reads this and nothing else.
  *
- * The file is written whole to a temporary file and renamed into place, so a reader never sees half
- * of it. It ends with a trailer that records the version and each section's length and SHA-256; a
- * cache that is truncated, damaged, unreadable or written by another version is ignored with a
- * warning and never trusted.
+ * Beside them, a shortcut to the content hashes (like git's index): each file's stamp (size,
+ * modification and change times, file id) with the hash computed for that exact stamp. With the
+ * `metadata` strategy a file whose stamp is unchanged, and safely older than the run that recorded
+ * it, is not read again; the keys are still the content hashes (a file analysed anew is hashed from
+ * its bytes), so the results are those of a cache keyed by content alone.
+ *
+ * Sections, in this order: per-file analyses (one JSON line each), stamps (one JSON line), runs
+ * (one JSON line), trailer. The file is written whole to a temporary file and renamed into place, so
+ * a reader never sees half of it. The trailer records the version and each section's length and
+ * SHA-256; a cache that is truncated, damaged, unreadable or written by another version is ignored
+ * with a warning and never trusted.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { type BigIntStats, closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyzedFile } from '../engine.js';
+import { createHash, sha256 } from '../hash.js';
 import type { CheckResult } from '../types.js';
 
+
 export const CACHE_FORMAT = 'dangjian-check-cache';
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 export const DEFAULT_CACHE_LOCATION = '.dangjian-cache';
 const CACHE_FILE_NAME = 'check.cache';
 /** Results of this many distinct runs (say, several as-of dates or rule settings) are kept. */
 const MAX_RUNS = 4;
-/** Entries of files not in the current run are kept up to this many in all. */
+/** Entries of files not in the current run are kept up to this many in all (and as many stamps). */
 const MAX_FILES = 100_000;
+/**
+ * When a stamp may be trusted: git's "racily clean" rule, made stricter. A run records in the
+ * stamps section the time it began to look at files, by this machine's clock (a cache file copied
+ * or touched later keeps it). A stamp is trusted only if the file's modification and change times are
+ * both older than that moment by this margin. Any later write gives the file a newer change time
+ * (and, unless a tool puts it back, modification time), so the stamp no longer matches; even a
+ * write in the same timestamp tick as the one the stamp shows, made after the run had read the file.
+ *
+ * The start of the run rather than the writing of the cache file (git's choice): a file changed
+ * during a long run, after it was read, is covered too. The margin: file times may come from a
+ * clock that lags this one by a tick, and some file systems keep them coarsely (FAT, to 2 s). So a
+ * file written less than 2 s before a run is read again by later runs, until the cache is next
+ * written.
+ */
+const RACY_MARGIN_NS = 2_000_000_000n;
 
 export type CacheProblem = 'unreadable' | 'truncated' | 'damaged' | 'version';
+
+export type CacheStrategy = 'metadata' | 'content';
+/** `--cache-strategy`: the first is the default. */
+export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
 
 interface Trailer {
   format: string;
@@ -37,6 +64,8 @@ interface Trailer {
   filesKey: string;
   filesLength: number;
   filesSha256: string;
+  stampsLength: number;
+  stampsSha256: string;
   runsLength: number;
   runsSha256: string;
 }
@@ -46,15 +75,34 @@ interface RunEntry {
   result: CheckResult;
 }
 
+/** A file's stamp and the content hash computed for it. */
+export type StampEntry = [stamp: string, hash: string];
+
+/**
+ * The stamps section: when the run that recorded the stamps began to look at files (nanoseconds
+ * since 1970, in decimal; inside the section, so that its checksum covers it), and each file's
+ * entry by absolute path.
+ */
+interface StampsSection {
+  since: string;
+  files: Record<string, unknown>;
+}
+
+/**
+ * What a file's stamp records: size, modification and change times (nanoseconds) and file id. Any
+ * write changes the change time, also when a tool (cp -p, rsync, tar) puts the modification time
+ * back; a file put in place by renaming has another id. Where the system gives no id (0 on some
+ * Windows file systems), the other fields still decide.
+ */
+export function fileStamp(stats: BigIntStats): string {
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
+}
+
 /** The cache file for a `--cache-location`: the location itself, or a file inside a folder. */
 export function cacheFilePath(location: string | undefined, cwd: string): string {
   const target = path.resolve(cwd, location ?? DEFAULT_CACHE_LOCATION);
   const isFolder = location === undefined || /[\\/]$/.test(location) || (existsSync(target) && statSync(target).isDirectory());
   return isFolder ? path.join(target, CACHE_FILE_NAME) : target;
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** A file's content hash, as the cache keys it. */
@@ -77,6 +125,15 @@ function readAt(fd: number, position: number, length: number): Buffer {
 /** What a cache file holds, once checked; `problem` says why nothing could be trusted. */
 export class CheckCache {
   private runs: RunEntry[] = [];
+  /**
+   * The runs section, checked against its checksum but parsed only when a run is looked up: parsed
+   * before the files are stamped, the results would be copied by every young-generation GC meanwhile.
+   */
+  private runsBytes?: Buffer;
+  /** Stamp entries by absolute path (each checked when used). */
+  private stamps: Record<string, unknown> = {};
+  /** Stamps of files modified and changed before this (nanoseconds since 1970) are trusted: see RACY_MARGIN_NS. */
+  private settledBefore = 0n;
   /** Per-file lines of the files section, by path (parsed only when used). */
   private fileLines = new Map<string, { hash: string; line: string }>();
   /** The open cache file and where its files section ends: read only when a run misses. */
@@ -106,7 +163,7 @@ export class CheckCache {
     }
   }
 
-  /** Reads the trailer and the runs section; true when the files section may be read later. */
+  /** Reads the trailer, the stamps and the runs sections; true when the files section may be read later. */
   private read(fd: number): boolean {
     const size = fstatSync(fd).size;
     // The trailer is the last line; everything before it is accounted for by its lengths.
@@ -123,26 +180,25 @@ export class CheckCache {
     }
     if (!trailer || typeof trailer !== 'object' || trailer.format !== CACHE_FORMAT) return void (this.problem = 'damaged'), false;
     if (trailer.formatVersion !== CACHE_FORMAT_VERSION || trailer.tool !== this.tool) return void (this.problem = 'version'), false;
-    if (
-      !Number.isSafeInteger(trailer.filesLength) ||
-      !Number.isSafeInteger(trailer.runsLength) ||
-      trailer.filesLength < 0 ||
-      trailer.runsLength < 0 ||
-      trailer.filesLength + trailer.runsLength !== start
-    ) {
+    const lengths = [trailer.filesLength, trailer.stampsLength, trailer.runsLength];
+    if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0) || lengths[0] + lengths[1] + lengths[2] !== start) {
       return void (this.problem = 'truncated'), false;
     }
-    const runsBytes = readAt(fd, trailer.filesLength, trailer.runsLength);
-    if (runsBytes.length !== trailer.runsLength || sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
+    // Stamps and runs are next to each other: one read for both.
+    const stampsAndRuns = readAt(fd, trailer.filesLength, trailer.stampsLength + trailer.runsLength);
+    const stampsBytes = stampsAndRuns.subarray(0, trailer.stampsLength);
+    const runsBytes = stampsAndRuns.subarray(trailer.stampsLength);
+    if (stampsAndRuns.length !== trailer.stampsLength + trailer.runsLength) return void (this.problem = 'damaged'), false;
+    if (sha256(stampsBytes) !== trailer.stampsSha256 || sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
     try {
-      const runs = JSON.parse(runsBytes.toString('utf8')) as RunEntry[];
-      if (!Array.isArray(runs) || runs.some((run) => typeof run?.key !== 'string' || typeof run.result !== 'object' || !run.result)) {
-        return void (this.problem = 'damaged'), false;
-      }
-      this.runs = runs;
+      const stamps = parseStamps(stampsBytes.toString('utf8'));
+      if (!stamps) return void (this.problem = 'damaged'), false;
+      this.stamps = stamps.files;
+      this.settledBefore = BigInt(stamps.since) - RACY_MARGIN_NS;
     } catch {
       return void (this.problem = 'damaged'), false;
     }
+    this.runsBytes = runsBytes;
     // The files section is checked only when a run misses (an unchanged re-run never reads it).
     this.filesSection = { fd, length: trailer.filesLength, key: trailer.filesKey, sha256: trailer.filesSha256 };
     return true;
@@ -155,9 +211,51 @@ export class CheckCache {
     this.filesChecked = true;
   }
 
-  /** The stored result of an identical run. */
+  /** Whether a stamp with these modification and change times may be trusted (see RACY_MARGIN_NS). */
+  private settled(mtimeNs: bigint, ctimeNs: bigint): boolean {
+    return mtimeNs < this.settledBefore && ctimeNs < this.settledBefore;
+  }
+
+  /**
+   * The stored content hash of the file at `absolute`, if it was computed for this very stamp
+   * (`fileStamp(stats)`) and the file had settled by then; else the file has to be read.
+   */
+  storedHash(absolute: string, stats: BigIntStats, stamp: string): string | undefined {
+    const entry = this.problem ? undefined : stampEntry(this.stamps, absolute);
+    return entry && entry[0] === stamp && this.settled(stats.mtimeNs, stats.ctimeNs) ? entry[1] : undefined;
+  }
+
+  /** Trusted stamps of files outside `paths`, to carry into the next cache (a later start would trust the others). */
+  *otherStamps(paths: Set<string>): Iterable<[string, StampEntry]> {
+    if (this.problem) return;
+    for (const absolute of Object.keys(this.stamps)) {
+      const entry = paths.has(absolute) ? undefined : stampEntry(this.stamps, absolute);
+      const times = entry && STAMP.exec(entry[0]);
+      if (times && this.settled(BigInt(times[1]), BigInt(times[2]))) yield [absolute, entry!];
+    }
+  }
+
+  /** Parses the runs section (once); a section that is not a list of runs makes the cache damaged. */
+  private loadRuns(): void {
+    const bytes = this.runsBytes;
+    if (!bytes) return;
+    this.runsBytes = undefined;
+    try {
+      const runs = JSON.parse(bytes.toString('utf8')) as RunEntry[];
+      if (Array.isArray(runs) && runs.every((run) => typeof run?.key === 'string' && typeof run.result === 'object' && run.result)) {
+        this.runs = runs;
+        return;
+      }
+    } catch {
+      // below
+    }
+    this.problem = 'damaged';
+  }
+
+  /** The stored result of an identical run (`problem` tells when the runs section proved damaged). */
   run(key: string): CheckResult | undefined {
-    return this.runs.find((run) => run.key === key)?.result;
+    this.loadRuns();
+    return this.problem ? undefined : this.runs.find((run) => run.key === key)?.result;
   }
 
   /** Loads the per-file entries made with the same analysis options (none if damaged). */
@@ -170,6 +268,7 @@ export class CheckCache {
     if (bytes.length !== section.length || sha256(bytes) !== section.sha256) {
       this.problem = 'damaged';
       this.runs = [];
+      this.runsBytes = undefined;
       return;
     }
     const text = bytes.toString('utf8');
@@ -207,9 +306,32 @@ export class CheckCache {
 
   /** Results of other runs, newest first, to carry into the next cache. */
   otherRuns(key: string): RunEntry[] {
-    return this.runs.filter((run) => run.key !== key);
+    this.loadRuns();
+    return this.problem ? [] : this.runs.filter((run) => run.key !== key);
   }
 }
+
+/** The stamps section, if it has the expected shape (its entries are checked when used). */
+function parseStamps(text: string): StampsSection | undefined {
+  const section = JSON.parse(text) as Partial<StampsSection> | null;
+  const { since, files } = section ?? {};
+  return typeof since === 'string' && /^\d{1,30}$/.test(since) && files && typeof files === 'object' && !Array.isArray(files)
+    ? { since, files }
+    : undefined;
+}
+
+/** A stored stamp entry, if well-formed (checked when used: most runs use few of them). */
+function stampEntry(stamps: Record<string, unknown>, absolute: string): StampEntry | undefined {
+  // Inherited properties are never arrays.
+  const entry = stamps[absolute];
+  return Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string' && HASH.test(entry[1])
+    ? (entry as StampEntry)
+    : undefined;
+}
+
+/** size:mtimeNs:ctimeNs:ino, capturing the times. */
+const STAMP = /^\d+:(\d+):(\d+):\d+$/;
+const HASH = /^[0-9a-f]{40}$/;
 
 /** Writes a new cache file beside the old one and renames it into place. */
 export class CacheWriter {
@@ -248,8 +370,20 @@ export class CacheWriter {
     this.writeFiles(`${line}\n`);
   }
 
-  commit(runs: RunEntry[]): void {
+  /**
+   * Writes the stamps (this run's first, then others up to the limit), recorded by a run that began
+   * to look at files at `stampsSince`, and the runs; then the trailer, and renames the file into place.
+   */
+  commit(runs: RunEntry[], stamps: Iterable<[string, StampEntry]>, stampsSince: bigint): void {
     try {
+      const kept: [string, StampEntry][] = [];
+      for (const stamp of stamps) {
+        if (kept.length >= MAX_FILES) break;
+        kept.push(stamp);
+      }
+      const section: StampsSection = { since: String(stampsSince), files: Object.fromEntries(kept) };
+      const stampsBytes = Buffer.from(`${JSON.stringify(section)}\n`, 'utf8');
+      writeSync(this.fd, stampsBytes);
       const runsBytes = Buffer.from(`${JSON.stringify(runs.slice(0, MAX_RUNS))}\n`, 'utf8');
       writeSync(this.fd, runsBytes);
       const trailer: Trailer = {
@@ -259,6 +393,8 @@ export class CacheWriter {
         filesKey: this.filesKey,
         filesLength: this.filesLength,
         filesSha256: this.filesHash.digest('hex'),
+        stampsLength: stampsBytes.length,
+        stampsSha256: sha256(stampsBytes),
         runsLength: runsBytes.length,
         runsSha256: sha256(runsBytes),
       };

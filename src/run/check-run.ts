@@ -8,7 +8,8 @@ import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import type { AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
 import type { CheckResult, MessageParams } from '../types.js';
-import { CacheWriter, cacheFilePath, CheckCache, contentHash, sha256 } from './cache.js';
+import { sha256 } from '../hash.js';
+import { CacheWriter, cacheFilePath, type CacheStrategy, CheckCache, contentHash, fileStamp, type StampEntry } from './cache.js';
 import { BranchSwitched, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
 import { analyseInWorkers, defaultConcurrency } from './workers.js';
 
@@ -18,6 +19,11 @@ export interface CacheOptions {
   cwd: string;
   /** The tool's version: a cache written by another version is never used. */
   tool: string;
+  /**
+   * `--cache-strategy`: how a file's content hash is known. `metadata` (the default) takes it from
+   * the cache when the file's stamp is unchanged; `content` always reads and hashes the file.
+   */
+  strategy?: CacheStrategy;
 }
 
 export interface RunOptions {
@@ -94,15 +100,40 @@ function analysisKey(engine: Engine, tool: string): string {
   return sha256(JSON.stringify([tool, rest, fileRules]));
 }
 
-/** A file's content hash; a file over the size limit is known by its size (all its check says). */
-function fileKey(file: InputFile, maxFileSize: number): string {
+/**
+ * A file's content hash; a file over the size limit is known by its size (all its check says), an
+ * unreadable one by the error. The hash comes from the cache when `stored` knows it for the file's
+ * stamp (the file's path then goes into `fromStamp`), else from the file's bytes; `stamps` receives
+ * the stamp and hash, for the next cache.
+ */
+function fileKey(
+  file: InputFile,
+  maxFileSize: number,
+  stored: CheckCache | undefined,
+  stamps: Map<string, StampEntry>,
+  fromStamp: Set<string>,
+): string {
   try {
-    const size = statSync(file.absolute).size;
-    if (size > maxFileSize) return `size:${size}`;
-    return contentHash(readFileSync(file.absolute));
+    const stats = statSync(file.absolute, { bigint: true });
+    if (Number(stats.size) > maxFileSize) return `size:${stats.size}`;
+    const stamp = fileStamp(stats);
+    let hash = stored?.storedHash(file.absolute, stats, stamp);
+    if (hash) fromStamp.add(file.absolute);
+    else hash = contentHash(readFileSync(file.absolute));
+    stamps.set(file.absolute, [stamp, hash]);
+    return hash;
   } catch (error) {
-    return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+    return unreadableKey(error);
   }
+}
+
+function unreadableKey(error: unknown): string {
+  return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+}
+
+/** The key of a whole run: the tool, every option, and every file's path and content key. */
+function runKeyOf(tool: string, engine: Engine, files: InputFile[], hashes: string[]): string {
+  return sha256(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
 }
 
 async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions): Promise<CheckResult> {
@@ -124,11 +155,21 @@ async function cachedRunWith(
   settings: CacheOptions,
 ): Promise<CheckResult> {
   const warn = options.warn ?? (() => undefined);
-  if (cache.problem) warn(`cache.${cache.problem}`, { file: location });
-  const hashes = files.map((file) => fileKey(file, engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
-  const runKey = sha256(JSON.stringify([settings.tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
+  const problem = cache.problem;
+  if (problem) warn(`cache.${problem}`, { file: location });
+  // Taken before any file is looked at: stamps recorded now are trusted later only for files settled
+  // before this moment (see RACY_MARGIN_NS in cache.ts).
+  const stampsSince = BigInt(Date.now()) * 1_000_000n;
+  const stamps = new Map<string, StampEntry>();
+  const fromStamp = new Set<string>();
+  const maxFileSize = engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const hashSource = settings.strategy === 'content' || cache.problem ? undefined : cache;
+  const hashes = files.map((file) => fileKey(file, maxFileSize, hashSource, stamps, fromStamp));
+  let runKey = runKeyOf(settings.tool, engine, files, hashes);
   const stored = cache.problem ? undefined : cache.run(runKey);
   if (stored) return stored;
+  // The runs section is parsed only when looked up: it can prove damaged only now.
+  if (!problem && cache.problem) warn(`cache.${cache.problem}`, { file: location });
 
   const filesKey = analysisKey(engine, settings.tool);
   const trusted = !cache.problem;
@@ -137,6 +178,31 @@ async function cachedRunWith(
   if (trusted && cache.problem === 'damaged') {
     warn('cache.damaged', { file: location });
     known.fill(undefined);
+  }
+  // A hash taken from a stamp is checked against the file's bytes when the file is to be analysed
+  // anew, so that what is stored under a hash is always the analysis of those very bytes: a file
+  // changed without any change to its stamp cannot lead a later run, by content, astray.
+  let rehashed = false;
+  files.forEach((file, index) => {
+    if (known[index] !== undefined || !fromStamp.has(file.absolute)) return;
+    let hash: string;
+    try {
+      hash = contentHash(readFileSync(file.absolute));
+    } catch (error) {
+      hash = unreadableKey(error);
+    }
+    if (hash === hashes[index]) return;
+    rehashed = true;
+    hashes[index] = hash;
+    const stamp = stamps.get(file.absolute)![0];
+    if (hash.startsWith('unreadable:')) stamps.delete(file.absolute);
+    else stamps.set(file.absolute, [stamp, hash]);
+    if (!cache.problem) known[index] = cache.analyzed(filesKey, file.display, hash);
+  });
+  if (rehashed) {
+    runKey = runKeyOf(settings.tool, engine, files, hashes);
+    const storedAfterAll = cache.problem ? undefined : cache.run(runKey);
+    if (storedAfterAll) return storedAfterAll;
   }
   let writer: CacheWriter | undefined;
   try {
@@ -163,10 +229,15 @@ async function cachedRunWith(
       if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
       // Closed before the new file takes its place (Windows does not rename over an open file).
       cache.close();
-      writer.commit([{ key: runKey, result }, ...(cache.problem ? [] : cache.otherRuns(runKey))]);
+      const otherStamps = cache.problem ? [] : cache.otherStamps(new Set(files.map((file) => file.absolute)));
+      writer.commit([{ key: runKey, result }, ...(cache.problem ? [] : cache.otherRuns(runKey))], concat(stamps, otherStamps), stampsSince);
     } catch (error) {
       warn('cache.cannotWrite', { file: location, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
   }
   return result;
+}
+
+function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {
+  for (const list of lists) yield* list;
 }

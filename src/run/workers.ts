@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { AnalyzedFile, EngineOptions } from '../engine.js';
 import type { InputFile } from '../load/files.js';
 import { DIST_URL } from '../paths.js';
@@ -106,6 +107,7 @@ export async function* analyseInWorkers(
   for (let i = 0; i < count && pending > 0; i++) {
     let thread: Worker;
     try {
+      const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
       thread = new Worker(workerModule(), { workerData: workerOptions, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch {
       break;

@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
+import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
+import { ALWAYS_IGNORED, YAML_PATTERN, yamlFilesUnder } from '../../src/load/files.js';
 import { loadFile } from '../../src/load/index.js';
 import { BIN, runCli, tempTree } from '../helpers.js';
 import { AS_OF, CONTROL, CONTROL_FILE, CONTROL_FINDINGS, describeGroup, findingsOf, header, type Case, type JsonFinding } from './catalogue.js';
@@ -142,5 +145,63 @@ describe('hostile input: files and paths, continued', () => {
     if (spawnSync('test', ['-p', path.join(dir, 'pipe.yaml')]).status === 0) {
       expect(load('pipe.yaml')).toEqual([['file-unreadable', 'load.unreadable.notFile']]);
     }
+  });
+});
+
+describe('folders are searched as the glob of YAML files would search them', () => {
+  /** What tinyglobby finds in a folder, with the options the checker once used for folders. */
+  const viaGlob = async (dir: string) =>
+    (await glob(YAML_PATTERN, { cwd: dir, absolute: true, dot: false, followSymbolicLinks: false, ignore: ALWAYS_IGNORED }))
+      .map((file) => path.resolve(file))
+      .sort();
+  const walked = (dir: string) => yamlFilesUnder(dir).sort();
+
+  it('with awkward names, links, a pipe, an unreadable folder and folders left out', async () => {
+    const names = ['a.yaml', 'b.yml', 'c.YAML', 'd.yaml.bak', '.e.yaml', 'yaml', '.yml', '.yaml', 'f .yaml', '[g]*?.yaml', '{h,i}.yml', '!j.yaml'];
+    const files: Record<string, string> = {};
+    for (const folder of ['', 'sub/', 'node_modules/', 'sub/node_modules/', 'sub/.git/', '.hidden/', '归档.yaml/', 'sub/deep/er/', 'node_modules.x/', '(k)/']) {
+      for (const name of names) files[`${folder}${name}`] = '';
+    }
+    files['line\nbreak.yaml'] = '';
+    const dir = tempTree(files);
+    symlinkSync('a.yaml', path.join(dir, 'link.yaml'));
+    symlinkSync('sub', path.join(dir, 'linked.yaml'));
+    symlinkSync('missing.yaml', path.join(dir, 'broken.yaml'));
+    mkdirSync(path.join(dir, 'empty.yaml'));
+    mkdirSync(path.join(dir, 'closed'));
+    writeFileSync(path.join(dir, 'closed', 'inside.yaml'), '');
+    chmodSync(path.join(dir, 'closed'), 0o000);
+    spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    try {
+      for (const folder of ['', 'sub', 'node_modules', '.hidden', 'sub/.git', '归档.yaml', 'closed']) {
+        const root = path.join(dir, folder);
+        expect(walked(root)).toEqual(await viaGlob(root));
+      }
+      expect(walked(dir).length).toBeGreaterThan(20);
+    } finally {
+      chmodSync(path.join(dir, 'closed'), 0o755);
+    }
+  });
+
+  it('on generated trees', async () => {
+    const part = fc.constantFrom('a', 'b', '.', '.git', 'node_modules', 'yaml', 'yml', '.yaml', '.yml', 'YAML', '归档', ' ', '*', '[x]');
+    const name = fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('')).filter((n) => n !== '.' && n !== '..');
+    const tree = fc.array(fc.array(name, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 });
+    await fc.assert(
+      fc.asyncProperty(tree, async (paths) => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-walk-'));
+        for (const segments of paths) {
+          const file = path.join(dir, ...segments);
+          try {
+            mkdirSync(path.dirname(file), { recursive: true });
+            writeFileSync(file, '');
+          } catch {
+            // a file where a folder was wanted (or the other way round): keep what is there
+          }
+        }
+        expect(walked(dir)).toEqual(await viaGlob(dir));
+      }),
+      { numRuns: 150, seed: 7 },
+    );
   });
 });
