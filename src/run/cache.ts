@@ -225,7 +225,10 @@ export class CheckCache {
     return entry && entry[0] === stamp && this.settled(stats.mtimeNs, stats.ctimeNs) ? entry[1] : undefined;
   }
 
-  /** Trusted stamps of files outside `paths`, to carry into the next cache (a later start would trust the others). */
+  /**
+   * Stamps of files outside `paths` to carry into the next cache: only trusted ones, since the next
+   * cache records a later start, by which an untrusted stamp would count as settled.
+   */
   *otherStamps(paths: Set<string>): Iterable<[string, StampEntry]> {
     if (this.problem) return;
     for (const absolute of Object.keys(this.stamps)) {
@@ -320,7 +323,7 @@ function parseStamps(text: string): StampsSection | undefined {
     : undefined;
 }
 
-/** A stored stamp entry, if well-formed (checked when used: most runs use few of them). */
+/** A stored stamp entry, if well-formed. */
 function stampEntry(stamps: Record<string, unknown>, absolute: string): StampEntry | undefined {
   // Inherited properties are never arrays.
   const entry = stamps[absolute];
