@@ -16,7 +16,7 @@ import { findPersonalNumbers } from '../privacy.js';
 import type { CadenceDefinition } from '../rules/cadence-definitions.js';
 import { allRules } from '../rules/index.js';
 import type { AssignmentPlan } from '../rules/party-day-assignments.js';
-import { configSchema } from '../schema/config-schema.js';
+import { configValidationSchema } from '../schema/config-schema.js';
 import { nearest } from '../schema/nearest.js';
 import { SchemaValidator, type SchemaIssue } from '../schema/validate.js';
 import type { Lang, MessageParams, SeveritySetting } from '../types.js';
@@ -73,7 +73,7 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
   };
   const builtinRules = allRules(new TypeRegistry(BUILTIN_TYPES));
   const raw = withoutEmptySettings(value);
-  const issues = new SchemaValidator(configSchema(builtinRules)).check(raw);
+  const issues = new SchemaValidator(configValidationSchema(builtinRules)).check(raw);
   if (issues.length === 1) failWithIssue(issues[0], fail);
   if (issues.length > 1) failWithIssues(issues, positions, display);
   const config = emptyConfig(path.dirname(file));

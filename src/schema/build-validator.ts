@@ -12,7 +12,7 @@ import { allRules } from '../rules/index.js';
 import { branchLogSchema } from './branch-log-schema.js';
 import { CODE_CACHE_SUFFIX } from '../code-cache.cjs';
 import { CONFIG_STANDALONE_FILE, loadStandalone, STANDALONE_FILE, standaloneSource } from './compile.js';
-import { configSchema } from './config-schema.js';
+import { configValidationSchema } from './config-schema.js';
 
 function write(file: string, schema: Record<string, unknown>, samples: unknown[]): void {
   const target = fileURLToPath(new URL(`./${file}`, import.meta.url));
@@ -27,4 +27,4 @@ const example = parseYaml(readFileSync(new URL('../../examples/clean/concentrato
 const log = example.ok ? (example.value as Record<string, unknown>) : {};
 const broken = { ...log, version: 2, extra: true, branch: { id: 'a b', members: 0 }, activities: [{ date: '2026-02-30', type: ['x', 'x'], titel: '' }], cases: [{}], waivers: [{ period: 'x' }] };
 write(STANDALONE_FILE, branchLogSchema(types.allNames()), [log, broken, null, []]);
-write(CONFIG_STANDALONE_FILE, configSchema(allRules(types)), [{ ignore: ['a/**'] }, { rules: { x: 'y' }, lang: 'fr' }]);
+write(CONFIG_STANDALONE_FILE, configValidationSchema(allRules(types)), [{ ignore: ['a/**'] }, { rules: { x: 'y' }, lang: 'fr' }]);

@@ -57,6 +57,21 @@ export const CADENCE_SCHEMA: JsonSchema = {
   },
 };
 
+/**
+ * The schema a configuration is validated with: the published one without the settings of rules
+ * that have no options, which are then checked by `additionalProperties`, the same schema. The
+ * same results, from a validator a third the size (it is loaded at every start). The published
+ * schema keeps every rule, for editors to complete and describe.
+ */
+export function configValidationSchema(rules: Rule[]): JsonSchema {
+  const schema = configSchema(rules);
+  const ruleSettings = (schema.properties as Record<string, JsonSchema>).rules;
+  const withOptions = rules.filter((rule) => Object.keys(rule.meta.options ?? {}).length > 0).map((rule) => rule.meta.id);
+  const properties = ruleSettings.properties as Record<string, JsonSchema>;
+  ruleSettings.properties = Object.fromEntries(withOptions.filter((id) => id in properties).map((id) => [id, properties[id]]));
+  return schema;
+}
+
 export function configSchema(rules: Rule[]): JsonSchema {
   const configurable = rules.filter((rule) => rule.meta.category !== 'input');
   return {
