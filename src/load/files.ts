@@ -51,20 +51,20 @@ export interface IgnoreRules {
 const NEVER_LOGS = new Set(['dangjian.config.yaml', 'dangjian.config.yml']);
 
 /**
- * The files under a folder that tinyglobby finds for YAML_PATTERN without dot entries, without
- * following symbolic links and with ALWAYS_IGNORED left out, without loading it (a test holds the
- * two to the same result on generated trees). Those are the files, not links, whose path below the
- * folder has no part that starts with a dot or is node_modules, and has a part named *.yaml or
- * *.yml: the file's own name, or the name of a folder it is in, whose files are then all taken (as
- * tinyglobby expands a pattern that matches a folder). A folder that cannot be read is left out.
- * The paths are normalised when the folder's path is.
+ * The YAML files under a folder: the files (not links) named *.yaml or *.yml whose path below the
+ * folder has no part that starts with a dot or is node_modules. A folder that cannot be read is
+ * left out. The paths are normalised when the folder's path is.
+ *
+ * This is what tinyglobby finds for YAML_PATTERN without dot entries, without following links and
+ * with ALWAYS_IGNORED left out, but for one thing (a test holds the two to that on generated
+ * trees): tinyglobby also takes every file inside a folder named *.yaml, such as
+ * `notes.yaml/readme.txt`, which is no log. Read here, a folder costs no module to load.
  */
 export function yamlFilesUnder(folder: string): string[] {
   const found: string[] = [];
-  /** Folders still to read, each with whether a folder on the way is named *.yaml or *.yml. */
-  const pending: [string, boolean][] = [[folder, false]];
+  const pending: string[] = [folder];
   while (pending.length) {
-    const [dir, inYamlFolder] = pending.pop()!;
+    const dir = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -75,9 +75,8 @@ export function yamlFilesUnder(folder: string): string[] {
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
-      const yamlName = inYamlFolder || name.endsWith('.yaml') || name.endsWith('.yml');
-      if (entry.isDirectory()) pending.push([prefix + name, yamlName]);
-      else if (yamlName && entry.isFile()) found.push(prefix + name);
+      if (entry.isDirectory()) pending.push(prefix + name);
+      else if ((name.endsWith('.yaml') || name.endsWith('.yml')) && entry.isFile()) found.push(prefix + name);
     }
   }
   return found;

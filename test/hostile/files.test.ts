@@ -149,10 +149,14 @@ describe('hostile input: files and paths, continued', () => {
 });
 
 describe('folders are searched as the glob of YAML files would search them', () => {
-  /** What tinyglobby finds in a folder, with the options the checker once used for folders. */
+  /**
+   * What tinyglobby finds in a folder, with the options the checker once used for folders, less
+   * what it takes from inside a folder named *.yaml without being named so itself.
+   */
   const viaGlob = async (dir: string) =>
     (await glob(YAML_PATTERN, { cwd: dir, absolute: true, dot: false, followSymbolicLinks: false, ignore: ALWAYS_IGNORED }))
       .map((file) => path.resolve(file))
+      .filter((file) => /\.ya?ml$/.test(path.basename(file)))
       .sort();
   const walked = (dir: string) => yamlFilesUnder(dir).sort();
 
@@ -178,6 +182,8 @@ describe('folders are searched as the glob of YAML files would search them', () 
         expect(walked(root)).toEqual(await viaGlob(root));
       }
       expect(walked(dir).length).toBeGreaterThan(20);
+      // Files in a folder named *.yaml are logs only when they are named so themselves.
+      expect(walked(path.join(dir, '归档.yaml')).map((file) => path.basename(file))).toEqual(['!j.yaml', '[g]*?.yaml', 'a.yaml', 'b.yml', 'f .yaml', '{h,i}.yml']);
     } finally {
       chmodSync(path.join(dir, 'closed'), 0o755);
     }
