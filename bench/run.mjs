@@ -183,14 +183,16 @@ async function main() {
     log('check has no --shard option: shard run skipped');
   }
 
-  const ratio = (a, b) => (a && b ? Number((a.medianMs / b.medianMs).toFixed(2)) : undefined);
+  // Targets are judged on the ratio itself; the table shows it to three places, so that a ratio
+  // just over a target is not shown as on it.
+  const ratio = (a, b) => (a && b ? a.medianMs / b.medianMs : undefined);
   const ratios = [
     { name: 'check 1k / ajv-cli 1k', value: ratio(check1k, ajv), target: '<= 1.0', pass: (v) => v <= 1 },
     { name: 'check 10k / check 1k', value: ratio(check10k, check1k), target: '<= 11', pass: (v) => v <= 11 },
     { name: 'single file / node -e 0', value: ratio(single, nodeBaseline), target: '<= 2.0', pass: (v) => v <= 2 },
     { name: 'cached / cold (1k)', value: ratio(cached, check1k), target: '<= 0.2 (5x faster)', pass: (v) => v <= 0.2 },
     { name: 'shard 1/4 / all (1k)', value: ratio(shard, check1k), target: '~ 0.25 + start-up', pass: () => true },
-  ].map(({ pass, ...r }) => ({ ...r, met: r.value === undefined ? undefined : pass(r.value) }));
+  ].map(({ pass, ...r }) => ({ ...r, value: r.value === undefined ? undefined : Number(r.value.toFixed(3)), met: r.value === undefined ? undefined : pass(r.value) }));
   const memory = check10k ? { name: 'peak RSS, check 10k', value: check10k.peakRssMb, target: '< 300 MB', met: check10k.peakRssMb < 300 } : undefined;
 
   const info = machine();

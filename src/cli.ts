@@ -3,12 +3,11 @@
  * stderr and exit status 2. The commands themselves live in src/commands/.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand, CHECK_FORMATS } from './commands/check.js';
+import { checkCommand } from './commands/check.js';
+import { CHECK_FORMATS, DUE_FORMATS, REPORT_FORMATS } from './formats/index.js';
 import { configFor } from './commands/common.js';
-import { dueCommand, DUE_FORMATS } from './commands/due.js';
 import { processIo, type Io } from './commands/io.js';
 import { mergeCommand } from './commands/merge.js';
-import { reportCommand, REPORT_FORMATS } from './commands/report.js';
 import { message, resolveLang } from './i18n/index.js';
 import { parseLang, UsageError } from './options.js';
 import { VERSION } from './version.js';
@@ -104,14 +103,21 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--since <date>', t('cli.reportSince'));
   shared(report)
     .addHelpText('after', `\n${t('cli.reportExamples')}`)
-    .action(async (paths: string[], options) => setExit(await reportCommand(paths, options, lang, io)));
+    .action(async (paths: string[], options) => {
+      // report and due are loaded on demand: a check needs neither (nor their table layout).
+      const { reportCommand } = await import('./commands/report.js');
+      setExit(await reportCommand(paths, options, lang, io));
+    });
 
   const due = output(configure(program.command('due')).description(t('cli.due')).argument('[paths...]', t('cli.paths')), t('cli.dueFormat', { formats: DUE_FORMATS.join('|') }))
     .option('--as-of <date>', t('cli.asOf'))
     .option('--within <span>', t('cli.within'));
   shared(due)
     .addHelpText('after', `\n${t('cli.dueExamples')}`)
-    .action(async (paths: string[], options) => setExit(await dueCommand(paths, options, lang, io)));
+    .action(async (paths: string[], options) => {
+      const { dueCommand } = await import('./commands/due.js');
+      setExit(await dueCommand(paths, options, lang, io));
+    });
 
   configure(program.command('rules'))
     .description(t('cli.rules'))
@@ -120,7 +126,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('-c, --config <file>', t('cli.config'))
     .addHelpText('after', `\n${t('cli.rulesExamples')}`)
     .action(async (id: string | undefined, options: { config?: string }) => {
-      // Loaded on demand, like init: checking files needs neither (nor the table layout library).
+      // Loaded on demand, like report, due and init.
       const { rulesCommand } = await import('./commands/rules.js');
       setExit(rulesCommand(id, lang, io, options.config));
     });

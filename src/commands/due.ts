@@ -8,9 +8,10 @@ import type { Lang } from '../types.js';
 import { prepareRun, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { colorLevel, emit, type Io } from './io.js';
-import { VERSION } from './report.js';
+import { VERSION } from '../version.js';
 
-export const DUE_FORMATS = ['table', 'json', 'ics'] as const;
+export { DUE_FORMATS } from '../formats/index.js';
+import { DUE_FORMATS } from '../formats/index.js';
 
 export interface DueCommandOptions extends Omit<RunOptions, 'since' | 'quiet'> {
   format?: string;
@@ -44,7 +45,7 @@ export async function dueCommand(paths: string[], options: DueCommandOptions, la
       ? formatDueJson(model)
       : format === 'ics'
         ? formatDueIcs(model, { version: VERSION })
-        : formatDueTable(model, { colorLevel: options.output === undefined ? colorLevel(options.color, io.env, io.stdout.isTTY) : 0 });
+        : formatDueTable(model, { colorLevel: options.output === undefined ? await colorLevel(options.color, io.env, io.stdout.isTTY) : 0 });
   emit(io, text, options.output);
   return model.uncounted.length > 0 ? 1 : 0;
 }

@@ -1,7 +1,6 @@
 /** The process's streams and environment, passed in so commands can be run and tested in-process. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { supportsColor } from 'chalk';
 import { UsageError } from '../options.js';
 
 export interface Io {
@@ -31,7 +30,7 @@ function ignoreClosedReader(error: NodeJS.ErrnoException): void {
  * Colour: never with --no-color or NO_COLOR; FORCE_COLOR forces it (0 or false turns it off);
  * otherwise only on a terminal.
  */
-export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | undefined): 0 | 1 | 2 | 3 {
+export async function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | undefined): Promise<0 | 1 | 2 | 3> {
   if (flag === false) return 0;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   const force = env.FORCE_COLOR;
@@ -40,8 +39,10 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
     const level = Number(force);
     return level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1;
   }
+  if (flag !== true && !isTTY) return 0;
+  // The terminal's colour depth: chalk (and node:tty with it) is loaded only to ask it.
+  const { supportsColor } = await import('chalk');
   if (flag === true) return supportsColor ? supportsColor.level || 1 : 1;
-  if (!isTTY) return 0;
   return supportsColor ? supportsColor.level : 0;
 }
 

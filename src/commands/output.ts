@@ -63,7 +63,7 @@ export async function writeReport(io: Io, result: CheckResult, options: ReportOp
   const context: FormatContext = {
     lang: options.lang,
     colorLevel:
-      isMachineFormat(options.format) || options.output !== undefined ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY),
+      isMachineFormat(options.format) || options.output !== undefined ? 0 : await colorLevel(options.color, io.env, io.stdout.isTTY),
     tool: { version: toolVersion(), docsBase: options.docsBase },
     rules: options.rules,
     files: options.files,

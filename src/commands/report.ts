@@ -1,5 +1,4 @@
 /** `dangjian report --period P`: the summary table of a month, quarter, half-year or year. */
-import { readFileSync } from 'node:fs';
 import { formatReportCsv } from '../formats/report-csv.js';
 import { formatReportHtml } from '../formats/report-html.js';
 import { formatReportJson } from '../formats/report-json.js';
@@ -16,7 +15,9 @@ import { configFor, prepareRun, resolveWindow, type RunOptions } from './common.
 import { progressFor } from './progress.js';
 import { colorLevel, emit, type Io } from './io.js';
 
-export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'xlsx', 'html', 'json'] as const;
+export { REPORT_FORMATS } from '../formats/index.js';
+import { REPORT_FORMATS } from '../formats/index.js';
+import { VERSION } from '../version.js';
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportCommandOptions extends RunOptions {
@@ -26,7 +27,6 @@ export interface ReportCommandOptions extends RunOptions {
   color?: boolean;
 }
 
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /**
  * The evaluation start of a report. Without --since or a configured `since`, it is 1 January of
@@ -70,7 +70,7 @@ async function render(model: ReportModel, format: ReportFormat, options: ReportC
       return formatReportXlsx(model, { version: VERSION });
     case 'table':
       return formatReportTable(model, {
-        colorLevel: options.output === undefined ? colorLevel(options.color, io.env, io.stdout.isTTY) : 0,
+        colorLevel: options.output === undefined ? await colorLevel(options.color, io.env, io.stdout.isTTY) : 0,
       });
   }
 }

@@ -9,6 +9,10 @@ import type { CheckResult, Lang, Severity } from '../types.js';
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'codequality'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
+/** The formats of `report` and of `due` (their commands are loaded only when run). */
+export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'xlsx', 'html', 'json'] as const;
+export const DUE_FORMATS = ['table', 'json', 'ics'] as const;
+
 /** An enabled rule and the severity it has in this run. */
 export interface RuleInfo {
   meta: RuleMeta;
