@@ -5,7 +5,7 @@
  * format on the shipped examples, and a code cache this Node accepts.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,5 +72,13 @@ describe('the bundled command line', () => {
       ['dist/schema/branch-log-validator.cjs', 'used'],
       ['dist/schema/config-validator.cjs', 'used'],
     ]);
+  });
+
+  it('is the binary that package.json and its lockfile name (npx finds it through the lockfile)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { bin?: Record<string, string> }> };
+    expect(manifest.bin).toEqual({ dangjian: path.relative(ROOT, BIN).split(path.sep).join('/') });
+    expect(lock.packages[''].bin).toEqual(manifest.bin);
+    expect(existsSync(BIN)).toBe(true);
   });
 });
