@@ -81,4 +81,11 @@ describe('the bundled command line', () => {
     expect(lock.packages[''].bin).toEqual(manifest.bin);
     expect(existsSync(BIN)).toBe(true);
   });
+
+  it('is also run by bin/dangjian.js, kept for links npx made before the command moved', () => {
+    const args = ['check', 'examples', '--as-of', '2026-07-01', '--format', 'json'];
+    const viaOld = run(path.join(ROOT, 'bin', 'dangjian.js'), args);
+    expect(viaOld.status).toBe(1);
+    expect(viaOld).toEqual(run(BIN, args));
+  });
 });
