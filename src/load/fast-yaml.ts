@@ -491,13 +491,16 @@ class FastParser {
     return false;
   }
 
-  /** A value that ends on its own line: a flow collection, a quoted or a plain scalar. */
-  private inlineValue(depth: number): Parsed {
+  /**
+   * A flow collection, a quoted or a plain scalar: a value that ends on its own line, or (`inFlow`)
+   * an item of a flow collection, whose plain scalars end at `,`, `]` or `}`.
+   */
+  private inlineValue(depth: number, inFlow = false): Parsed {
     const c = this.code(this.pos);
     if (c === OPEN_BRACKET) return this.flowSequence(depth);
     if (c === OPEN_BRACE) return this.flowMap(depth);
     if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(), slots: undefined };
-    return { value: this.blockPlain(), slots: undefined };
+    return { value: inFlow ? this.flowPlain() : this.blockPlain(), slots: undefined };
   }
 
   /** A one-line plain scalar in block context. */
@@ -557,7 +560,7 @@ class FastParser {
       this.checkDepth(depth + 1);
       const line = this.line;
       const column = this.column();
-      const item = this.flowNode(depth + 1);
+      const item = this.inlineValue(depth + 1, true);
       result.push(item.value);
       slots.push(line, column, item.slots);
     });
@@ -577,7 +580,7 @@ class FastParser {
       this.checkDepth(depth + 1);
       const valueLine = this.line;
       const valueColumn = this.column();
-      const item = this.flowNode(depth + 1);
+      const item = this.inlineValue(depth + 1, true);
       setProperty(result, name, item.value);
       slots.push(name, keyLine, keyColumn, valueLine, valueColumn, item.slots);
     });
@@ -639,14 +642,6 @@ class FastParser {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = i + 1;
     return this.keyName(start, end);
-  }
-
-  private flowNode(depth: number): Parsed {
-    const c = this.code(this.pos);
-    if (c === OPEN_BRACKET) return this.flowSequence(depth);
-    if (c === OPEN_BRACE) return this.flowMap(depth);
-    if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(), slots: undefined };
-    return { value: this.flowPlain(), slots: undefined };
   }
 
   /** A plain scalar inside a flow collection, up to `,`, `]` or `}`. */
