@@ -9,8 +9,6 @@ import { prepareRun, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { colorLevel, emit, type Io } from './io.js';
 import { VERSION } from '../version.js';
-
-export { DUE_FORMATS } from '../formats/index.js';
 import { DUE_FORMATS } from '../formats/index.js';
 
 export interface DueCommandOptions extends Omit<RunOptions, 'since' | 'quiet'> {

@@ -14,10 +14,9 @@ import type { Config } from '../config/index.js';
 import { configFor, prepareRun, resolveWindow, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { colorLevel, emit, type Io } from './io.js';
-
-export { REPORT_FORMATS } from '../formats/index.js';
 import { REPORT_FORMATS } from '../formats/index.js';
 import { VERSION } from '../version.js';
+
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportCommandOptions extends RunOptions {
@@ -26,7 +25,6 @@ export interface ReportCommandOptions extends RunOptions {
   output?: string;
   color?: boolean;
 }
-
 
 /**
  * The evaluation start of a report. Without --since or a configured `since`, it is 1 January of

@@ -419,15 +419,18 @@ class FastParser {
       }
       i++;
     }
-    if (i - start > MAX_KEY_LENGTH) throw UNSUPPORTED;
-    let end = i;
-    while (text.charCodeAt(end - 1) === SPACE) end--;
-    this.pos = i + 1;
-    return this.keyName(start, end);
+    return this.keyBefore(start, i);
   }
 
-  /** The key text[start, end): only text keys, and never the merge key. */
-  private keyName(start: number, end: number): string {
+  /**
+   * The key from `start` to its colon at `colon`, less trailing spaces; leaves the position after
+   * the colon. Only text keys, and never the merge key.
+   */
+  private keyBefore(start: number, colon: number): string {
+    if (colon - start > MAX_KEY_LENGTH) throw UNSUPPORTED;
+    let end = colon;
+    while (this.text.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = colon + 1;
     for (const known of KNOWN_KEYS[end - start] ?? []) if (this.text.startsWith(known, start)) return known;
     const name = this.text.slice(start, end);
     if (typeof resolvePlainScalar(name) !== 'string' || name === '<<') throw UNSUPPORTED;
@@ -637,11 +640,7 @@ class FastParser {
       if (FLOW_INDICATORS.has(c) || (c === HASH && text.charCodeAt(i - 1) === SPACE)) throw UNSUPPORTED;
       i++;
     }
-    if (i - start > MAX_KEY_LENGTH) throw UNSUPPORTED;
-    let end = i;
-    while (text.charCodeAt(end - 1) === SPACE) end--;
-    this.pos = i + 1;
-    return this.keyName(start, end);
+    return this.keyBefore(start, i);
   }
 
   /** A plain scalar inside a flow collection, up to `,`, `]` or `}`. */

@@ -25,7 +25,13 @@ export const YAML_PATTERN = '**/*.{yaml,yml}';
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export function displayPath(absolute: string, cwd: string): string {
-  return relativeFrom(cwd)(absolute) || path.basename(absolute);
+  return displayFrom(cwd)(absolute);
+}
+
+/** displayPath for many files from one working directory (the file's name when it is that directory). */
+function displayFrom(cwd: string): (absolute: string) => string {
+  const relative = relativeFrom(cwd);
+  return (absolute) => relative(absolute) || path.basename(absolute);
 }
 
 /**
@@ -95,14 +101,14 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
   const picomatch = ignore?.patterns.length ? (await import('picomatch')).default : undefined;
   const ignored = picomatch && ignore ? picomatch(ignore.patterns, { dot: true }) : undefined;
   const relativeToBase = ignored && relativeFrom(ignore!.base);
-  const display = relativeFrom(cwd);
+  const display = displayFrom(cwd);
   /** Adds a file by its normalised absolute path. */
   const add = (normal: string, explicit = false) => {
     // A file named on the command line is always checked; ignore patterns apply to expansion.
     if (!explicit && ((relativeToBase && ignored!(relativeToBase(normal))) || NEVER_LOGS.has(path.basename(normal)) || ignore?.files?.includes(normal))) {
       return;
     }
-    if (!found.has(normal)) found.set(normal, { absolute: normal, display: display(normal) || path.basename(normal) });
+    if (!found.has(normal)) found.set(normal, { absolute: normal, display: display(normal) });
   };
   const ignorePatterns = ALWAYS_IGNORED;
   for (const input of inputs) {

@@ -385,9 +385,9 @@ function markDuplicates(activities: Activity[]): void {
  * known to be incomplete and no missing periods are invented for it.
  */
 export function guessBranchId(text: string): string | undefined {
-  // Line by line: a regular expression for "indented lines, then id:" backtracks exponentially on a
-  // hostile file (many lines of spaces under branch:).
-  // Lines are taken one at a time, since the id is usually within the first few.
+  // Line by line, one at a time (the id is usually within the first few): a regular expression for
+  // "indented lines, then id:" backtracks exponentially on a hostile file (many lines of spaces
+  // under branch:).
   let inBranch = false;
   for (let start = 0; start < text.length; ) {
     const lineEnd = nextLineBreak(text, start);

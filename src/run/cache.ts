@@ -26,7 +26,6 @@ import type { AnalyzedFile } from '../engine.js';
 import { createHash, sha256 } from '../hash.js';
 import type { CheckResult } from '../types.js';
 
-
 export const CACHE_FORMAT = 'dangjian-check-cache';
 export const CACHE_FORMAT_VERSION = 2;
 export const DEFAULT_CACHE_LOCATION = '.dangjian-cache';
