@@ -53,7 +53,7 @@ export async function runMain(args: string[], options: { cwd: string; env?: Reco
   const status = await main(args, {
     cwd: options.cwd,
     env,
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stdout: { write: (text: string | Uint8Array) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')), isTTY: false },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
   });
   return { status, stdout, stderr };

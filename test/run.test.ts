@@ -30,7 +30,7 @@ import { Engine, type EngineOptions } from '../src/engine.js';
 import { formatJson } from '../src/formats/json.js';
 import { findFiles, type InputFile } from '../src/load/files.js';
 import { findPersonalNumbers, mayHoldPersonalNumber } from '../src/privacy.js';
-import { CACHE_FORMAT, cacheFilePath, CacheWriter, CheckCache, fileStamp } from '../src/run/cache.js';
+import { CACHE_FORMAT, CACHE_FORMAT_VERSION, cacheFilePath, CacheWriter, CheckCache, fileStamp, type StoredRun } from '../src/run/cache.js';
 import { runCheck, type RunOptions } from '../src/run/check-run.js';
 import { CORPUS_AS_OF, CORPUS_SINCE, corpusOnDisk } from './corpus.js';
 import { header, runCli, tempTree } from './helpers.js';
@@ -196,21 +196,29 @@ describe('cache strategies', () => {
     files: Buffer;
     stamps: { since: string; files: Record<string, [string, string]> };
     runs: Buffer;
-    trailer: Record<string, unknown> & { filesLength: number; stampsLength: number; runsLength: number };
+    /** The stored results and renderings, as they are. */
+    bodies: Buffer;
+    trailer: Record<string, unknown> & { filesLength: number; stampsLength: number; runsLength: number; bodiesLength: number };
   }
 
   function readCache(file: string): CacheParts {
     const bytes = readFileSync(file);
     const trailer = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a, bytes.length - 2) + 1)) as CacheParts['trailer'];
-    const { filesLength: f, stampsLength: s, runsLength: r } = trailer;
-    return { trailer, files: bytes.subarray(0, f), stamps: JSON.parse(bytes.toString('utf8', f, f + s)), runs: bytes.subarray(f + s, f + s + r) };
+    const { filesLength: f, stampsLength: s, runsLength: r, bodiesLength: b } = trailer;
+    return {
+      trailer,
+      files: bytes.subarray(0, f),
+      stamps: JSON.parse(bytes.toString('utf8', f, f + s)),
+      runs: bytes.subarray(f + s, f + s + r),
+      bodies: bytes.subarray(f + s + r, f + s + r + b),
+    };
   }
 
   /** Writes a cache from its parts; the stamps section's checksum is made right unless told otherwise. */
   function writeCache(file: string, parts: CacheParts, stampsText = `${JSON.stringify(parts.stamps)}\n`, checksum = true) {
     const stamps = Buffer.from(stampsText, 'utf8');
     const trailer = { ...parts.trailer, stampsLength: stamps.length, ...(checksum ? { stampsSha256: sha256(stamps) } : {}) };
-    writeFileSync(file, Buffer.concat([parts.files, stamps, parts.runs, Buffer.from(`${JSON.stringify(trailer)}\n`)]));
+    writeFileSync(file, Buffer.concat([parts.files, stamps, parts.runs, parts.bodies, Buffer.from(`${JSON.stringify(trailer)}\n`)]));
   }
 
   /** The stamps entry of a file, by name (the key is the absolute path the checker saw). */
@@ -272,6 +280,93 @@ describe('cache strategies', () => {
     expect(runCli([...stylish, '--cache-strategy', 'content'], { cwd: dir })).toEqual(plain);
     expect(runCli([...stylish, '--cache'], { cwd: dir })).toEqual(plain);
     expect(existsSync(path.join(dir, '.dangjian-cache', 'check.cache'))).toBe(true);
+  });
+
+  /** The runs section of a cache, and a setter that writes it back with its length and checksum made right. */
+  function runsOf(parts: CacheParts): StoredRun[] {
+    return JSON.parse(parts.runs.toString('utf8')) as StoredRun[];
+  }
+  function withRuns(parts: CacheParts, runs: StoredRun[]): CacheParts {
+    const bytes = Buffer.from(`${JSON.stringify(runs)}\n`, 'utf8');
+    return { ...parts, runs: bytes, trailer: { ...parts.trailer, runsLength: bytes.length, runsSha256: sha256(bytes) } };
+  }
+
+  it('keeps the rendering with the result, under all it depends on, and gives each as an uncached run does', { timeout: 120_000 }, () => {
+    const { dir, cache } = setUp();
+    const color = { NO_COLOR: undefined, FORCE_COLOR: '1' };
+    const variants: [string[], Record<string, string | undefined>][] = [
+      [['--format', 'json'], {}],
+      [['--format', 'sarif'], {}],
+      [['--format', 'sarif', '--docs-url', 'https://example.org/dangjian/'], {}],
+      [['--format', 'stylish'], color],
+      [['--format', 'stylish'], {}],
+      [['--format', 'json', '--shard', '1/1'], {}],
+      [['--format', 'junit', '--lang', 'en'], {}],
+    ];
+    const outputs = new Set<string>();
+    for (let round = 0; round < 2; round++) {
+      for (const [extra, env] of variants) {
+        const command = ['check', '.', '--as-of', AS_OF, ...extra];
+        const plain = runCli(command, { cwd: dir, env });
+        expect(plain.status).toBe(1);
+        outputs.add(plain.stdout);
+        expect(runCli([...command, '--cache-location', cache], { cwd: dir, env })).toEqual(plain);
+      }
+    }
+    // Every variant renders differently (so none could have been given another's bytes).
+    expect(outputs.size).toBe(variants.length);
+    // Two runs (--lang en is another); the first keeps its two newest renderings, newest first. (A
+    // run that finds its rendering stored does not write the cache.)
+    const runs = runsOf(readCache(cache));
+    expect(runs).toHaveLength(2);
+    expect(runs[0].outputs.map((output) => JSON.parse(output.key))).toEqual([
+      ['json', 0, 'zh-CN', expect.any(String), [1, 1]],
+      ['stylish', 0, 'zh-CN', expect.any(String), null],
+    ]);
+    expect(runs[1].outputs.map((output) => JSON.parse(output.key)[0])).toEqual(['junit']);
+  });
+
+  it('writes a stored rendering as it is, and never one that fails its checksum', { timeout: 60_000 }, () => {
+    const { dir, cache } = setUp();
+    const plain = runCli(args(), { cwd: dir });
+    expect(cached(dir, cache)).toEqual(plain);
+    const ino = statSync(cache).ino;
+    // An unchanged run reads the cache and leaves it as it is.
+    expect(cached(dir, cache)).toEqual(plain);
+    expect(statSync(cache).ino).toBe(ino);
+    const parts = readCache(cache);
+    const [run] = runsOf(parts);
+    const { offset, length } = run.outputs[0];
+    expect(parts.bodies.toString('utf8', offset, offset + length)).toBe(plain.stdout);
+    // Another rendering of the same size, with a checksum to match: it is what the run writes.
+    const bodies = Buffer.from(parts.bodies);
+    bodies.write('[', offset, 'utf8');
+    const other = bodies.subarray(offset, offset + length);
+    const forgedRun = { ...run, outputs: [{ ...run.outputs[0], sha256: sha256(other) }] };
+    writeCache(cache, withRuns({ ...parts, bodies }, [forgedRun]));
+    expect(cached(dir, cache)).toEqual({ ...plain, stdout: other.toString('utf8') });
+    // The same bytes under the stored checksum: damaged, so the files are checked again.
+    writeCache(cache, { ...parts, bodies });
+    const result = cached(dir, cache);
+    expect(result.stderr).toMatch(/^dangjian: 缓存文件 .*check\.cache 已损坏/);
+    expect(result.stdout).toBe(plain.stdout);
+    expect(cached(dir, cache)).toEqual(plain);
+  });
+
+  it('writes the cache again after an unchanged run that had to read files whose stamps changed', { timeout: 60_000 }, () => {
+    const { dir, cache } = setUp();
+    const plain = cached(dir, cache);
+    const key = entryOf(readCache(cache), 'a.yaml');
+    settle(cache);
+    // Touched: new times, the same bytes. The stamp is trusted once its change time is 2 s old.
+    utimesSync(key, new Date('2021-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_200);
+    const before = readCache(cache).stamps.files[key][0];
+    expect(before).not.toBe(fileStamp(statSync(key, { bigint: true })));
+    expect(cached(dir, cache)).toEqual(plain);
+    expect(readCache(cache).stamps.files[key][0]).toBe(fileStamp(statSync(key, { bigint: true })));
+    // And the stored rendering came along.
+    expect(runsOf(readCache(cache))[0].outputs).toHaveLength(1);
   });
 
   it('records every file with its stamp and content hash, and when the run began', () => {
@@ -402,7 +497,7 @@ describe('cache strategies', () => {
     expect(result.stdout).toBe(plain.stdout);
     expect(result.stderr).toMatch(/^dangjian: The cache file .*check\.cache was written by another version of dangjian/);
     expect(cached(dir, cache, undefined, en)).toEqual(plain);
-    expect(readCache(cache).trailer.formatVersion).toBe(2);
+    expect(readCache(cache).trailer.formatVersion).toBe(CACHE_FORMAT_VERSION);
   });
 
   it('trusts, and carries into the next cache, only stamps older than the recording run by the margin', () => {

@@ -5,12 +5,12 @@ import { parseChoice, parseCount, UsageError } from '../options.js';
 import { maskPersonalData } from '../privacy.js';
 import { findInputFiles, prepareRun, resolveWindow, ruleSettings, type RunOptions } from './common.js';
 import type { Lang } from '../types.js';
-import type { Io } from './io.js';
-import { exitStatus, resolveDocsBase, ruleInfos, writeReport } from './output.js';
+import { emit, type Io } from './io.js';
+import { exitStatus, reportRendering, resolveDocsBase, ruleInfos } from './output.js';
 import { progressFor } from './progress.js';
 import { message } from '../i18n/index.js';
 import { CACHE_STRATEGIES } from '../run/cache.js';
-import { runCheck, type RunOptions as CheckRunOptions } from '../run/check-run.js';
+import { runAndRender, type RunOptions as CheckRunOptions } from '../run/check-run.js';
 import { VERSION } from '../version.js';
 
 export { CHECK_FORMATS, type CheckFormat } from '../formats/index.js';
@@ -63,19 +63,17 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const progress = progressFor(io, lang, isMachineFormat(format) && options.output === undefined);
   const { engine, files: found } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
   const files = shard ? selectShard(found, shard) : found;
-  const result = await runCheck(engine, files, runOptions);
-  progress.done();
-
-  const checked = files.map((file) => maskPersonalData(file.display));
-  await writeReport(io, result, {
+  const rendering = await reportRendering(io, {
     format,
     output: options.output,
     color: options.color,
     lang,
     docsBase,
-    rules: ruleInfos(engine),
-    files: checked,
-    ...(shard ? { shard: { ...shard, files: checked } } : {}),
+    details: () => ({ rules: ruleInfos(engine), files: files.map((file) => maskPersonalData(file.display)) }),
+    ...(shard ? { shard } : {}),
   });
-  return exitStatus(result, maxWarnings);
+  const { summary, output } = await runAndRender(engine, files, runOptions, rendering);
+  progress.done();
+  emit(io, output, options.output);
+  return exitStatus(summary, maxWarnings);
 }

@@ -57,7 +57,7 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
 }
 
 async function ask(answers: BranchAnswers, lang: Lang, io: Io, stdin: NodeJS.ReadableStream): Promise<void> {
-  const rl = createInterface({ input: stdin, output: io.stdout as NodeJS.WritableStream });
+  const rl = createInterface({ input: stdin, output: io.stdout.stream?.() ?? (io.stdout as NodeJS.WritableStream) });
   try {
     const question = async (id: string, fallback: string) => (await rl.question(`${message(lang, id)} (${fallback}): `)).trim() || fallback;
     for (;;) {

@@ -1,20 +1,68 @@
 /** The process's streams and environment, passed in so commands can be run and tested in-process. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../options.js';
 
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Reports are written as UTF-8 bytes, messages as text. */
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean; stream?(): NodeJS.WritableStream };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
+/**
+ * The process's own streams, each created on first use: a run that only writes its report, to a
+ * file or a pipe, writes the bytes to the descriptor and never loads Node's stream modules.
+ */
 export function processIo(): Io {
-  for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') === 0) stream.on('error', ignoreClosedReader);
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: new DescriptorOutput(1, () => listened(process.stdout)),
+    stderr: new DescriptorOutput(2, () => listened(process.stderr)),
+  };
+}
+
+function listened(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.listenerCount('error') === 0) stream.on('error', ignoreClosedReader);
+  return stream;
+}
+
+/** An output descriptor, with its stream made (by `open`) only when text, a terminal or a wait needs it. */
+export class DescriptorOutput {
+  private opened?: NodeJS.WritableStream & { isTTY?: boolean };
+
+  constructor(
+    private readonly fd: number,
+    private readonly open: () => NodeJS.WritableStream & { isTTY?: boolean },
+  ) {}
+
+  stream(): NodeJS.WritableStream & { isTTY?: boolean } {
+    this.opened ??= this.open();
+    return this.opened;
   }
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+
+  get isTTY(): boolean {
+    return this.stream().isTTY === true;
+  }
+
+  write(text: string | Uint8Array): void {
+    // A Windows console takes text through the stream only; once the stream exists, it keeps the order.
+    if (typeof text === 'string' || this.opened || process.platform === 'win32') {
+      this.stream().write(text);
+      return;
+    }
+    let done = 0;
+    try {
+      while (done < text.length) done += writeSync(this.fd, text, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A descriptor left non-blocking by the parent process, and full: the stream waits for it.
+      if (code === 'EAGAIN') this.stream().write(text.subarray(done));
+      else if (code !== 'EPIPE') throw error;
+    }
+  }
 }
 
 /**
@@ -49,7 +97,7 @@ export async function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessE
 /** Writes a report to --output (creating its folder) or to stdout. */
 export function emit(io: Io, text: string | Uint8Array, output: string | undefined): void {
   if (output === undefined) {
-    io.stdout.write(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    io.stdout.write(text);
     return;
   }
   const target = path.resolve(io.cwd, output);

@@ -170,6 +170,6 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   const config = configFor(io, options.config);
   const base = { window: { asOf: result.asOf, since: result.asOf }, lang, extraTypes: config.types, extraCadences: config.cadences };
   const engine = new Engine({ ...base, rules: mergeRuleSettings(config, ruleSettings(new Engine(base), options.rule)) });
-  await writeReport(io, result, { format, output: options.output, color: options.color, lang, docsBase, rules: ruleInfos(engine), files });
-  return exitStatus(result, maxWarnings);
+  await writeReport(io, result, { format, output: options.output, color: options.color, lang, docsBase, details: () => ({ rules: ruleInfos(engine), files }) });
+  return exitStatus(result.summary, maxWarnings);
 }

@@ -2,23 +2,17 @@
  * What `check` and `merge` share once they have a result: the format context (rules, files, tool
  * version, documentation base), rendering in the chosen format, writing, and the exit status.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../engine.js';
-import { isMachineFormat, loadFormatter, type CheckFormat, type FormatContext, type RuleInfo, type ShardInfo } from '../formats/index.js';
+import { isMachineFormat, loadFormatter, type CheckFormat, type FormatContext, type RuleInfo } from '../formats/index.js';
 import { UsageError } from '../options.js';
-import type { CheckResult, Lang, Severity } from '../types.js';
+import type { Rendering } from '../run/check-run.js';
+import type { CheckResult, Lang, Severity, Summary } from '../types.js';
+import { VERSION } from '../version.js';
 import { colorLevel, emit, type Io } from './io.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-let version: string | undefined;
-
-export function toolVersion(): string {
-  version ??= JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version as string;
-  return version;
-}
 
 /**
  * The base that SARIF's helpUri and informationUri resolve `docs/rules/<id>.md` and `README.md`
@@ -52,28 +46,44 @@ export interface ReportOptions {
   color?: boolean;
   lang: Lang;
   docsBase: string;
-  rules: RuleInfo[];
-  files: string[];
-  shard?: ShardInfo;
+  /** The enabled rules and the checked files: asked for only when a result is rendered. */
+  details: () => { rules: RuleInfo[]; files: string[] };
+  /** `--shard I/N`: its JSON says which shard it is and which files it checked. */
+  shard?: { index: number; count: number };
+}
+
+/**
+ * How a result is rendered in the chosen format: for --output, or stdout (coloured only on a
+ * terminal). The key names everything the bytes depend on beyond the run's files and options.
+ */
+export async function reportRendering(io: Io, options: ReportOptions): Promise<Rendering> {
+  const { format, lang, docsBase, shard } = options;
+  const level = isMachineFormat(format) || options.output !== undefined ? 0 : await colorLevel(options.color, io.env, io.stdout.isTTY);
+  return {
+    key: JSON.stringify([format, level, lang, docsBase, shard ? [shard.index, shard.count] : null]),
+    async render(result) {
+      const formatter = await loadFormatter(format);
+      const { rules, files } = options.details();
+      const context: FormatContext = {
+        lang,
+        colorLevel: level,
+        tool: { version: VERSION, docsBase },
+        rules,
+        files,
+        ...(shard ? { shard: { ...shard, files } } : {}),
+      };
+      return Buffer.from(formatter(result, context), 'utf8');
+    },
+  };
 }
 
 /** Renders the result in the chosen format and writes it to --output or stdout. */
 export async function writeReport(io: Io, result: CheckResult, options: ReportOptions): Promise<void> {
-  const formatter = await loadFormatter(options.format);
-  const context: FormatContext = {
-    lang: options.lang,
-    colorLevel:
-      isMachineFormat(options.format) || options.output !== undefined ? 0 : await colorLevel(options.color, io.env, io.stdout.isTTY),
-    tool: { version: toolVersion(), docsBase: options.docsBase },
-    rules: options.rules,
-    files: options.files,
-    ...(options.shard ? { shard: options.shard } : {}),
-  };
-  emit(io, formatter(result, context), options.output);
+  emit(io, await (await reportRendering(io, options)).render(result), options.output);
 }
 
 /** 0, or 1 when an unwaived error remains or there are more warnings than --max-warnings allows. */
-export function exitStatus(result: CheckResult, maxWarnings: number): number {
-  const { errors, warnings } = result.summary;
+export function exitStatus(summary: Summary, maxWarnings: number): number {
+  const { errors, warnings } = summary;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
 }

@@ -17,7 +17,8 @@ export interface Progress {
 const SILENT: Progress = { tick: () => undefined, done: () => undefined };
 
 export function progressFor(io: Io, lang: Lang, machineOnStdout: boolean, now: () => number = Date.now): Progress {
-  if (!io.stderr.isTTY || io.env.CI || machineOnStdout) return SILENT;
+  // Asked last: finding out whether stderr is a terminal loads node:tty.
+  if (machineOnStdout || io.env.CI || !io.stderr.isTTY) return SILENT;
   const start = now();
   let last = 0;
   let shown = false;

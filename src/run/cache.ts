@@ -6,7 +6,8 @@
  *   its path, a hash of its bytes and a hash of the options that analysis depends on;
  * - per run: the whole result, keyed by the tool version, every option (the as-of date included,
  *   so rule results that depend on the date are never reused for another date) and every file's
- *   path and content hash. An unchanged re-run reads this and nothing else.
+ *   path and content hash; with it, the result as rendered for output (a format, colour level and
+ *   so on), so that an unchanged re-run writes the stored bytes and parses nothing.
  *
  * Beside them, a shortcut to the content hashes (like git's index): each file's stamp (size,
  * modification and change times, file id) with the hash computed for that exact stamp. With the
@@ -14,24 +15,28 @@
  * it, is not read again; the keys are still the content hashes (a file analysed anew is hashed from
  * its bytes), so the results are those of a cache keyed by content alone.
  *
- * Sections, in this order: per-file analyses (one JSON line each), stamps (one JSON line), runs
- * (one JSON line), trailer. The file is written whole to a temporary file and renamed into place, so
- * a reader never sees half of it. The trailer records the version and each section's length and
- * SHA-256; a cache that is truncated, damaged, unreadable or written by another version is ignored
- * with a warning and never trusted.
+ * Sections, in this order: per-file analyses (one JSON line each), stamps (one JSON line), runs (one
+ * JSON line listing each run's key, summary and where its bodies are), bodies (each run's result and
+ * renderings, as bytes), trailer. The file is written whole to a temporary file and renamed into
+ * place, so a reader never sees half of it. The trailer records the version and each section's
+ * length and SHA-256 (each body has its own, checked when the body is used); a cache that is
+ * truncated, damaged, unreadable or written by another version is ignored with a warning and never
+ * trusted.
  */
 import { type BigIntStats, closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyzedFile } from '../engine.js';
 import { createHash, sha256 } from '../hash.js';
-import type { CheckResult } from '../types.js';
+import type { CheckResult, Summary } from '../types.js';
 
 export const CACHE_FORMAT = 'dangjian-check-cache';
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 export const DEFAULT_CACHE_LOCATION = '.dangjian-cache';
 const CACHE_FILE_NAME = 'check.cache';
 /** Results of this many distinct runs (say, several as-of dates or rule settings) are kept. */
 const MAX_RUNS = 4;
+/** Renderings kept per run (say, stylish in a terminal and JSON for a script), newest first. */
+const MAX_OUTPUTS = 2;
 /** Entries of files not in the current run are kept up to this many in all (and as many stamps). */
 const MAX_FILES = 100_000;
 /**
@@ -67,11 +72,35 @@ interface Trailer {
   stampsSha256: string;
   runsLength: number;
   runsSha256: string;
+  bodiesLength: number;
 }
 
-interface RunEntry {
+/** Where a body lies in the bodies section (offset from the section's start), and its SHA-256. */
+export interface Part {
+  offset: number;
+  length: number;
+  sha256: string;
+}
+
+/** A stored run, as the runs section lists it. */
+export interface StoredRun {
   key: string;
-  result: CheckResult;
+  summary: Summary;
+  /** The result as JSON. */
+  result: Part;
+  /** Renderings of the result, newest first, each under the key of what it depends on beyond the run. */
+  outputs: (Part & { key: string })[];
+}
+
+/** A body for the next cache: bytes at hand, or a part of the cache being replaced, copied as it is. */
+export type Body = { bytes: Uint8Array } | { part: Part };
+
+/** A run for the next cache. */
+export interface RunRecord {
+  key: string;
+  summary: Summary;
+  result: Body;
+  outputs: { key: string; body: Body }[];
 }
 
 /** A file's stamp and the content hash computed for it. */
@@ -95,6 +124,14 @@ interface StampsSection {
  */
 export function fileStamp(stats: BigIntStats): string {
   return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
+}
+
+/**
+ * Whether a stamp taken by a run that began to look at files at `since` (nanoseconds since 1970)
+ * will be trusted by later runs: see RACY_MARGIN_NS.
+ */
+export function settledBy(stats: BigIntStats, since: bigint): boolean {
+  return stats.mtimeNs < since - RACY_MARGIN_NS && stats.ctimeNs < since - RACY_MARGIN_NS;
 }
 
 /** The cache file for a `--cache-location`: the location itself, or a file inside a folder. */
@@ -121,22 +158,26 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buffer.subarray(0, done);
 }
 
+/** Where the sections of an open cache file are. */
+interface Layout {
+  fd: number;
+  filesLength: number;
+  filesKey: string;
+  filesSha256: string;
+  bodiesStart: number;
+}
+
 /** What a cache file holds, once checked; `problem` says why nothing could be trusted. */
 export class CheckCache {
-  private runs: RunEntry[] = [];
-  /**
-   * The runs section, checked against its checksum but parsed only when a run is looked up: parsed
-   * before the files are stamped, the results would be copied by every young-generation GC meanwhile.
-   */
-  private runsBytes?: Buffer;
+  private runs: StoredRun[] = [];
   /** Stamp entries by absolute path (each checked when used). */
   private stamps: Record<string, unknown> = {};
   /** Stamps of files modified and changed before this (nanoseconds since 1970) are trusted: see RACY_MARGIN_NS. */
   private settledBefore = 0n;
   /** Per-file lines of the files section, by path (parsed only when used). */
   private fileLines = new Map<string, { hash: string; line: string }>();
-  /** The open cache file and where its files section ends: read only when a run misses. */
-  private filesSection?: { fd: number; length: number; key: string; sha256: string };
+  /** The open cache file: its files section is read only when a run misses, a body when it is used. */
+  private layout?: Layout;
   private filesChecked = false;
   problem?: CacheProblem;
   /** Whether the file existed at all. */
@@ -162,7 +203,7 @@ export class CheckCache {
     }
   }
 
-  /** Reads the trailer, the stamps and the runs sections; true when the files section may be read later. */
+  /** Reads the trailer, the stamps and the runs sections; true when the file may be read further. */
   private read(fd: number): boolean {
     const size = fstatSync(fd).size;
     // The trailer is the last line; everything before it is accounted for by its lengths.
@@ -179,8 +220,8 @@ export class CheckCache {
     }
     if (!trailer || typeof trailer !== 'object' || trailer.format !== CACHE_FORMAT) return void (this.problem = 'damaged'), false;
     if (trailer.formatVersion !== CACHE_FORMAT_VERSION || trailer.tool !== this.tool) return void (this.problem = 'version'), false;
-    const lengths = [trailer.filesLength, trailer.stampsLength, trailer.runsLength];
-    if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0) || lengths[0] + lengths[1] + lengths[2] !== start) {
+    const lengths = [trailer.filesLength, trailer.stampsLength, trailer.runsLength, trailer.bodiesLength];
+    if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0) || lengths.reduce((a, b) => a + b) !== start) {
       return void (this.problem = 'truncated'), false;
     }
     // Stamps and runs are next to each other: one read for both.
@@ -191,22 +232,28 @@ export class CheckCache {
     if (sha256(stampsBytes) !== trailer.stampsSha256 || sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
     try {
       const stamps = parseStamps(stampsBytes.toString('utf8'));
-      if (!stamps) return void (this.problem = 'damaged'), false;
+      const runs = parseRuns(runsBytes.toString('utf8'), trailer.bodiesLength);
+      if (!stamps || !runs) return void (this.problem = 'damaged'), false;
       this.stamps = stamps.files;
       this.settledBefore = BigInt(stamps.since) - RACY_MARGIN_NS;
+      this.runs = runs;
     } catch {
       return void (this.problem = 'damaged'), false;
     }
-    this.runsBytes = runsBytes;
-    // The files section is checked only when a run misses (an unchanged re-run never reads it).
-    this.filesSection = { fd, length: trailer.filesLength, key: trailer.filesKey, sha256: trailer.filesSha256 };
+    this.layout = {
+      fd,
+      filesLength: trailer.filesLength,
+      filesKey: trailer.filesKey,
+      filesSha256: trailer.filesSha256,
+      bodiesStart: trailer.filesLength + trailer.stampsLength + trailer.runsLength,
+    };
     return true;
   }
 
-  /** Closes the cache file (the files section is not read after this). */
+  /** Closes the cache file (nothing more is read from it after this). */
   close(): void {
-    if (this.filesSection) closeSync(this.filesSection.fd);
-    this.filesSection = undefined;
+    if (this.layout) closeSync(this.layout.fd);
+    this.layout = undefined;
     this.filesChecked = true;
   }
 
@@ -237,40 +284,75 @@ export class CheckCache {
     }
   }
 
-  /** Parses the runs section (once); a section that is not a list of runs makes the cache damaged. */
-  private loadRuns(): void {
-    const bytes = this.runsBytes;
-    if (!bytes) return;
-    this.runsBytes = undefined;
+  /** The stored run with this key. */
+  run(key: string): StoredRun | undefined {
+    return this.problem ? undefined : this.runs.find((run) => run.key === key);
+  }
+
+  /** Stored runs with other keys, newest first, to carry into the next cache. */
+  otherRuns(key: string): StoredRun[] {
+    return this.problem ? [] : this.runs.filter((run) => run.key !== key);
+  }
+
+  /** A body as stored, unchecked (to copy it into the next cache with its checksum). */
+  copy(part: Part): Buffer {
+    if (!this.layout) throw new Error('the cache file is closed');
+    return readAt(this.layout.fd, this.layout.bodiesStart + part.offset, part.length);
+  }
+
+  /** A body, checked against its checksum; a body that fails makes the cache damaged. */
+  private body(part: Part): Buffer | undefined {
+    if (this.problem || !this.layout) return undefined;
+    const bytes = this.copy(part);
+    if (bytes.length === part.length && sha256(bytes) === part.sha256) return bytes;
+    this.damaged();
+    return undefined;
+  }
+
+  private damaged(): void {
+    this.problem = 'damaged';
+    this.runs = [];
+  }
+
+  /** The stored rendering of a run under `key`, as bytes (`problem` tells when it proved damaged). */
+  output(run: StoredRun, key: string): Buffer | undefined {
+    const part = run.outputs.find((output) => output.key === key);
+    return part && this.body(part);
+  }
+
+  /** The stored result of a run (`problem` tells when it proved damaged). */
+  result(run: StoredRun): CheckResult | undefined {
+    const bytes = this.body(run.result);
+    if (!bytes) return undefined;
     try {
-      const runs = JSON.parse(bytes.toString('utf8')) as RunEntry[];
-      if (Array.isArray(runs) && runs.every((run) => typeof run?.key === 'string' && typeof run.result === 'object' && run.result)) {
-        this.runs = runs;
-        return;
-      }
+      const result = JSON.parse(bytes.toString('utf8')) as CheckResult;
+      if (result && typeof result === 'object' && Array.isArray(result.findings)) return result;
     } catch {
       // below
     }
-    this.problem = 'damaged';
+    this.damaged();
+    return undefined;
   }
 
-  /** The stored result of an identical run (`problem` tells when the runs section proved damaged). */
-  run(key: string): CheckResult | undefined {
-    this.loadRuns();
-    return this.problem ? undefined : this.runs.find((run) => run.key === key)?.result;
+  /**
+   * The files section as stored, with its key and checksum, to copy into the next cache unchanged
+   * (checked when a later run reads it).
+   */
+  filesSection(): { bytes: Buffer; key: string; sha256: string } | undefined {
+    const layout = this.problem ? undefined : this.layout;
+    if (!layout) return undefined;
+    return { bytes: readAt(layout.fd, 0, layout.filesLength), key: layout.filesKey, sha256: layout.filesSha256 };
   }
 
   /** Loads the per-file entries made with the same analysis options (none if damaged). */
   private loadFiles(filesKey: string): void {
     if (this.filesChecked) return;
     this.filesChecked = true;
-    const section = this.filesSection;
+    const section = this.filesSection();
     if (!section || section.key !== filesKey) return;
-    const bytes = readAt(section.fd, 0, section.length);
-    if (bytes.length !== section.length || sha256(bytes) !== section.sha256) {
-      this.problem = 'damaged';
-      this.runs = [];
-      this.runsBytes = undefined;
+    const { bytes } = section;
+    if (bytes.length !== this.layout!.filesLength || sha256(bytes) !== section.sha256) {
+      this.damaged();
       return;
     }
     const text = bytes.toString('utf8');
@@ -305,12 +387,6 @@ export class CheckCache {
     for (const [display, entry] of this.fileLines) if (!paths.has(display)) lines.push(entry.line);
     return lines;
   }
-
-  /** Results of other runs, newest first, to carry into the next cache. */
-  otherRuns(key: string): RunEntry[] {
-    this.loadRuns();
-    return this.problem ? [] : this.runs.filter((run) => run.key !== key);
-  }
 }
 
 /** The stamps section, if it has the expected shape (its entries are checked when used). */
@@ -320,6 +396,32 @@ function parseStamps(text: string): StampsSection | undefined {
   return typeof since === 'string' && /^\d{1,30}$/.test(since) && files && typeof files === 'object' && !Array.isArray(files)
     ? { since, files }
     : undefined;
+}
+
+/** The runs section, if every run in it has the expected shape and bodies inside the bodies section. */
+function parseRuns(text: string, bodiesLength: number): StoredRun[] | undefined {
+  const runs = JSON.parse(text) as StoredRun[];
+  const isPart = (part: Part | undefined) =>
+    !!part &&
+    Number.isSafeInteger(part.offset) &&
+    Number.isSafeInteger(part.length) &&
+    part.offset >= 0 &&
+    part.length >= 0 &&
+    part.offset + part.length <= bodiesLength &&
+    typeof part.sha256 === 'string';
+  const isSummary = (summary: Summary | undefined) =>
+    !!summary && ['files', 'branches', 'errors', 'warnings', 'waived'].every((name) => Number.isSafeInteger(summary[name as keyof Summary]));
+  const valid =
+    Array.isArray(runs) &&
+    runs.every(
+      (run) =>
+        typeof run?.key === 'string' &&
+        isSummary(run.summary) &&
+        isPart(run.result) &&
+        Array.isArray(run.outputs) &&
+        run.outputs.every((output) => isPart(output) && typeof output.key === 'string'),
+    );
+  return valid ? runs : undefined;
 }
 
 /** A stored stamp entry, if well-formed. */
@@ -340,6 +442,8 @@ export class CacheWriter {
   private readonly temporary: string;
   private readonly fd: number;
   private readonly filesHash = createHash('sha256');
+  /** The checksum of a files section copied whole from the previous cache. */
+  private copiedFilesSha256?: string;
   private filesLength = 0;
   private count = 0;
 
@@ -372,11 +476,27 @@ export class CacheWriter {
     this.writeFiles(`${line}\n`);
   }
 
+  /** The previous cache's files section, whole and unchanged (made with this writer's key), instead of entries. */
+  copyFiles(section: { bytes: Uint8Array; sha256: string }): void {
+    if (this.filesLength > 0) throw new Error('files were added already');
+    writeSync(this.fd, section.bytes);
+    this.filesLength = section.bytes.length;
+    this.copiedFilesSha256 = section.sha256;
+  }
+
   /**
    * Writes the stamps (this run's first, then others up to the limit), recorded by a run that began
-   * to look at files at `stampsSince`, and the runs; then the trailer, and renames the file into place.
+   * to look at files at `stampsSince`, the runs (newest first; bodies given as parts are copied from
+   * `source`) and the trailer; then calls `beforeRename` (to close the previous cache: Windows does
+   * not rename over an open file) and renames the file into place.
    */
-  commit(runs: RunEntry[], stamps: Iterable<[string, StampEntry]>, stampsSince: bigint): void {
+  commit(
+    runs: RunRecord[],
+    stamps: Iterable<[string, StampEntry]>,
+    stampsSince: bigint,
+    source?: CheckCache,
+    beforeRename?: () => void,
+  ): void {
     try {
       const kept: [string, StampEntry][] = [];
       for (const stamp of stamps) {
@@ -386,23 +506,51 @@ export class CacheWriter {
       const section: StampsSection = { since: String(stampsSince), files: Object.fromEntries(kept) };
       const stampsBytes = Buffer.from(`${JSON.stringify(section)}\n`, 'utf8');
       writeSync(this.fd, stampsBytes);
-      const runsBytes = Buffer.from(`${JSON.stringify(runs.slice(0, MAX_RUNS))}\n`, 'utf8');
+      // Where each body goes; bodies at hand are checksummed here, copied ones keep their checksum.
+      const bodies: Body[] = [];
+      let bodiesLength = 0;
+      const place = (body: Body): Part => {
+        bodies.push(body);
+        const part =
+          'bytes' in body
+            ? { offset: bodiesLength, length: body.bytes.length, sha256: sha256(body.bytes) }
+            : { ...body.part, offset: bodiesLength };
+        bodiesLength += part.length;
+        return part;
+      };
+      const listed: StoredRun[] = runs.slice(0, MAX_RUNS).map((run) => ({
+        key: run.key,
+        summary: run.summary,
+        result: place(run.result),
+        outputs: run.outputs.slice(0, MAX_OUTPUTS).map((output) => ({ key: output.key, ...place(output.body) })),
+      }));
+      const runsBytes = Buffer.from(`${JSON.stringify(listed)}\n`, 'utf8');
       writeSync(this.fd, runsBytes);
+      for (const body of bodies) {
+        const bytes = 'bytes' in body ? body.bytes : source!.copy(body.part);
+        if (!('bytes' in body) && bytes.length !== body.part.length) throw Object.assign(new Error('cache shortened while copied'), { code: 'EIO' });
+        writeSync(this.fd, bytes);
+      }
+      // The bodies end with a line end, so that the trailer is always a line of its own.
+      writeSync(this.fd, '\n');
+      bodiesLength++;
       const trailer: Trailer = {
         format: CACHE_FORMAT,
         formatVersion: CACHE_FORMAT_VERSION,
         tool: this.tool,
         filesKey: this.filesKey,
         filesLength: this.filesLength,
-        filesSha256: this.filesHash.digest('hex'),
+        filesSha256: this.copiedFilesSha256 ?? this.filesHash.digest('hex'),
         stampsLength: stampsBytes.length,
         stampsSha256: sha256(stampsBytes),
         runsLength: runsBytes.length,
         runsSha256: sha256(runsBytes),
+        bodiesLength,
       };
       writeSync(this.fd, `${JSON.stringify(trailer)}\n`);
       fsyncSync(this.fd);
       closeSync(this.fd);
+      beforeRename?.();
       renameSync(this.temporary, this.file);
     } catch (error) {
       this.abandon();

@@ -7,9 +7,20 @@ import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import type { AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
-import type { CheckResult, MessageParams } from '../types.js';
+import type { CheckResult, MessageParams, Summary } from '../types.js';
 import { sha256 } from '../hash.js';
-import { CacheWriter, cacheFilePath, type CacheStrategy, CheckCache, contentHash, fileStamp, type StampEntry } from './cache.js';
+import {
+  CacheWriter,
+  cacheFilePath,
+  type CacheStrategy,
+  CheckCache,
+  contentHash,
+  fileStamp,
+  type RunRecord,
+  settledBy,
+  type StampEntry,
+  type StoredRun,
+} from './cache.js';
 import { BranchSwitched, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
 import { analyseInWorkers, defaultConcurrency } from './workers.js';
 
@@ -38,7 +49,41 @@ export interface RunOptions {
   analyses?: (files: InputFile[], wanted: boolean[]) => AsyncIterable<AnalyzedFile | undefined>;
 }
 
+/**
+ * How a result is rendered for output. A cached run keeps the rendering with the result, under
+ * `key`, so that an unchanged re-run writes the stored bytes.
+ */
+export interface Rendering {
+  /** All the rendering depends on beyond the run's files and options (format, colour level, and so on). */
+  key: string;
+  render(result: CheckResult): Promise<Uint8Array>;
+}
+
+/** A run's summary and its result rendered. */
+export interface RenderedRun {
+  summary: Summary;
+  output: Uint8Array;
+}
+
+/** What a run gives: the result, or (with a rendering) its summary and output, and the result when at hand. */
+interface Outcome {
+  summary: Summary;
+  result?: CheckResult;
+  output?: Uint8Array;
+}
+
+/** Checks the files: the result, the same as `Engine.check` gives. */
 export async function runCheck(engine: Engine, files: InputFile[], runOptions: RunOptions = {}): Promise<CheckResult> {
+  return (await execute(engine, files, runOptions)).result!;
+}
+
+/** Checks the files and renders the result (taken whole from the cache when it has both). */
+export async function runAndRender(engine: Engine, files: InputFile[], runOptions: RunOptions, rendering: Rendering): Promise<RenderedRun> {
+  const outcome = await execute(engine, files, runOptions, rendering);
+  return { summary: outcome.summary, output: outcome.output! };
+}
+
+async function execute(engine: Engine, files: InputFile[], runOptions: RunOptions, rendering?: Rendering): Promise<Outcome> {
   const threads = Math.max(1, runOptions.concurrency ?? defaultConcurrency(files.length));
   const options: RunOptions =
     threads > 1 && !runOptions.analyses
@@ -50,12 +95,17 @@ export async function runCheck(engine: Engine, files: InputFile[], runOptions: R
         }
       : runOptions;
   try {
-    return options.cache ? await cachedRun(engine, files, options, options.cache) : await plainRun(engine, files, options);
+    if (options.cache) return await cachedRun(engine, files, options, options.cache, rendering);
+    return await rendered(await plainRun(engine, files, options), rendering);
   } catch (error) {
     if (!(error instanceof BranchSwitched)) throw error;
     // A file belongs to a branch already checked: start again, keeping every branch to the end.
-    return engine.check(files).result;
+    return rendered(engine.check(files).result, rendering);
   }
+}
+
+async function rendered(result: CheckResult, rendering: Rendering | undefined): Promise<Outcome> {
+  return { summary: result.summary, result, ...(rendering ? { output: await rendering.render(result) } : {}) };
 }
 
 function streams(files: InputFile[], options: RunOptions): boolean {
@@ -100,27 +150,38 @@ function analysisKey(engine: Engine, tool: string): string {
   return sha256(JSON.stringify([tool, rest, fileRules]));
 }
 
+/** How a cached run comes by the files' content hashes, and what it learns on the way. */
+interface Hashing {
+  /** The cache to take hashes from by stamp (`metadata` strategy), if usable. */
+  stored?: CheckCache;
+  maxFileSize: number;
+  /** When the run began to look at files (nanoseconds since 1970). */
+  since: bigint;
+  /** Each file's stamp and hash, for the next cache. */
+  stamps: Map<string, StampEntry>;
+  /** Files whose hash came from the cache by their stamp. */
+  fromStamp: Set<string>;
+  /** Files read for their hash whose stamps later runs will trust: worth writing into the cache. */
+  restamped: Set<string>;
+}
+
 /**
  * A file's content hash; a file over the size limit is known by its size (all its check says), an
- * unreadable one by the error. The hash comes from the cache when `stored` knows it for the file's
- * stamp (the file's path then goes into `fromStamp`), else from the file's bytes; `stamps` receives
- * the stamp and hash, for the next cache.
+ * unreadable one by the error. The hash comes from the cache when it knows it for the file's stamp,
+ * else from the file's bytes.
  */
-function fileKey(
-  file: InputFile,
-  maxFileSize: number,
-  stored: CheckCache | undefined,
-  stamps: Map<string, StampEntry>,
-  fromStamp: Set<string>,
-): string {
+function fileKey(file: InputFile, hashing: Hashing): string {
   try {
     const stats = statSync(file.absolute, { bigint: true });
-    if (Number(stats.size) > maxFileSize) return `size:${stats.size}`;
+    if (Number(stats.size) > hashing.maxFileSize) return `size:${stats.size}`;
     const stamp = fileStamp(stats);
-    let hash = stored?.storedHash(file.absolute, stats, stamp);
-    if (hash) fromStamp.add(file.absolute);
-    else hash = contentHash(readFileSync(file.absolute));
-    stamps.set(file.absolute, [stamp, hash]);
+    let hash = hashing.stored?.storedHash(file.absolute, stats, stamp);
+    if (hash) hashing.fromStamp.add(file.absolute);
+    else {
+      hash = contentHash(readFileSync(file.absolute));
+      if (hashing.stored && settledBy(stats, hashing.since)) hashing.restamped.add(file.absolute);
+    }
+    hashing.stamps.set(file.absolute, [stamp, hash]);
     return hash;
   } catch (error) {
     return unreadableKey(error);
@@ -136,11 +197,11 @@ function runKeyOf(tool: string, engine: Engine, files: InputFile[], hashes: stri
   return sha256(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, hashes[index]])]));
 }
 
-async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions): Promise<CheckResult> {
+async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions, rendering?: Rendering): Promise<Outcome> {
   const location = cacheFilePath(settings.location, settings.cwd);
   const cache = new CheckCache(location, settings.tool);
   try {
-    return await cachedRunWith(cache, location, engine, files, options, settings);
+    return await cachedRunWith(cache, location, engine, files, options, settings, rendering);
   } finally {
     cache.close();
   }
@@ -153,22 +214,57 @@ async function cachedRunWith(
   files: InputFile[],
   options: RunOptions,
   settings: CacheOptions,
-): Promise<CheckResult> {
+  rendering: Rendering | undefined,
+): Promise<Outcome> {
   const warn = options.warn ?? (() => undefined);
   const problem = cache.problem;
   if (problem) warn(`cache.${problem}`, { file: location });
-  // Taken before any file is looked at: stamps recorded now are trusted later only for files settled
-  // before this moment (see RACY_MARGIN_NS in cache.ts).
-  const stampsSince = BigInt(Date.now()) * 1_000_000n;
-  const stamps = new Map<string, StampEntry>();
-  const fromStamp = new Set<string>();
-  const maxFileSize = engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const hashSource = settings.strategy === 'content' || cache.problem ? undefined : cache;
-  const hashes = files.map((file) => fileKey(file, maxFileSize, hashSource, stamps, fromStamp));
+  const hashing: Hashing = {
+    stored: settings.strategy === 'content' || cache.problem ? undefined : cache,
+    maxFileSize: engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    // Taken before any file is looked at: stamps recorded now are trusted later only for files
+    // settled before this moment (see RACY_MARGIN_NS in cache.ts).
+    since: BigInt(Date.now()) * 1_000_000n,
+    stamps: new Map(),
+    fromStamp: new Set(),
+    restamped: new Set(),
+  };
+  const { stamps, fromStamp } = hashing;
+  const hashes = files.map((file) => fileKey(file, hashing));
+  const commit = (writer: CacheWriter, run: RunRecord) => {
+    const otherStamps = cache.problem ? [] : cache.otherStamps(new Set(files.map((file) => file.absolute)));
+    const otherRuns = cache.otherRuns(run.key).map(carried);
+    writer.commit([run, ...otherRuns], concat(stamps, otherStamps), hashing.since, cache, () => cache.close());
+  };
+  /**
+   * An identical run's output (or result) from the cache; the cache is written again when it gains
+   * a rendering or stamps that spare later runs reading files. Undefined when the run proves damaged.
+   */
+  const reuse = async (run: StoredRun): Promise<Outcome | undefined> => {
+    const stored = rendering && cache.output(run, rendering.key);
+    const result = stored || cache.problem ? undefined : cache.result(run);
+    if (!stored && !result) return undefined;
+    const output = stored ?? (rendering && (await rendering.render(result!)));
+    if (hashing.restamped.size > 0 || (output && !stored)) {
+      const section = cache.filesSection();
+      const record = carried(run);
+      if (output && !stored) record.outputs.unshift({ key: rendering!.key, body: { bytes: output } });
+      try {
+        const writer = new CacheWriter(location, settings.tool, section?.key ?? '');
+        if (section) writer.copyFiles(section);
+        commit(writer, record);
+      } catch (error) {
+        warn('cache.cannotWrite', { file: location, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      }
+    }
+    return { summary: run.summary, ...(result ? { result } : {}), ...(output ? { output } : {}) };
+  };
+
   let runKey = runKeyOf(settings.tool, engine, files, hashes);
-  const stored = cache.problem ? undefined : cache.run(runKey);
-  if (stored) return stored;
-  // The runs section is parsed only when looked up: it can prove damaged only now.
+  const hit = cache.run(runKey);
+  const reused = hit && (await reuse(hit));
+  if (reused) return reused;
+  // Bodies are checked when used: a run can prove damaged only now.
   if (!problem && cache.problem) warn(`cache.${cache.problem}`, { file: location });
 
   const filesKey = analysisKey(engine, settings.tool);
@@ -201,8 +297,9 @@ async function cachedRunWith(
   });
   if (rehashed) {
     runKey = runKeyOf(settings.tool, engine, files, hashes);
-    const storedAfterAll = cache.problem ? undefined : cache.run(runKey);
-    if (storedAfterAll) return storedAfterAll;
+    const again = cache.run(runKey);
+    const reusedAfterAll = again && (await reuse(again));
+    if (reusedAfterAll) return reusedAfterAll;
   }
   let writer: CacheWriter | undefined;
   try {
@@ -224,18 +321,31 @@ async function cachedRunWith(
     throw error;
   }
   const result = stream.result();
+  const output = rendering && (await rendering.render(result));
   if (writer) {
     try {
       if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
-      // Closed before the new file takes its place (Windows does not rename over an open file).
-      cache.close();
-      const otherStamps = cache.problem ? [] : cache.otherStamps(new Set(files.map((file) => file.absolute)));
-      writer.commit([{ key: runKey, result }, ...(cache.problem ? [] : cache.otherRuns(runKey))], concat(stamps, otherStamps), stampsSince);
+      commit(writer, {
+        key: runKey,
+        summary: result.summary,
+        result: { bytes: Buffer.from(JSON.stringify(result), 'utf8') },
+        outputs: output ? [{ key: rendering!.key, body: { bytes: output } }] : [],
+      });
     } catch (error) {
       warn('cache.cannotWrite', { file: location, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
   }
-  return result;
+  return { summary: result.summary, result, ...(output ? { output } : {}) };
+}
+
+/** A stored run, carried into the next cache as it is. */
+function carried(run: StoredRun): RunRecord {
+  return {
+    key: run.key,
+    summary: run.summary,
+    result: { part: run.result },
+    outputs: run.outputs.map((part) => ({ key: part.key, body: { part } })),
+  };
 }
 
 function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {

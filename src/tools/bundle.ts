@@ -108,8 +108,8 @@ await build({
 
 /**
  * The code cache of the command line, made after it has checked the shipped examples in every
- * output format a check is usually run with (output discarded). Without the examples (an installed
- * package), only the top level is cached.
+ * output format a check is usually run with, and with the cache, cold and unchanged (output
+ * discarded). Without the examples (an installed package), only the top level is cached.
  */
 async function writeCodeCache(): Promise<void> {
   const cacheFile = `${cliFile}${CODE_CACHE_SUFFIX}`;
@@ -122,6 +122,11 @@ async function writeCodeCache(): Promise<void> {
     try {
       for (const format of ['stylish', 'json']) {
         await exports.main(['check', examples, '--as-of', '2026-07-01', '--format', format, '--output', path.join(scratch, `out.${format}`)], io);
+      }
+      // With the cache: filled, then an unchanged re-run.
+      for (let run = 0; run < 2; run++) {
+        const cached = ['--format', 'json', '--output', path.join(scratch, 'out.json'), '--cache-location', path.join(scratch, 'cache')];
+        await exports.main(['check', examples, '--as-of', '2026-07-01', ...cached], io);
       }
     } finally {
       rmSync(scratch, { recursive: true, force: true });
