@@ -25,13 +25,14 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Engine, type EngineOptions } from '../src/engine.js';
 import { formatJson } from '../src/formats/json.js';
 import { findFiles, type InputFile } from '../src/load/files.js';
 import { findPersonalNumbers, mayHoldPersonalNumber } from '../src/privacy.js';
 import { CACHE_FORMAT, CACHE_FORMAT_VERSION, cacheFilePath, CacheWriter, CheckCache, fileStamp, type StoredRun } from '../src/run/cache.js';
-import { runCheck, type RunOptions } from '../src/run/check-run.js';
+import { runAndRender, runCheck, type RunOptions } from '../src/run/check-run.js';
+import type { CheckResult } from '../src/types.js';
 import { CORPUS_AS_OF, CORPUS_SINCE, corpusOnDisk } from './corpus.js';
 import { header, runCli, tempTree } from './helpers.js';
 
@@ -148,6 +149,54 @@ describe('check cache', () => {
     const result = await viaRun(files, { cache: { location: path.join(base, 'x', '..', 'folder.cache', 'inner', '..'), cwd: base, tool: 't' } });
     expect(result).toBe(expected);
     expect(existsSync(path.join(folder, 'check.cache'))).toBe(true);
+  });
+
+  it('finds an unchanged run by its stamps once every file has settled, and gives the straightforward output all along', { timeout: 300_000 }, async () => {
+    const { dir: source } = await corpus(40);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-settled-'));
+    cpSync(source, dir, { recursive: true });
+    const location = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'check.cache');
+    const rendering = { key: 'json', render: async (result: CheckResult) => Buffer.from(formatJson(result), 'utf8') };
+    const engine = new Engine(options());
+    const run = { cache: { location, cwd: dir, tool: 't' }, warn: (id: string) => expect.fail(id) };
+    const check = async () => {
+      const files = await findFiles([dir], dir);
+      const expected = straightforward(files);
+      expect(Buffer.from((await runAndRender(engine, files, run, rendering)).output).toString('utf8')).toBe(expected);
+      expect(formatJson(await runCheck(engine, files, run))).toBe(expected);
+      return new CheckCache(location, 't');
+    };
+    // Every file is old enough to be trusted: the clock an hour on.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 3_600_000);
+      await check();
+      const files = await findFiles([dir], dir);
+      const stampsKeys = () => {
+        const cache = new CheckCache(location, 't');
+        return (cache as unknown as { runs: StoredRun[] }).runs.map((stored) => stored.stampsKey);
+      };
+      expect(stampsKeys()).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
+      await check();
+      appendFileSync(files[3].absolute, '  - { date: 2025-12-30, type: 国防教育, title: 补充记录 }\n');
+      await check();
+      await check();
+      // Touched: the same bytes, other stamps.
+      utimesSync(files[5].absolute, new Date('2021-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'));
+      await check();
+      rmSync(files[7].absolute);
+      await check();
+      writeFileSync(files[7].absolute, readFileSync(files[8].absolute, 'utf8').replace(/id: (\S+)/, 'id: $1-copy'));
+      await check();
+      await check();
+      expect(stampsKeys()[0]).toMatch(/^[0-9a-f]{64}$/);
+      // A stamps key leads to one run only.
+      expect(new Set(stampsKeys().filter(Boolean)).size).toBe(stampsKeys().filter(Boolean).length);
+    } finally {
+      vi.useRealTimers();
+    }
+    // Now, with the real clock, the copied file is too new to be trusted by its stamp: the same output.
+    await check();
   });
 
   it('puts the cache file in a folder or at the given path', () => {
@@ -367,6 +416,24 @@ describe('cache strategies', () => {
     expect(readCache(cache).stamps.files[key][0]).toBe(fileStamp(statSync(key, { bigint: true })));
     // And the stored rendering came along.
     expect(runsOf(readCache(cache))[0].outputs).toHaveLength(1);
+    // Every file has settled now, so the run is also known by its stamps: the next run finds it so,
+    // even under a key no hashing would give, and writes its rendering as stored.
+    const parts = readCache(cache);
+    const [run] = runsOf(parts);
+    expect(run.stampsKey).toMatch(/^[0-9a-f]{64}$/);
+    const bodies = Buffer.from(parts.bodies);
+    const { offset, length } = run.outputs[0];
+    bodies.write('[', offset, 'utf8');
+    const marked = bodies.subarray(offset, offset + length);
+    const forgedRun = { ...run, key: 'not the key of any run', outputs: [{ ...run.outputs[0], sha256: sha256(marked) }] };
+    writeCache(cache, withRuns({ ...parts, bodies }, [forgedRun]));
+    const ino = statSync(cache).ino;
+    expect(cached(dir, cache)).toEqual({ ...plain, stdout: marked.toString('utf8') });
+    expect(statSync(cache).ino).toBe(ino);
+    // Without the stamps key, nothing leads to that run: the files are checked again.
+    const { stampsKey: _stampsKey, ...unstamped } = forgedRun;
+    writeCache(cache, withRuns({ ...parts, bodies }, [unstamped]));
+    expect(cached(dir, cache)).toEqual(plain);
   });
 
   it('records every file with its stamp and content hash, and when the run began', () => {

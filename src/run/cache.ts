@@ -85,6 +85,12 @@ export interface Part {
 /** A stored run, as the runs section lists it. */
 export interface StoredRun {
   key: string;
+  /**
+   * The key of the run by the files' stamps instead of their content hashes, recorded when every
+   * file's stamp was settled (see RACY_MARGIN_NS): a run whose files all have these very stamps has
+   * the same content hashes, so an unchanged re-run finds its run without the stamps section.
+   */
+  stampsKey?: string;
   summary: Summary;
   /** The result as JSON. */
   result: Part;
@@ -98,6 +104,7 @@ export type Body = { bytes: Uint8Array } | { part: Part };
 /** A run for the next cache. */
 export interface RunRecord {
   key: string;
+  stampsKey?: string;
   summary: Summary;
   result: Body;
   outputs: { key: string; body: Body }[];
@@ -170,6 +177,8 @@ interface Layout {
 /** What a cache file holds, once checked; `problem` says why nothing could be trusted. */
 export class CheckCache {
   private runs: StoredRun[] = [];
+  /** The stamps section, checked and parsed when first used (a run found by its stamps key never reads it). */
+  private stampsSection?: { bytes: Buffer; sha256: string };
   /** Stamp entries by absolute path (each checked when used). */
   private stamps: Record<string, unknown> = {};
   /** Stamps of files modified and changed before this (nanoseconds since 1970) are trusted: see RACY_MARGIN_NS. */
@@ -203,7 +212,7 @@ export class CheckCache {
     }
   }
 
-  /** Reads the trailer, the stamps and the runs sections; true when the file may be read further. */
+  /** Reads the trailer and the runs section (and the stamps section, for later); true when the file may be read further. */
   private read(fd: number): boolean {
     const size = fstatSync(fd).size;
     // The trailer is the last line; everything before it is accounted for by its lengths.
@@ -229,17 +238,15 @@ export class CheckCache {
     const stampsBytes = stampsAndRuns.subarray(0, trailer.stampsLength);
     const runsBytes = stampsAndRuns.subarray(trailer.stampsLength);
     if (stampsAndRuns.length !== trailer.stampsLength + trailer.runsLength) return void (this.problem = 'damaged'), false;
-    if (sha256(stampsBytes) !== trailer.stampsSha256 || sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
+    if (sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
     try {
-      const stamps = parseStamps(stampsBytes.toString('utf8'));
       const runs = parseRuns(runsBytes.toString('utf8'), trailer.bodiesLength);
-      if (!stamps || !runs) return void (this.problem = 'damaged'), false;
-      this.stamps = stamps.files;
-      this.settledBefore = BigInt(stamps.since) - RACY_MARGIN_NS;
+      if (!runs) return void (this.problem = 'damaged'), false;
       this.runs = runs;
     } catch {
       return void (this.problem = 'damaged'), false;
     }
+    this.stampsSection = { bytes: stampsBytes, sha256: trailer.stampsSha256 };
     this.layout = {
       fd,
       filesLength: trailer.filesLength,
@@ -257,6 +264,24 @@ export class CheckCache {
     this.filesChecked = true;
   }
 
+  /** Checks and parses the stamps section (once); one that fails makes the cache damaged. */
+  private loadStamps(): void {
+    const section = this.stampsSection;
+    if (!section) return;
+    this.stampsSection = undefined;
+    try {
+      const stamps = sha256(section.bytes) === section.sha256 ? parseStamps(section.bytes.toString('utf8')) : undefined;
+      if (stamps) {
+        this.stamps = stamps.files;
+        this.settledBefore = BigInt(stamps.since) - RACY_MARGIN_NS;
+        return;
+      }
+    } catch {
+      // below
+    }
+    this.damaged();
+  }
+
   /** Whether a stamp with these modification and change times may be trusted (see RACY_MARGIN_NS). */
   private settled(mtimeNs: bigint, ctimeNs: bigint): boolean {
     return mtimeNs < this.settledBefore && ctimeNs < this.settledBefore;
@@ -267,6 +292,7 @@ export class CheckCache {
    * (`fileStamp(stats)`) and the file had settled by then; else the file has to be read.
    */
   storedHash(absolute: string, stats: BigIntStats, stamp: string): string | undefined {
+    this.loadStamps();
     const entry = this.problem ? undefined : stampEntry(this.stamps, absolute);
     return entry && entry[0] === stamp && this.settled(stats.mtimeNs, stats.ctimeNs) ? entry[1] : undefined;
   }
@@ -276,6 +302,7 @@ export class CheckCache {
    * cache records a later start, by which an untrusted stamp would count as settled.
    */
   *otherStamps(paths: Set<string>): Iterable<[string, StampEntry]> {
+    this.loadStamps();
     if (this.problem) return;
     for (const absolute of Object.keys(this.stamps)) {
       const entry = paths.has(absolute) ? undefined : stampEntry(this.stamps, absolute);
@@ -287,6 +314,11 @@ export class CheckCache {
   /** The stored run with this key. */
   run(key: string): StoredRun | undefined {
     return this.problem ? undefined : this.runs.find((run) => run.key === key);
+  }
+
+  /** The stored run with this stamps key (see StoredRun). */
+  runByStamps(stampsKey: string): StoredRun | undefined {
+    return this.problem ? undefined : this.runs.find((run) => run.stampsKey === stampsKey);
   }
 
   /** Stored runs with other keys, newest first, to carry into the next cache. */
@@ -312,6 +344,7 @@ export class CheckCache {
   private damaged(): void {
     this.problem = 'damaged';
     this.runs = [];
+    this.stamps = {};
   }
 
   /** The stored rendering of a run under `key`, as bytes (`problem` tells when it proved damaged). */
@@ -416,6 +449,7 @@ function parseRuns(text: string, bodiesLength: number): StoredRun[] | undefined 
     runs.every(
       (run) =>
         typeof run?.key === 'string' &&
+        (run.stampsKey === undefined || typeof run.stampsKey === 'string') &&
         isSummary(run.summary) &&
         isPart(run.result) &&
         Array.isArray(run.outputs) &&
@@ -520,6 +554,7 @@ export class CacheWriter {
       };
       const listed: StoredRun[] = runs.slice(0, MAX_RUNS).map((run) => ({
         key: run.key,
+        ...(run.stampsKey ? { stampsKey: run.stampsKey } : {}),
         summary: run.summary,
         result: place(run.result),
         outputs: run.outputs.slice(0, MAX_OUTPUTS).map((output) => ({ key: output.key, ...place(output.body) })),

@@ -3,7 +3,7 @@
  * and how the analyses are merged (streaming, branch by branch). Every way gives the same result as
  * `Engine.check`, which stays the straightforward reference.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { type BigIntStats, readFileSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import type { AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
@@ -165,27 +165,50 @@ interface Hashing {
   restamped: Set<string>;
 }
 
+/** What a file's stats say: its stamp, or the key of a file over the size limit or unreadable. */
+type Look = { stats: BigIntStats; stamp: string } | { key: string };
+
+function look(file: InputFile, maxFileSize: number): Look {
+  try {
+    const stats = statSync(file.absolute, { bigint: true });
+    return Number(stats.size) > maxFileSize ? { key: `size:${stats.size}` } : { stats, stamp: fileStamp(stats) };
+  } catch (error) {
+    return { key: unreadableKey(error) };
+  }
+}
+
 /**
  * A file's content hash; a file over the size limit is known by its size (all its check says), an
  * unreadable one by the error. The hash comes from the cache when it knows it for the file's stamp,
  * else from the file's bytes.
  */
-function fileKey(file: InputFile, hashing: Hashing): string {
-  try {
-    const stats = statSync(file.absolute, { bigint: true });
-    if (Number(stats.size) > hashing.maxFileSize) return `size:${stats.size}`;
-    const stamp = fileStamp(stats);
-    let hash = hashing.stored?.storedHash(file.absolute, stats, stamp);
-    if (hash) hashing.fromStamp.add(file.absolute);
-    else {
+function fileKey(file: InputFile, seen: Look, hashing: Hashing): string {
+  if ('key' in seen) return seen.key;
+  let hash = hashing.stored?.storedHash(file.absolute, seen.stats, seen.stamp);
+  if (hash) hashing.fromStamp.add(file.absolute);
+  else {
+    try {
       hash = contentHash(readFileSync(file.absolute));
-      if (hashing.stored && settledBy(stats, hashing.since)) hashing.restamped.add(file.absolute);
+    } catch (error) {
+      return unreadableKey(error);
     }
-    hashing.stamps.set(file.absolute, [stamp, hash]);
-    return hash;
-  } catch (error) {
-    return unreadableKey(error);
+    if (hashing.stored && settledBy(seen.stats, hashing.since)) hashing.restamped.add(file.absolute);
   }
+  hashing.stamps.set(file.absolute, [seen.stamp, hash]);
+  return hash;
+}
+
+/**
+ * The key of a run by its files' stamps (see StoredRun.stampsKey in cache.ts), when every file has
+ * a stamp that later runs will trust.
+ */
+function stampsKeyOf(tool: string, engine: Engine, files: InputFile[], looks: Look[], since: bigint): string | undefined {
+  const stamps: string[] = [];
+  for (const seen of looks) {
+    if ('key' in seen || !settledBy(seen.stats, since)) return undefined;
+    stamps.push(seen.stamp);
+  }
+  return sha256(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, file.absolute, stamps[index]])]));
 }
 
 function unreadableKey(error: unknown): string {
@@ -230,24 +253,29 @@ async function cachedRunWith(
     restamped: new Set(),
   };
   const { stamps, fromStamp } = hashing;
-  const hashes = files.map((file) => fileKey(file, hashing));
+  const looks = files.map((file) => look(file, hashing.maxFileSize));
+  const stampsKey = stampsKeyOf(settings.tool, engine, files, looks, hashing.since);
   const commit = (writer: CacheWriter, run: RunRecord) => {
     const otherStamps = cache.problem ? [] : cache.otherStamps(new Set(files.map((file) => file.absolute)));
-    const otherRuns = cache.otherRuns(run.key).map(carried);
+    // A stamps key leads to one run only: this one.
+    const otherRuns = cache.otherRuns(run.key).map((other) => carried(other, other.stampsKey === run.stampsKey));
     writer.commit([run, ...otherRuns], concat(stamps, otherStamps), hashing.since, cache, () => cache.close());
   };
   /**
-   * An identical run's output (or result) from the cache; the cache is written again when it gains
-   * a rendering or stamps that spare later runs reading files. Undefined when the run proves damaged.
+   * An identical run's output (or result) from the cache. Once the files are hashed (`hashed`), the
+   * cache is written again when it gains a rendering, or stamps that spare later runs reading files;
+   * before, a run whose rendering is not stored is left to the hashed path. Undefined when the run
+   * proves damaged.
    */
-  const reuse = async (run: StoredRun): Promise<Outcome | undefined> => {
+  const reuse = async (run: StoredRun, hashed: boolean): Promise<Outcome | undefined> => {
     const stored = rendering && cache.output(run, rendering.key);
+    if (rendering && !stored && !hashed) return undefined;
     const result = stored || cache.problem ? undefined : cache.result(run);
     if (!stored && !result) return undefined;
     const output = stored ?? (rendering && (await rendering.render(result!)));
-    if (hashing.restamped.size > 0 || (output && !stored)) {
+    if (hashed && ((output && !stored) || hashing.restamped.size > 0 || (stampsKey && run.stampsKey !== stampsKey))) {
       const section = cache.filesSection();
-      const record = carried(run);
+      const record = { ...carried(run, true), ...(stampsKey ? { stampsKey } : {}) };
       if (output && !stored) record.outputs.unshift({ key: rendering!.key, body: { bytes: output } });
       try {
         const writer = new CacheWriter(location, settings.tool, section?.key ?? '');
@@ -260,9 +288,15 @@ async function cachedRunWith(
     return { summary: run.summary, ...(result ? { result } : {}), ...(output ? { output } : {}) };
   };
 
+  // An unchanged re-run: every file has the stamp it had in a stored run.
+  const unchanged = stampsKey && hashing.stored ? cache.runByStamps(stampsKey) : undefined;
+  const reusedAsIs = unchanged && (await reuse(unchanged, false));
+  if (reusedAsIs) return reusedAsIs;
+
+  const hashes = files.map((file, index) => fileKey(file, looks[index], hashing));
   let runKey = runKeyOf(settings.tool, engine, files, hashes);
   const hit = cache.run(runKey);
-  const reused = hit && (await reuse(hit));
+  const reused = hit && (await reuse(hit, true));
   if (reused) return reused;
   // Bodies are checked when used: a run can prove damaged only now.
   if (!problem && cache.problem) warn(`cache.${cache.problem}`, { file: location });
@@ -298,7 +332,7 @@ async function cachedRunWith(
   if (rehashed) {
     runKey = runKeyOf(settings.tool, engine, files, hashes);
     const again = cache.run(runKey);
-    const reusedAfterAll = again && (await reuse(again));
+    const reusedAfterAll = again && (await reuse(again, true));
     if (reusedAfterAll) return reusedAfterAll;
   }
   let writer: CacheWriter | undefined;
@@ -327,6 +361,7 @@ async function cachedRunWith(
       if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
       commit(writer, {
         key: runKey,
+        ...(stampsKey ? { stampsKey } : {}),
         summary: result.summary,
         result: { bytes: Buffer.from(JSON.stringify(result), 'utf8') },
         outputs: output ? [{ key: rendering!.key, body: { bytes: output } }] : [],
@@ -338,10 +373,11 @@ async function cachedRunWith(
   return { summary: result.summary, result, ...(output ? { output } : {}) };
 }
 
-/** A stored run, carried into the next cache as it is. */
-function carried(run: StoredRun): RunRecord {
+/** A stored run, carried into the next cache as it is (but for its stamps key when `unstamped`). */
+function carried(run: StoredRun, unstamped = false): RunRecord {
   return {
     key: run.key,
+    ...(run.stampsKey && !unstamped ? { stampsKey: run.stampsKey } : {}),
     summary: run.summary,
     result: { part: run.result },
     outputs: run.outputs.map((part) => ({ key: part.key, body: { part } })),
