@@ -13,7 +13,9 @@
  * modification and change times, file id) with the hash computed for that exact stamp. With the
  * `metadata` strategy a file whose stamp is unchanged, and safely older than the run that recorded
  * it, is not read again; the keys are still the content hashes (a file analysed anew is hashed from
- * its bytes), so the results are those of a cache keyed by content alone.
+ * its bytes), so the results are those of a cache keyed by content alone. A run whose files had all
+ * settled is also listed under the key of all their stamps together, so that an unchanged re-run
+ * finds it without looking up any file.
  *
  * Sections, in this order: per-file analyses (one JSON line each), stamps (one JSON line), runs (one
  * JSON line listing each run's key, summary and where its bodies are), bodies (each run's result and
