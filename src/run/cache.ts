@@ -19,16 +19,17 @@
  *
  * Sections, in this order: per-file analyses (one JSON line each), stamps (one JSON line), runs (one
  * JSON line listing each run's key, summary and where its bodies are), bodies (each run's result and
- * renderings, as bytes), trailer. The file is written whole to a temporary file and renamed into
+ * renderings, and its files' stamps, as bytes), trailer. The file is written whole to a temporary file and renamed into
  * place, so a reader never sees half of it. The trailer records the version and each section's
- * length and SHA-256 (each body has its own, checked when the body is used); a cache that is
- * truncated, damaged, unreadable or written by another version is ignored with a warning and never
- * trusted.
+ * length and checksum (SHA-256 for the files section, written as it goes; `checksum` for the rest,
+ * which costs less to check on a re-run); each body has its own, checked when the body is used. A
+ * cache that is truncated, damaged, unreadable or written by another version is ignored with a
+ * warning and never trusted.
  */
 import { type BigIntStats, closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyzedFile } from '../engine.js';
-import { createHash, sha256 } from '../hash.js';
+import { checksum, createHash } from '../hash.js';
 import type { CheckResult, Summary } from '../types.js';
 
 export const CACHE_FORMAT = 'dangjian-check-cache';
@@ -71,28 +72,29 @@ interface Trailer {
   filesLength: number;
   filesSha256: string;
   stampsLength: number;
-  stampsSha256: string;
+  stampsChecksum: string;
   runsLength: number;
-  runsSha256: string;
+  runsChecksum: string;
   bodiesLength: number;
 }
 
-/** Where a body lies in the bodies section (offset from the section's start), and its SHA-256. */
+/** Where a body lies in the bodies section (offset from the section's start), and its checksum. */
 export interface Part {
   offset: number;
   length: number;
-  sha256: string;
+  checksum: string;
 }
 
 /** A stored run, as the runs section lists it. */
 export interface StoredRun {
   key: string;
   /**
-   * The key of the run by the files' stamps instead of their content hashes, recorded when every
-   * file's stamp was settled (see RACY_MARGIN_NS): a run whose files all have these very stamps has
-   * the same content hashes, so an unchanged re-run finds its run without the stamps section.
+   * The run's files with their stamps (and the options), recorded when every file's stamp was
+   * settled (see RACY_MARGIN_NS): a run whose files all have these very stamps has the same content
+   * hashes, so an unchanged re-run finds its run by them, without the stamps section. Found by its
+   * checksum, used only when equal byte for byte.
    */
-  stampsKey?: string;
+  stamps?: Part;
   summary: Summary;
   /** The result as JSON. */
   result: Part;
@@ -106,7 +108,7 @@ export type Body = { bytes: Uint8Array } | { part: Part };
 /** A run for the next cache. */
 export interface RunRecord {
   key: string;
-  stampsKey?: string;
+  stamps?: Body;
   summary: Summary;
   result: Body;
   outputs: { key: string; body: Body }[];
@@ -180,7 +182,7 @@ interface Layout {
 export class CheckCache {
   private runs: StoredRun[] = [];
   /** The stamps section, checked and parsed when first used (a run found by its stamps key never reads it). */
-  private stampsSection?: { bytes: Buffer; sha256: string };
+  private stampsSection?: { bytes: Buffer; checksum: string };
   /** Stamp entries by absolute path (each checked when used). */
   private stamps: Record<string, unknown> = {};
   /** Stamps of files modified and changed before this (nanoseconds since 1970) are trusted: see RACY_MARGIN_NS. */
@@ -240,7 +242,7 @@ export class CheckCache {
     const stampsBytes = stampsAndRuns.subarray(0, trailer.stampsLength);
     const runsBytes = stampsAndRuns.subarray(trailer.stampsLength);
     if (stampsAndRuns.length !== trailer.stampsLength + trailer.runsLength) return void (this.problem = 'damaged'), false;
-    if (sha256(runsBytes) !== trailer.runsSha256) return void (this.problem = 'damaged'), false;
+    if (checksum(runsBytes) !== trailer.runsChecksum) return void (this.problem = 'damaged'), false;
     try {
       const runs = parseRuns(runsBytes.toString('utf8'), trailer.bodiesLength);
       if (!runs) return void (this.problem = 'damaged'), false;
@@ -248,7 +250,7 @@ export class CheckCache {
     } catch {
       return void (this.problem = 'damaged'), false;
     }
-    this.stampsSection = { bytes: stampsBytes, sha256: trailer.stampsSha256 };
+    this.stampsSection = { bytes: stampsBytes, checksum: trailer.stampsChecksum };
     this.layout = {
       fd,
       filesLength: trailer.filesLength,
@@ -272,7 +274,7 @@ export class CheckCache {
     if (!section) return;
     this.stampsSection = undefined;
     try {
-      const stamps = sha256(section.bytes) === section.sha256 ? parseStamps(section.bytes.toString('utf8')) : undefined;
+      const stamps = checksum(section.bytes) === section.checksum ? parseStamps(section.bytes.toString('utf8')) : undefined;
       if (stamps) {
         this.stamps = stamps.files;
         this.settledBefore = BigInt(stamps.since) - RACY_MARGIN_NS;
@@ -318,9 +320,11 @@ export class CheckCache {
     return this.problem ? undefined : this.runs.find((run) => run.key === key);
   }
 
-  /** The stored run with this stamps key (see StoredRun). */
-  runByStamps(stampsKey: string): StoredRun | undefined {
-    return this.problem ? undefined : this.runs.find((run) => run.stampsKey === stampsKey);
+  /** The stored run whose files had these very stamps (see StoredRun.stamps). */
+  runByStamps(stamps: Uint8Array): StoredRun | undefined {
+    if (this.problem || !this.layout) return undefined;
+    const sum = checksum(stamps);
+    return this.runs.find((run) => run.stamps?.checksum === sum && this.copy(run.stamps).equals(stamps));
   }
 
   /** Stored runs with other keys, newest first, to carry into the next cache. */
@@ -338,7 +342,7 @@ export class CheckCache {
   private body(part: Part): Buffer | undefined {
     if (this.problem || !this.layout) return undefined;
     const bytes = this.copy(part);
-    if (bytes.length === part.length && sha256(bytes) === part.sha256) return bytes;
+    if (bytes.length === part.length && checksum(bytes) === part.checksum) return bytes;
     this.damaged();
     return undefined;
   }
@@ -386,7 +390,7 @@ export class CheckCache {
     const section = this.filesSection();
     if (!section || section.key !== filesKey) return;
     const { bytes } = section;
-    if (bytes.length !== this.layout!.filesLength || sha256(bytes) !== section.sha256) {
+    if (bytes.length !== this.layout!.filesLength || createHash('sha256').update(bytes).digest('hex') !== section.sha256) {
       this.damaged();
       return;
     }
@@ -443,7 +447,7 @@ function parseRuns(text: string, bodiesLength: number): StoredRun[] | undefined 
     part.offset >= 0 &&
     part.length >= 0 &&
     part.offset + part.length <= bodiesLength &&
-    typeof part.sha256 === 'string';
+    typeof part.checksum === 'string';
   const isSummary = (summary: Summary | undefined) =>
     !!summary && ['files', 'branches', 'errors', 'warnings', 'waived'].every((name) => Number.isSafeInteger(summary[name as keyof Summary]));
   const valid =
@@ -451,7 +455,7 @@ function parseRuns(text: string, bodiesLength: number): StoredRun[] | undefined 
     runs.every(
       (run) =>
         typeof run?.key === 'string' &&
-        (run.stampsKey === undefined || typeof run.stampsKey === 'string') &&
+        (run.stamps === undefined || isPart(run.stamps)) &&
         isSummary(run.summary) &&
         isPart(run.result) &&
         Array.isArray(run.outputs) &&
@@ -549,14 +553,14 @@ export class CacheWriter {
         bodies.push(body);
         const part =
           'bytes' in body
-            ? { offset: bodiesLength, length: body.bytes.length, sha256: sha256(body.bytes) }
+            ? { offset: bodiesLength, length: body.bytes.length, checksum: checksum(body.bytes) }
             : { ...body.part, offset: bodiesLength };
         bodiesLength += part.length;
         return part;
       };
       const listed: StoredRun[] = runs.slice(0, MAX_RUNS).map((run) => ({
         key: run.key,
-        ...(run.stampsKey ? { stampsKey: run.stampsKey } : {}),
+        ...(run.stamps ? { stamps: place(run.stamps) } : {}),
         summary: run.summary,
         result: place(run.result),
         outputs: run.outputs.slice(0, MAX_OUTPUTS).map((output) => ({ key: output.key, ...place(output.body) })),
@@ -579,9 +583,9 @@ export class CacheWriter {
         filesLength: this.filesLength,
         filesSha256: this.copiedFilesSha256 ?? this.filesHash.digest('hex'),
         stampsLength: stampsBytes.length,
-        stampsSha256: sha256(stampsBytes),
+        stampsChecksum: checksum(stampsBytes),
         runsLength: runsBytes.length,
-        runsSha256: sha256(runsBytes),
+        runsChecksum: checksum(runsBytes),
         bodiesLength,
       };
       writeSync(this.fd, `${JSON.stringify(trailer)}\n`);

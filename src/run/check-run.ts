@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import type { AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
 import type { CheckResult, MessageParams, Summary } from '../types.js';
-import { sha256 } from '../hash.js';
+import { checksum, sha256 } from '../hash.js';
 import {
   CacheWriter,
   cacheFilePath,
@@ -199,16 +199,16 @@ function fileKey(file: InputFile, seen: Look, hashing: Hashing): string {
 }
 
 /**
- * The key of a run by its files' stamps (see StoredRun.stampsKey in cache.ts), when every file has
- * a stamp that later runs will trust.
+ * A run's files with their stamps, and its options (see StoredRun.stamps in cache.ts), when every
+ * file has a stamp that later runs will trust.
  */
-function stampsKeyOf(tool: string, engine: Engine, files: InputFile[], looks: Look[], since: bigint): string | undefined {
+function stampsOf(tool: string, engine: Engine, files: InputFile[], looks: Look[], since: bigint): Buffer | undefined {
   const stamps: string[] = [];
   for (const seen of looks) {
     if ('key' in seen || !settledBy(seen.stats, since)) return undefined;
     stamps.push(seen.stamp);
   }
-  return sha256(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, file.absolute, stamps[index]])]));
+  return Buffer.from(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, file.absolute, stamps[index]])]), 'utf8');
 }
 
 function unreadableKey(error: unknown): string {
@@ -254,11 +254,12 @@ async function cachedRunWith(
   };
   const { stamps, fromStamp } = hashing;
   const looks = files.map((file) => look(file, hashing.maxFileSize));
-  const stampsKey = stampsKeyOf(settings.tool, engine, files, looks, hashing.since);
+  const runStamps = stampsOf(settings.tool, engine, files, looks, hashing.since);
   const commit = (writer: CacheWriter, run: RunRecord) => {
     const otherStamps = cache.problem ? [] : cache.otherStamps(new Set(files.map((file) => file.absolute)));
-    // A stamps key leads to one run only: this one.
-    const otherRuns = cache.otherRuns(run.key).map((other) => carried(other, other.stampsKey === run.stampsKey));
+    // Stamps lead to one run only: this one.
+    const sum = run.stamps && ('bytes' in run.stamps ? checksum(run.stamps.bytes) : run.stamps.part.checksum);
+    const otherRuns = cache.otherRuns(run.key).map((other) => carried(other, sum !== undefined && other.stamps?.checksum === sum));
     writer.commit([run, ...otherRuns], concat(stamps, otherStamps), hashing.since, cache, () => cache.close());
   };
   /**
@@ -273,9 +274,10 @@ async function cachedRunWith(
     const result = stored || cache.problem ? undefined : cache.result(run);
     if (!stored && !result) return undefined;
     const output = stored ?? (rendering && (await rendering.render(result!)));
-    if (hashed && ((output && !stored) || hashing.restamped.size > 0 || (stampsKey && run.stampsKey !== stampsKey))) {
+    const newStamps = runStamps && !(run.stamps?.length === runStamps.length && run.stamps.checksum === checksum(runStamps));
+    if (hashed && ((output && !stored) || hashing.restamped.size > 0 || newStamps)) {
       const section = cache.filesSection();
-      const record = { ...carried(run, true), ...(stampsKey ? { stampsKey } : {}) };
+      const record = { ...carried(run, true), ...(runStamps ? { stamps: { bytes: runStamps } } : {}) };
       if (output && !stored) record.outputs.unshift({ key: rendering!.key, body: { bytes: output } });
       try {
         const writer = new CacheWriter(location, settings.tool, section?.key ?? '');
@@ -289,7 +291,7 @@ async function cachedRunWith(
   };
 
   // An unchanged re-run: every file has the stamp it had in a stored run.
-  const unchanged = stampsKey && hashing.stored ? cache.runByStamps(stampsKey) : undefined;
+  const unchanged = runStamps && hashing.stored ? cache.runByStamps(runStamps) : undefined;
   const reusedAsIs = unchanged && (await reuse(unchanged, false));
   if (reusedAsIs) return reusedAsIs;
 
@@ -361,7 +363,7 @@ async function cachedRunWith(
       if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
       commit(writer, {
         key: runKey,
-        ...(stampsKey ? { stampsKey } : {}),
+        ...(runStamps ? { stamps: { bytes: runStamps } } : {}),
         summary: result.summary,
         result: { bytes: Buffer.from(JSON.stringify(result), 'utf8') },
         outputs: output ? [{ key: rendering!.key, body: { bytes: output } }] : [],
@@ -373,11 +375,11 @@ async function cachedRunWith(
   return { summary: result.summary, result, ...(output ? { output } : {}) };
 }
 
-/** A stored run, carried into the next cache as it is (but for its stamps key when `unstamped`). */
+/** A stored run, carried into the next cache as it is (but for its stamps when `unstamped`). */
 function carried(run: StoredRun, unstamped = false): RunRecord {
   return {
     key: run.key,
-    ...(run.stampsKey && !unstamped ? { stampsKey: run.stampsKey } : {}),
+    ...(run.stamps && !unstamped ? { stamps: { part: run.stamps } } : {}),
     summary: run.summary,
     result: { part: run.result },
     outputs: run.outputs.map((part) => ({ key: part.key, body: { part } })),

@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checksum } from '../../src/hash.js';
 import { parseYamlFast } from '../../src/load/fast-yaml.js';
 import type { PositionIndex } from '../../src/load/positions.js';
 import { findExcessiveNesting, MAX_DEPTH, parseYamlReference } from '../../src/load/yaml.js';
@@ -150,4 +151,24 @@ describe('property: the fast parser agrees with the reference parser', () => {
       { numRuns: runs(500) },
     );
   }, 120_000);
+});
+
+describe('property: the cache checksum', () => {
+  it('is the same for the same bytes wherever they lie in memory, and changes with any one changed byte', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(7), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, shift, at, delta) => {
+        // The same bytes at another offset into a buffer (not a multiple of 4 for most shifts).
+        const moved = new Uint8Array(bytes.length + shift);
+        moved.set(bytes, shift);
+        const view = moved.subarray(shift);
+        expect(checksum(view)).toBe(checksum(bytes));
+        const changed = Uint8Array.from(bytes);
+        changed[at % bytes.length] = (changed[at % bytes.length] + delta) & 0xff;
+        expect(checksum(changed)).not.toBe(checksum(bytes));
+        // A byte more or less is another checksum too.
+        expect(checksum(bytes.subarray(0, bytes.length - 1))).not.toBe(checksum(bytes));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
