@@ -1,7 +1,8 @@
 /**
  * The side-by-side benchmark (`npm run bench`): whole processes, several runs each, median and
- * minimum wall time and peak memory, on the generated corpus. Prints one table with the ratios the
- * specification sets targets for, and writes bench/results.json.
+ * minimum wall time and peak memory, on the generated corpus. The runs go in rounds (one of each
+ * command per round), so that the ratios compare runs made under the same conditions. Prints one
+ * table with the ratios the specification sets targets for, and writes bench/results.json.
  *
  *   node bench/run.mjs [--runs N] [--quick] [--only NAME,...] [--readme]
  *
@@ -71,35 +72,45 @@ function median(values) {
 }
 
 const measurements = [];
+const jobs = [];
 
-/** Times `runs` runs of a command (after `warmup` untimed ones) and records the summary. */
-function measure(name, command, commandArgs, { runs = RUNS, warmup = 1, before, note } = {}) {
+/**
+ * Adds a command to time `runs` times (after `warmup` untimed runs). Nothing runs yet: `runAll`
+ * runs the jobs in rounds, one run of each per round, so that a machine that is slower for a while
+ * slows every command alike and the ratios stay fair.
+ */
+function measure(name, command, commandArgs, { runs = RUNS, warmup = 1, note } = {}) {
   if (ONLY.length && !ONLY.includes(name)) return undefined;
-  log(`${name}: ${[command === NODE ? 'node' : command, ...commandArgs].join(' ')}`);
-  for (let i = 0; i < warmup; i++) {
-    before?.();
-    runOnce(command, commandArgs);
+  const job = { name, command, commandArgs, runs, warmup, note, samples: [], entry: undefined };
+  jobs.push(job);
+  return job;
+}
+
+function runAll() {
+  for (const job of jobs) {
+    log(`${job.name}: ${[job.command === NODE ? 'node' : job.command, ...job.commandArgs].join(' ')}`);
+    for (let i = 0; i < job.warmup; i++) runOnce(job.command, job.commandArgs);
   }
-  const samples = [];
-  let last;
-  for (let i = 0; i < runs; i++) {
-    before?.();
-    last = runOnce(command, commandArgs);
-    samples.push(last);
+  const rounds = Math.max(0, ...jobs.map((job) => job.runs));
+  for (let round = 0; round < rounds; round++) {
+    for (const job of jobs) if (round < job.runs) job.samples.push(runOnce(job.command, job.commandArgs));
+    log(`  round ${round + 1} of ${rounds}`);
   }
-  const entry = {
-    name,
-    command: [command === NODE ? 'node' : path.relative(root, command) || command, ...commandArgs].join(' '),
-    runs,
-    medianMs: Math.round(median(samples.map((s) => s.ms))),
-    minMs: Math.round(Math.min(...samples.map((s) => s.ms))),
-    peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
-    exitStatus: last.status,
-    ...(note ? { note } : {}),
-  };
-  measurements.push(entry);
-  log(`  median ${entry.medianMs} ms, min ${entry.minMs} ms, peak RSS ${entry.peakRssMb} MB, exit ${entry.exitStatus}`);
-  return entry;
+  for (const job of jobs) {
+    const { samples } = job;
+    job.entry = {
+      name: job.name,
+      command: [job.command === NODE ? 'node' : path.relative(root, job.command) || job.command, ...job.commandArgs].join(' '),
+      runs: job.runs,
+      medianMs: Math.round(median(samples.map((s) => s.ms))),
+      minMs: Math.round(Math.min(...samples.map((s) => s.ms))),
+      peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
+      exitStatus: samples[samples.length - 1].status,
+      ...(job.note ? { note: job.note } : {}),
+    };
+    measurements.push(job.entry);
+    log(`${job.name}: median ${job.entry.medianMs} ms, min ${job.entry.minMs} ms, peak RSS ${job.entry.peakRssMb} MB, exit ${job.entry.exitStatus}`);
+  }
 }
 
 /** Whether `dangjian check --help` lists an option (options being built elsewhere may be absent). */
@@ -141,46 +152,51 @@ async function main() {
   const dir1k = path.relative(root, path.join(here, 'corpus', '1k'));
   const dir10k = path.relative(root, path.join(here, 'corpus', '10k'));
 
-  const nodeBaseline = measure('node -e 0', NODE, ['-e', '0'], { runs: Math.max(RUNS, 10) });
-  const single = measure('single file', NODE, [BIN, 'check', 'examples/clean/concentrator-2.yaml', '--as-of', '2026-07-01'], { runs: Math.max(RUNS, 10) });
-  const check1k = measure('check 1k', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window]);
+  const nodeJob = measure('node -e 0', NODE, ['-e', '0'], { runs: Math.max(RUNS, 10) });
+  const singleJob = measure('single file', NODE, [BIN, 'check', 'examples/clean/concentrator-2.yaml', '--as-of', '2026-07-01'], { runs: Math.max(RUNS, 10) });
+  const check1kJob = measure('check 1k', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window]);
 
   const schema = await schemaFile();
   const ajvCli = path.join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js');
-  let ajv;
-  let ajvRejected;
+  let ajvJob;
+  let ajvArgs;
   if (existsSync(ajvCli)) {
-    const ajvArgs = [ajvCli, 'validate', '-s', schema.file, '-d', `${dir1k}/**/*.yaml`, '--spec=draft7', '-c', 'ajv-formats', '--strict=false', '--all-errors', '--errors=line'];
-    ajv = measure('ajv-cli 1k', NODE, ajvArgs, { note: schema.generated ? 'schema generated from the sources (schemas/ not present)' : undefined });
-    if (ajv) {
-      // ajv-cli reads YAML with js-yaml's default schema, which turns dates into Date objects, so it
-      // rejects valid logs ("must be string"); its time counts all the same.
-      const once = runOnce(NODE, ajvArgs, { keepStdout: true });
-      const text = `${once.stdout}\n${once.stderr}`;
-      ajvRejected = (text.match(/ invalid$/gm) ?? []).length;
-      ajv.rejectedFiles = ajvRejected;
-      ajv.checkedFiles = corpus1k.files;
-    }
+    ajvArgs = [ajvCli, 'validate', '-s', schema.file, '-d', `${dir1k}/**/*.yaml`, '--spec=draft7', '-c', 'ajv-formats', '--strict=false', '--all-errors', '--errors=line'];
+    ajvJob = measure('ajv-cli 1k', NODE, ajvArgs, { note: schema.generated ? 'schema generated from the sources (schemas/ not present)' : undefined });
   } else {
     log('ajv-cli is not installed (npm ci installs it as a devDependency): skipped');
   }
 
-  const check10k = corpus10k ? measure('check 10k', NODE, [BIN, 'check', dir10k, '--format', 'json', ...window], { runs: Math.max(1, Math.min(RUNS, 3)) }) : undefined;
+  const check10kJob = corpus10k ? measure('check 10k', NODE, [BIN, 'check', dir10k, '--format', 'json', ...window], { runs: Math.max(1, Math.min(RUNS, 3)) }) : undefined;
 
-  let cached;
+  let cachedJob;
   if (checkHasOption('--cache')) {
     const location = path.join(scratch, 'cache');
     const cacheArgs = [BIN, 'check', dir1k, '--format', 'json', ...window, '--cache', '--cache-location', location];
-    runOnce(NODE, cacheArgs); // fills the cache
-    cached = measure('check 1k cached', NODE, cacheArgs, { warmup: 0 });
+    cachedJob = measure('check 1k cached', NODE, cacheArgs); // the warm-up run fills the cache
   } else {
     log('check has no --cache option: cached re-run skipped');
   }
-  let shard;
+  let shardJob;
   if (checkHasOption('--shard')) {
-    shard = measure('check 1k shard 1/4', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window, '--shard', '1/4']);
+    shardJob = measure('check 1k shard 1/4', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window, '--shard', '1/4']);
   } else {
     log('check has no --shard option: shard run skipped');
+  }
+
+  runAll();
+  const [nodeBaseline, single, check1k, ajv, check10k, cached, shard] = [nodeJob, singleJob, check1kJob, ajvJob, check10kJob, cachedJob, shardJob].map(
+    (job) => job?.entry,
+  );
+  let ajvRejected;
+  if (ajv) {
+    // ajv-cli reads YAML with js-yaml's default schema, which turns dates into Date objects, so it
+    // rejects valid logs ("must be string"); its time counts all the same.
+    const once = runOnce(NODE, ajvArgs, { keepStdout: true });
+    const text = `${once.stdout}\n${once.stderr}`;
+    ajvRejected = (text.match(/ invalid$/gm) ?? []).length;
+    ajv.rejectedFiles = ajvRejected;
+    ajv.checkedFiles = corpus1k.files;
   }
 
   // Targets are judged on the ratio itself; the table shows it to three places, so that a ratio
