@@ -29,7 +29,7 @@
 import { type BigIntStats, closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyzedFile } from '../engine.js';
-import { checksum, createHash } from '../hash.js';
+import { checksum, createHash, sha256 } from '../hash.js';
 import type { CheckResult, Summary } from '../types.js';
 
 export const CACHE_FORMAT = 'dangjian-check-cache';
@@ -142,7 +142,11 @@ export function fileStamp(stats: BigIntStats): string {
  * will be trusted by later runs: see RACY_MARGIN_NS.
  */
 export function settledBy(stats: BigIntStats, since: bigint): boolean {
-  return stats.mtimeNs < since - RACY_MARGIN_NS && stats.ctimeNs < since - RACY_MARGIN_NS;
+  return timesSettledBy(stats.mtimeNs, stats.ctimeNs, since);
+}
+
+function timesSettledBy(mtimeNs: bigint, ctimeNs: bigint, since: bigint): boolean {
+  return mtimeNs < since - RACY_MARGIN_NS && ctimeNs < since - RACY_MARGIN_NS;
 }
 
 /** The cache file for a `--cache-location`: the location itself, or a file inside a folder. */
@@ -185,8 +189,8 @@ export class CheckCache {
   private stampsSection?: { bytes: Buffer; checksum: string };
   /** Stamp entries by absolute path (each checked when used). */
   private stamps: Record<string, unknown> = {};
-  /** Stamps of files modified and changed before this (nanoseconds since 1970) are trusted: see RACY_MARGIN_NS. */
-  private settledBefore = 0n;
+  /** When the run that recorded the stamps began to look at files (nanoseconds since 1970): see RACY_MARGIN_NS. */
+  private stampsSince = 0n;
   /** Per-file lines of the files section, by path (parsed only when used). */
   private fileLines = new Map<string, { hash: string; line: string }>();
   /** The open cache file: its files section is read only when a run misses, a body when it is used. */
@@ -277,7 +281,7 @@ export class CheckCache {
       const stamps = checksum(section.bytes) === section.checksum ? parseStamps(section.bytes.toString('utf8')) : undefined;
       if (stamps) {
         this.stamps = stamps.files;
-        this.settledBefore = BigInt(stamps.since) - RACY_MARGIN_NS;
+        this.stampsSince = BigInt(stamps.since);
         return;
       }
     } catch {
@@ -288,7 +292,7 @@ export class CheckCache {
 
   /** Whether a stamp with these modification and change times may be trusted (see RACY_MARGIN_NS). */
   private settled(mtimeNs: bigint, ctimeNs: bigint): boolean {
-    return mtimeNs < this.settledBefore && ctimeNs < this.settledBefore;
+    return timesSettledBy(mtimeNs, ctimeNs, this.stampsSince);
   }
 
   /**
@@ -390,7 +394,7 @@ export class CheckCache {
     const section = this.filesSection();
     if (!section || section.key !== filesKey) return;
     const { bytes } = section;
-    if (bytes.length !== this.layout!.filesLength || createHash('sha256').update(bytes).digest('hex') !== section.sha256) {
+    if (bytes.length !== this.layout!.filesLength || sha256(bytes) !== section.sha256) {
       this.damaged();
       return;
     }

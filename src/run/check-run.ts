@@ -255,11 +255,12 @@ async function cachedRunWith(
   const { stamps, fromStamp } = hashing;
   const looks = files.map((file) => look(file, hashing.maxFileSize));
   const runStamps = stampsOf(settings.tool, engine, files, looks, hashing.since);
+  const runStampsChecksum = runStamps && checksum(runStamps);
+  /** Writes the cache with `run` (its stamps, when given, are this run's) and the others first. */
   const commit = (writer: CacheWriter, run: RunRecord) => {
     const otherStamps = cache.problem ? [] : cache.otherStamps(new Set(files.map((file) => file.absolute)));
     // Stamps lead to one run only: this one.
-    const sum = run.stamps && ('bytes' in run.stamps ? checksum(run.stamps.bytes) : run.stamps.part.checksum);
-    const otherRuns = cache.otherRuns(run.key).map((other) => carried(other, sum !== undefined && other.stamps?.checksum === sum));
+    const otherRuns = cache.otherRuns(run.key).map((other) => carried(other, !!run.stamps && other.stamps?.checksum === runStampsChecksum));
     writer.commit([run, ...otherRuns], concat(stamps, otherStamps), hashing.since, cache, () => cache.close());
   };
   /**
@@ -271,10 +272,10 @@ async function cachedRunWith(
   const reuse = async (run: StoredRun, hashed: boolean): Promise<Outcome | undefined> => {
     const stored = rendering && cache.output(run, rendering.key);
     if (rendering && !stored && !hashed) return undefined;
-    const result = stored || cache.problem ? undefined : cache.result(run);
+    const result = stored ? undefined : cache.result(run);
     if (!stored && !result) return undefined;
     const output = stored ?? (rendering && (await rendering.render(result!)));
-    const newStamps = runStamps && !(run.stamps?.length === runStamps.length && run.stamps.checksum === checksum(runStamps));
+    const newStamps = runStamps && !(run.stamps?.length === runStamps.length && run.stamps.checksum === runStampsChecksum);
     if (hashed && ((output && !stored) || hashing.restamped.size > 0 || newStamps)) {
       const section = cache.filesSection();
       const record = { ...carried(run, true), ...(runStamps ? { stamps: { bytes: runStamps } } : {}) };
