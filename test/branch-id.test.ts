@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessBranchId } from '../src/model/build.js';
+import { guessBranchId } from '../src/load/branch-id.js';
 
 /** The scan as first written: split into lines, then the same tests. */
 function guessAsWritten(text: string): string | undefined {

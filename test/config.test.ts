@@ -1,7 +1,7 @@
 /** dangjian.config.yaml: what each setting changes, and mistakes in it (exit 2 with file and line). */
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from '../src/schema/validate.js';
-import { CADENCE_SCHEMA } from '../src/schema/config-schema.js';
+import { CADENCE_SCHEMA } from '../src/config/schema.js';
 import { BUILTIN_CADENCES } from '../src/rules/cadence-definitions.js';
 import { HEADER } from './check-yaml.js';
 import { runCli, tempTree } from './helpers.js';

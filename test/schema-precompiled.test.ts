@@ -12,7 +12,7 @@ import { parseYaml } from '../src/load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry } from '../src/model/activity-types.js';
 import { branchLogSchema } from '../src/schema/branch-log-schema.js';
 import { compileAtRunTime, compileSchema, CONFIG_STANDALONE_FILE, schemaKey, STANDALONE_FILE, type CompiledValidator } from '../src/schema/compile.js';
-import { configSchema, configValidationSchema } from '../src/schema/config-schema.js';
+import { configSchema, configValidationSchema } from '../src/config/schema.js';
 import { BranchLogValidator, SchemaValidator } from '../src/schema/validate.js';
 import { allRules } from '../src/rules/index.js';
 // @ts-expect-error -- an untyped .mjs module

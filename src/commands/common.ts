@@ -8,7 +8,7 @@ import { Engine, type RuleSetting } from '../engine.js';
 import { findFiles, MissingPathError, type InputFile } from '../load/files.js';
 import { todayIn } from '../model/dates.js';
 import type { EvaluationWindow } from '../model/model.js';
-import { nearest } from '../schema/nearest.js';
+import { nearest } from '../util/nearest.js';
 import { parseDateOption, parseRuleOption, UsageError } from '../options.js';
 import type { Lang } from '../types.js';
 import type { Io } from './io.js';

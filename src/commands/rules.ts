@@ -6,7 +6,7 @@ import Table from 'cli-table3';
 import { Engine } from '../engine.js';
 import { message } from '../i18n/index.js';
 import { maskPersonalData } from '../privacy.js';
-import { nearest } from '../schema/nearest.js';
+import { nearest } from '../util/nearest.js';
 import { UsageError } from '../options.js';
 import type { Rule } from '../rules/rule.js';
 import type { Lang } from '../types.js';

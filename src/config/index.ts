@@ -10,14 +10,14 @@ import { LineIndex, positionOf, type PositionIndex } from '../load/positions.js'
 import { parseYaml } from '../load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from '../model/activity-types.js';
 import { isValidTimeZone } from '../model/dates.js';
-import { PERIOD_PATTERN } from '../model/period.js';
 import { UsageError } from '../options.js';
 import { findPersonalNumbers } from '../privacy.js';
 import type { CadenceDefinition } from '../rules/cadence-definitions.js';
 import { allRules } from '../rules/index.js';
 import type { AssignmentPlan } from '../rules/party-day-assignments.js';
-import { configValidationSchema } from '../schema/config-schema.js';
-import { nearest } from '../schema/nearest.js';
+import { configValidationSchema } from './schema.js';
+import { nearest } from '../util/nearest.js';
+import { PERIOD_PATTERN } from '../schema/branch-log-schema.js';
 import { SchemaValidator, type SchemaIssue } from '../schema/validate.js';
 import type { Lang, MessageParams, SeveritySetting } from '../types.js';
 import type { RuleSetting } from '../engine.js';

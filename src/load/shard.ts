@@ -5,7 +5,7 @@
  * branch ids, so every job computes the same partition without talking to the others.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { guessBranchId } from '../model/build.js';
+import { guessBranchId } from './branch-id.js';
 import type { InputFile } from './files.js';
 
 export interface ShardSpec {

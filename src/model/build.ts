@@ -3,6 +3,7 @@
  * into activities, cases and waivers, and merges files that carry the same branch id.
  */
 import type { LoadedFile } from '../load/index.js';
+import { guessBranchId } from '../load/branch-id.js';
 import { positionOf } from '../load/positions.js';
 import { issueScope, OMITTED_ISSUE, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
 import type { Location, RawFinding } from '../types.js';
@@ -378,40 +379,6 @@ function markDuplicates(activities: Activity[]): void {
     if (first) activity.duplicateOf = first;
     else seen.set(key, activity.location);
   }
-}
-
-/**
- * Best effort for a file that could not be parsed: the `id:` under `branch:`, so that the branch is
- * known to be incomplete and no missing periods are invented for it.
- */
-export function guessBranchId(text: string): string | undefined {
-  // Line by line, one at a time (the id is usually within the first few): a regular expression for
-  // "indented lines, then id:" backtracks exponentially on a hostile file (many lines of spaces
-  // under branch:).
-  let inBranch = false;
-  for (let start = 0; start < text.length; ) {
-    const lineEnd = nextLineBreak(text, start);
-    const line = text.slice(start, lineEnd);
-    start = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
-    if (!inBranch) {
-      inBranch = /^branch:[ \t]*(?:#.*)?$/.test(line);
-      continue;
-    }
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (!/^[ \t]/.test(line)) return undefined;
-    const match = /^[ \t]+id:[ \t]*["']?([^\s"'#]{1,64})/.exec(line);
-    if (match) return match[1];
-  }
-  return undefined;
-}
-
-/** The index of the first CR or LF at or after `from` (the text's length when there is none). */
-function nextLineBreak(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
 }
 
 export function compareStrings(a: string, b: string): number {

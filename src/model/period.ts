@@ -1,6 +1,7 @@
 /**
  * Periods: month `2026-03`, quarter `2026-Q1`, half-year `2026-H1`, year `2026`.
  */
+import { PERIOD_PATTERN } from '../schema/branch-log-schema.js';
 import { daysInMonth, type IsoDate } from './dates.js';
 
 export type PeriodKind = 'month' | 'quarter' | 'half-year' | 'year';
@@ -17,9 +18,6 @@ export interface Period {
   /** Last day, inclusive. */
   end: IsoDate;
 }
-
-/** Years 1900–2999 only, so that the schema rejects exactly what `parsePeriod` cannot read. */
-export const PERIOD_PATTERN = /^(19\d{2}|2\d{3})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');

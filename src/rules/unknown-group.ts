@@ -1,4 +1,4 @@
-import { nearest } from '../schema/nearest.js';
+import { nearest } from '../util/nearest.js';
 import { activitiesOfType, monthOf } from './scope.js';
 import { zh, type Rule } from './rule.js';
 

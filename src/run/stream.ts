@@ -9,7 +9,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { compareFindings, summarize, type AnalyzedFile, type Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
-import { guessBranchId, mergeFileFacts } from '../model/build.js';
+import { guessBranchId } from '../load/branch-id.js';
+import { mergeFileFacts } from '../model/build.js';
 import type { CheckResult, Finding } from '../types.js';
 
 /**

@@ -3,8 +3,6 @@
  * from this function (`npm run generate`), so that the shipped file and the validator cannot drift.
  * Every field has a Chinese `title` (used in messages) and a description in Chinese and English.
  */
-import { PERIOD_PATTERN } from '../model/period.js';
-
 export const SCHEMA_ID = 'https://dangjian.dev/schemas/branch-log.schema.json';
 
 type JsonSchema = Record<string, unknown>;
@@ -23,6 +21,12 @@ function list(title: string, zh: string, en: string, items: JsonSchema): JsonSch
  * outside every period without a word.
  */
 export const DATE: JsonSchema = { type: 'string', format: 'date', pattern: '^(19\\d{2}|2\\d{3})-', 'x-kind': 'date' };
+
+/**
+ * A period id: month `2026-03`, quarter `2026-Q1`, half-year `2026-H1`, year `2026`. Years 1900–2999
+ * only, so that the schema rejects exactly what the model's `parsePeriod` cannot read.
+ */
+export const PERIOD_PATTERN = /^(19\d{2}|2\d{3})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
 
 const date = (title: string, zh: string, en: string) => field(title, zh, en, DATE);
 const text = (title: string, zh: string, en: string) => field(title, zh, en, { type: 'string', minLength: 1 });

@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Localized, MessageParams } from '../types.js';
 import { branchLogValidator, validatorFor, type CompiledValidator } from './compile.js';
-import { nearest } from './nearest.js';
+import { nearest } from '../util/nearest.js';
 
 /** One schema problem, not yet localised. */
 export interface SchemaIssue {

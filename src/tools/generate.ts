@@ -15,7 +15,7 @@ import { BUILTIN_CADENCES, type CadenceDefinition } from '../rules/cadence-defin
 import { allRules } from '../rules/index.js';
 import type { Rule, RuleCategory } from '../rules/rule.js';
 import { branchLogSchema } from '../schema/branch-log-schema.js';
-import { configSchema } from '../schema/config-schema.js';
+import { configSchema } from '../config/schema.js';
 import type { Lang } from '../types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -3,7 +3,7 @@
  * options cannot drift from the code. `schemas/config.schema.json` is generated from it.
  */
 import { PERIOD_KINDS } from '../model/period.js';
-import { DATE } from './branch-log-schema.js';
+import { DATE } from '../schema/branch-log-schema.js';
 import type { Rule } from '../rules/rule.js';
 
 type JsonSchema = Record<string, unknown>;

@@ -1,21 +1,22 @@
 /**
  * Writes the standalone validators of the schemas that do not depend on a configuration (the branch
  * log with the built-in activity types; the configuration itself) next to the compiled schema
- * modules (dist/schema/), each with V8's code cache of it, made after validating sample documents
- * so that the cache holds the compiled validator. Run by `npm run build`, so every install has them.
+ * modules (dist/schema/, where schema/compile.ts looks for them), each with V8's code cache of it,
+ * made after validating sample documents so that the cache holds the compiled validator. Run by
+ * `npm run build`, so every install has them.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseYaml } from '../load/yaml.js';
 import { BUILTIN_TYPES, TypeRegistry } from '../model/activity-types.js';
 import { allRules } from '../rules/index.js';
-import { branchLogSchema } from './branch-log-schema.js';
+import { branchLogSchema } from '../schema/branch-log-schema.js';
 import { CODE_CACHE_SUFFIX } from '../code-cache.cjs';
-import { CONFIG_STANDALONE_FILE, loadStandalone, STANDALONE_FILE, standaloneSource } from './compile.js';
-import { configValidationSchema } from './config-schema.js';
+import { CONFIG_STANDALONE_FILE, loadStandalone, STANDALONE_FILE, standaloneSource } from '../schema/compile.js';
+import { configValidationSchema } from '../config/schema.js';
 
 function write(file: string, schema: Record<string, unknown>, samples: unknown[]): void {
-  const target = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  const target = fileURLToPath(new URL(`../schema/${file}`, import.meta.url));
   writeFileSync(target, standaloneSource(schema));
   const { exports: validate, script } = loadStandalone(target);
   for (const sample of samples) validate(sample);
