@@ -143,6 +143,17 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       setExit(await initCommand(options, lang, io));
     });
 
+  configure(program.command('template'))
+    .description(t('cli.template'))
+    .option('-o, --output <file>', t('cli.templateOutput'))
+    .option('--force', t('cli.force'))
+    .option('--lang <lang>', t('cli.lang'))
+    .addHelpText('after', `\n${t('cli.templateExamples')}`)
+    .action(async (options) => {
+      const { templateCommand } = await import('./commands/template.js');
+      setExit(await templateCommand(options, lang, io));
+    });
+
   return program;
 }
 

@@ -1,9 +1,13 @@
 /** Message lookup and formatting in the output language. */
 import type { Lang, Localized, MessageParams } from '../types.js';
 import { en } from './en.js';
+import { xlsxMessages } from './xlsx.js';
 import { zhCN, type MessageId } from './zh-CN.js';
 
-const CATALOGUES: Record<Lang, Record<string, string>> = { 'zh-CN': zhCN, en };
+const CATALOGUES: Record<Lang, Record<string, string>> = {
+  'zh-CN': { ...zhCN, ...xlsxMessages['zh-CN'] },
+  en: { ...en, ...xlsxMessages.en },
+};
 
 export function isMessageId(id: string): id is MessageId {
   return id in zhCN;

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../src/xlsx/read.js';
+import { isTemplateWorkbook, readTemplateWorkbook } from '../../src/xlsx/template-read.js';
+import { runMain, tempTree } from '../helpers.js';
+
+async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+describe('dangjian template', () => {
+  it('writes the Chinese template with every sheet, drop-downs, date formats, a frozen header and A4 landscape printing', async () => {
+    const dir = tempTree({});
+    const result = await runMain(['template'], { cwd: dir });
+    expect(result).toEqual({
+      status: 0,
+      stdout: '已写出 台账模板.xlsx\n下一步：在“基本信息”中填写支部编号、名称和党员人数，在“活动”中每行登记一次活动；然后运行 dangjian check 台账模板.xlsx\n',
+      stderr: '',
+    });
+    const workbook = await openWorkbook(path.join(dir, '台账模板.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['基本信息', '活动', '特色', '档案', '五必谈', '豁免', '填写说明']);
+    const activities = workbook.getWorksheet('活动')!;
+    expect(activities.getRow(1).values).toEqual([
+      undefined, '日期', '活动类型', '标题', '党小组', '地点', '主持人', '记录人', '第一议题', '议题', '决议', '应到', '实到', '请假', '缺席', '列席',
+      '缺席人员', '授课人', '授课人身份', '规定作业', '自选菜单', '补开周期', '计划日期', '佐证材料',
+    ]);
+    expect(activities.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(activities.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' });
+    expect(activities.getColumn(1).numFmt).toBe('yyyy-mm-dd');
+    const types = activities.getCell('B2').dataValidation;
+    expect(types.type).toBe('list');
+    expect(types.formulae[0]).toContain('主题党日');
+    expect(types.formulae[0]).toContain('亲情安全文化进家庭');
+    expect(activities.getCell('B400').dataValidation.formulae).toEqual(types.formulae);
+    expect(activities.getCell('D2').dataValidation.formulae).toEqual(["'基本信息'!$D$2:$D$31"]);
+    expect(activities.getCell('R2').dataValidation.formulae).toEqual(['"书记,副书记,支部委员,党员,领导干部,外请"']);
+    // Wide enough for Chinese text: two units a character, and more for titles.
+    expect(activities.getColumn(3).width).toBeGreaterThanOrEqual(24);
+    expect(workbook.getWorksheet('基本信息')!.getCell('A2').value).toBe('支部编号');
+  });
+
+  it('writes English labels with --lang en, and the workbook reads back as an empty log in the template layout', async () => {
+    const dir = tempTree({});
+    const result = await runMain(['template', '--lang', 'en', '-o', 'ledger.xlsx'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('Wrote ledger.xlsx\nNext: fill in the branch id, name and members on the sheet Branch and one activity a row on Activities; then run dangjian check ledger.xlsx\n');
+    const workbook = readWorkbook(readFileSync(path.join(dir, 'ledger.xlsx')));
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Branch', 'Activities', 'Features', 'Staff', 'Cases', 'Waivers', 'Instructions']);
+    expect(isTemplateWorkbook(workbook)).toBe(true);
+    expect(readTemplateWorkbook(workbook).value).toEqual({ version: 1, branch: {} });
+  });
+
+  it('never overwrites a file without --force', async () => {
+    const dir = tempTree({ '台账模板.xlsx': 'mine' });
+    const refused = await runMain(['template'], { cwd: dir });
+    expect(refused).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 文件 台账模板.xlsx 已存在，未覆盖。如确需覆盖，请加 --force；或用 -o 指定另一个文件名\n' });
+    expect(readFileSync(path.join(dir, '台账模板.xlsx'), 'utf8')).toBe('mine');
+    const forced = await runMain(['template', '--force'], { cwd: dir });
+    expect(forced.status).toBe(0);
+    expect(isTemplateWorkbook(readWorkbook(readFileSync(path.join(dir, '台账模板.xlsx'))))).toBe(true);
+  });
+
+  it('has --help with examples in both languages', async () => {
+    const zh = await runMain(['template', '--help'], { cwd: tempTree({}) });
+    expect(zh.stdout).toContain('dangjian template -o 一支部台账.xlsx');
+    const en = await runMain(['template', '--help', '--lang', 'en'], { cwd: tempTree({}) });
+    expect(en.stdout).toContain('dangjian template -o ledger.xlsx');
+  });
+});
