@@ -4,10 +4,10 @@
  * command per round), so that the ratios compare runs made under the same conditions. Prints one
  * table with the ratios the specification sets targets for, and writes bench/results.json.
  *
- *   node bench/run.mjs [--runs N] [--quick] [--only NAME,...] [--readme]
+ *   node bench/run.mjs [--runs N] [--quick] [--only NAME,...] [--docs]
  *
  * --quick skips the 10,000-branch corpus; --only runs some measurements (names as in the table);
- * --readme puts the table into README.md's Performance section.
+ * --docs puts the table into docs/performance.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const option = (name, fallback) => {
 const RUNS = Number(option('--runs', '5'));
 const QUICK = args.includes('--quick');
 const ONLY = option('--only', '')?.split(',').filter(Boolean) ?? [];
-const README = args.includes('--readme');
+const DOCS = args.includes('--docs');
 
 const NODE = process.execPath;
 const BIN = path.join(root, 'bin', 'dangjian.cjs');
@@ -247,14 +247,14 @@ async function main() {
     table,
   };
   writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  if (README) {
-    const readme = path.join(root, 'README.md');
-    const text = readFileSync(readme, 'utf8');
+  if (DOCS) {
+    const page = path.join(root, 'docs', 'performance.md');
+    const text = readFileSync(page, 'utf8');
     const start = text.indexOf('<!-- bench:start -->');
     const end = text.indexOf('<!-- bench:end -->');
-    if (start < 0 || end < start) throw new Error('README.md has no bench:start/bench:end markers');
+    if (start < 0 || end < start) throw new Error('docs/performance.md has no bench:start/bench:end markers');
     const dated = `${table}\n\nMeasured ${results.date.slice(0, 10)} with \`npm run bench\` (${RUNS} runs each; ${info.loadAverage[0]} load average at the end).`;
-    writeFileSync(readme, `${text.slice(0, start)}<!-- bench:start -->\n${dated}\n${text.slice(end)}`);
+    writeFileSync(page, `${text.slice(0, start)}<!-- bench:start -->\n${dated}\n${text.slice(end)}`);
   }
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 /**
- * The files generated from rule metadata (schema, rule-page metadata blocks, README rule table) must
+ * The generated files (schemas, rule-page metadata blocks, the guide's rule table, the activity-type tables) must
  * be up to date, every rule must have a page and every page a rule, and every page keeps the layout
  * that `dangjian rules ID` and the example tests rely on.
  */
@@ -14,11 +14,13 @@ import {
   MarkerError,
   PAGE_LAYOUT,
   plan,
-  readmeRuleTable,
+  RULE_TABLE_PATH,
+  ruleTable,
   replaceBlock,
   rulePagePath,
   staleFiles,
 } from '../src/tools/generate.js';
+import { TYPE_TABLES } from '../src/tools/generate-docs.js';
 import { ROOT, tempTree } from './helpers.js';
 
 const rules = builtinRules();
@@ -31,9 +33,16 @@ describe('generated files', () => {
     expect(staleFiles(planned).map((file) => file.path)).toEqual([]);
   });
 
-  it('cover the schemas, the README and one page per rule', () => {
+  it('cover the schemas, one page per rule, the rule table and the type tables', () => {
     const paths = plan(diskReader(ROOT), documentedIds(ROOT)).files.map((file) => file.path);
-    expect(paths).toEqual(['schemas/branch-log.schema.json', 'schemas/config.schema.json', ...ids.map(rulePagePath), 'README.md']);
+    expect(paths).toEqual([
+      'schemas/branch-log.schema.json',
+      'schemas/config.schema.json',
+      ...ids.map(rulePagePath),
+      'docs/guide/rules.md',
+      'docs/guide/log.md',
+      'docs/log-format.md',
+    ]);
   });
 });
 
@@ -66,6 +75,12 @@ describe('rule pages', () => {
   });
 });
 
+/** The files that hold generated tables, with their markers and nothing between them. */
+const markedFiles: Record<string, string> = {
+  [RULE_TABLE_PATH]: '# x\n<!-- rules:start -->\n<!-- rules:end -->\n',
+  ...Object.fromEntries(TYPE_TABLES.map((table) => [table.path, '# x\n<!-- types:start -->\n<!-- types:end -->\n'])),
+};
+
 describe('the generator', () => {
   it('replaces only what lies between the markers', () => {
     const text = 'before\n<!-- rules:start -->\nold\n<!-- rules:end -->\nafter\n';
@@ -80,17 +95,18 @@ describe('the generator', () => {
     expect(() => replaceBlock(twice, 'meta', 'x')).toThrow(MarkerError);
   });
 
-  it('groups the README table as input, cadence, content, in rule order, linking each page', () => {
-    const table = readmeRuleTable(rules);
+  it('groups the rule table as input, cadence, content, in rule order, linking each page from where the table is', () => {
+    const table = ruleTable(rules);
     const headings = table.split('\n').filter((line) => line.startsWith('### '));
     expect(headings).toEqual(['### 输入检查 / Input', '### 周期要求 / Cadence', '### 内容要求 / Content']);
-    const linked = [...table.matchAll(/^\| \[`([^`]+)`\]\(docs\/rules\/\1\.md\)/gm)].map((m) => m[1]);
-    expect(linked).toEqual(ids);
+    const links = [...table.matchAll(/^\| \[`([^`]+)`\]\(([^)]+)\)/gm)];
+    expect(links.map((m) => m[1])).toEqual(ids);
+    for (const [, id, link] of links) expect(path.posix.join(path.posix.dirname(RULE_TABLE_PATH), link)).toBe(rulePagePath(id));
   });
 
   it('with --check writes nothing and lists stale files, missing pages and orphan pages', () => {
     const root = tempTree({
-      'README.md': '# x\n<!-- rules:start -->\n<!-- rules:end -->\n',
+      ...markedFiles,
       'docs/rules/first-topic.md': '# first-topic\n<!-- meta:start -->\nold\n<!-- meta:end -->\n',
       'docs/rules/no-such-rule.md': '# no-such-rule\n',
     });
@@ -100,14 +116,14 @@ describe('the generator', () => {
     expect(out).toContain('stale: schemas/config.schema.json (missing)');
     expect(out).toContain('stale: docs/rules/first-topic.md');
     expect(out).toContain('stale: docs/rules/encoding.md (missing)');
-    expect(out).toContain('stale: README.md');
+    expect(out).toContain(`stale: ${RULE_TABLE_PATH}`);
     expect(out.some((line) => line.startsWith('error: docs/rules/no-such-rule.md'))).toBe(true);
     expect(documentedIds(root)).toEqual(['first-topic', 'no-such-rule']);
     expect(readFileSync(path.join(root, 'docs/rules/first-topic.md'), 'utf8')).toContain('\nold\n');
   });
 
   it('without --check brings every file up to date, creating a skeleton for a missing page', () => {
-    const root = tempTree({ 'README.md': '# x\n<!-- rules:start -->\n<!-- rules:end -->\n' });
+    const root = tempTree(markedFiles);
     expect(main([], root, () => undefined)).toBe(0);
     const out: string[] = [];
     expect(main(['--check'], root, (line) => out.push(line))).toBe(0);

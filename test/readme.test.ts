@@ -1,5 +1,8 @@
-/** The README's console examples are real: each `$ npx dangjian …` block is run and compared. */
-import { readFileSync } from 'node:fs';
+/**
+ * The docs' console examples are real: each `$ npx dangjian …` block of the README files, the guide and
+ * the reference pages is run and compared.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers.js';
@@ -26,13 +29,30 @@ function consoleExamples(markdown: string): Example[] {
   return examples.map((e) => ({ ...e, output: e.output.replace(/\n+$/, '\n') }));
 }
 
-describe('README console examples', () => {
-  const examples = consoleExamples(readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
-  it('has examples', () => {
-    expect(examples.length).toBeGreaterThan(3);
-  });
+/** README.md, README.en.md and every page of docs/ (rule pages have their own test), relative to the root. */
+function pages(): string[] {
+  const docs = readdirSync(path.join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+    .map((name) => `docs/${name.split(path.sep).join('/')}`)
+    .filter((name) => name.endsWith('.md') && !name.startsWith('docs/rules/'));
+  return ['README.md', 'README.en.md', ...docs.sort()];
+}
+
+const examplesByPage = pages()
+  .map((page) => [page, consoleExamples(readFileSync(path.join(ROOT, page), 'utf8'))] as const)
+  .filter(([, examples]) => examples.length > 0);
+
+describe.each(examplesByPage)('%s console examples', (_page, examples) => {
   it.each(examples.map((e) => [e.args.join(' '), e] as const))('dangjian %s', (_name, example) => {
     const result = runCli(example.args);
     expect(result.stdout + result.stderr).toBe(example.output);
+  });
+});
+
+describe('console examples', () => {
+  it('are found where the docs keep them', () => {
+    const count = (page: string) => examplesByPage.find(([name]) => name === page)?.[1].length ?? 0;
+    expect(count('README.md')).toBeGreaterThan(0);
+    expect(count('README.en.md')).toBeGreaterThan(0);
+    expect(count('docs/guide/findings.md')).toBeGreaterThan(3);
   });
 });

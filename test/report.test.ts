@@ -107,11 +107,14 @@ describe('report golden files', () => {
     golden('report.table.en.txt', result.stdout);
   });
 
-  it('the README shows the real Markdown report of the fixture', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const sample = /<!-- report-sample:start -->\n([\s\S]*?)\n<!-- report-sample:end -->/.exec(readme)?.[1];
+  it.each([
+    ['docs/guide/report.md', 'report.md'],
+    ['docs/report.md', 'report.en.md'],
+  ])('%s shows the real Markdown report of the fixture (%s)', (page, file) => {
+    const text = readFileSync(path.join(ROOT, page), 'utf8');
+    const sample = /<!-- report-sample:start -->\n([\s\S]*?)\n<!-- report-sample:end -->/.exec(text)?.[1];
     expect(sample).toBeDefined();
-    expect(readFileSync(path.join(EXPECTED, 'report.md'), 'utf8')).toContain(`\n${sample}\n`);
+    expect(readFileSync(path.join(EXPECTED, file), 'utf8')).toContain(`\n${sample}\n`);
   });
 
   it('--format markdown --lang en matches report.en.md', () => {

@@ -1,7 +1,8 @@
 /**
  * `npm run generate`: the files that come from rule metadata, so that they cannot drift from it
  * (markdownlint's model). It writes the JSON Schemas of the branch log and of the configuration,
- * the metadata block of every `docs/rules/<id>.md` and the rule table of the README. With `--check` it writes nothing and exits 1
+ * the metadata block of every `docs/rules/<id>.md`, the guide's rule table and the docs' table of
+ * activity types (generate-docs.ts). With `--check` it writes nothing and exits 1
  * when a generated file is stale, so that CI (and test/generated.test.ts) catch a forgotten run.
  *
  * Everything but `main` is a pure function of the metadata and the current file contents.
@@ -17,16 +18,20 @@ import type { Rule, RuleCategory } from '../rules/rule.js';
 import { branchLogSchema } from '../schema/branch-log-schema.js';
 import { configSchema } from '../config/schema.js';
 import type { Lang } from '../types.js';
+import { TYPE_TABLES, typeTable } from './generate-docs.js';
+import { replaceBetween, tableRow } from './markdown.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCHEMA_PATH = 'schemas/branch-log.schema.json';
 export const CONFIG_SCHEMA_PATH = 'schemas/config.schema.json';
-export const README_PATH = 'README.md';
+/** The guide's list of rules, generated between the rules markers. */
+export const RULE_TABLE_PATH = 'docs/guide/rules.md';
 export const DOCS_RULES_DIR = 'docs/rules';
 
 export const MARKERS = {
   meta: { start: '<!-- meta:start -->', end: '<!-- meta:end -->' },
   rules: { start: '<!-- rules:start -->', end: '<!-- rules:end -->' },
+  types: { start: '<!-- types:start -->', end: '<!-- types:end -->' },
 } as const;
 
 export type MarkerName = keyof typeof MARKERS;
@@ -62,29 +67,16 @@ export function configSchemaJson(rules: Rule[] = builtinRules()): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Markdown helpers
-
-/** A table cell: no line breaks, and a `|` that cannot end the cell. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}
-
-function tableRow(cells: string[]): string {
-  return `| ${cells.map(cell).join(' | ')} |`;
-}
+// Markdown blocks
 
 /**
  * Replaces what lies between a pair of markers (the markers stay). Throws MarkerError when the
  * markers are missing, repeated or out of order.
  */
 export function replaceBlock(text: string, marker: MarkerName, body: string): string {
-  const { start, end } = MARKERS[marker];
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from || text.indexOf(start, from + 1) >= 0 || text.indexOf(end, to + 1) >= 0) {
-    throw new MarkerError(marker);
-  }
-  return `${text.slice(0, from + start.length)}\n${body.trimEnd()}\n${text.slice(to)}`;
+  const replaced = replaceBetween(text, MARKERS[marker].start, MARKERS[marker].end, body);
+  if (replaced === undefined) throw new MarkerError(marker);
+  return replaced;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,7 +174,7 @@ export function rulePage(current: string, rule: Rule, types: TypeRegistry = buil
 }
 
 // ---------------------------------------------------------------------------------------------
-// The README rule table
+// The guide's rule table
 
 const GROUP_HEADINGS: Record<RuleCategory, string> = {
   input: '输入检查 / Input',
@@ -190,7 +182,7 @@ const GROUP_HEADINGS: Record<RuleCategory, string> = {
   content: '内容要求 / Content',
 };
 
-export function readmeRuleTable(rules: Rule[]): string {
+export function ruleTable(rules: Rule[]): string {
   const parts: string[] = [
     '<!-- Generated from the rule metadata by `npm run generate`; do not edit by hand. -->',
   ];
@@ -205,7 +197,7 @@ export function readmeRuleTable(rules: Rule[]): string {
       '| --- | --- | --- | --- | --- |',
       ...inCategory.map((rule) =>
         tableRow([
-          `[\`${rule.meta.id}\`](${rulePagePath(rule.meta.id)})`,
+          `[\`${rule.meta.id}\`](${path.posix.relative(path.posix.dirname(RULE_TABLE_PATH), rulePagePath(rule.meta.id))})`,
           rule.meta.title['zh-CN'],
           rule.meta.title.en,
           rule.meta.severity,
@@ -217,8 +209,8 @@ export function readmeRuleTable(rules: Rule[]): string {
   return parts.join('\n');
 }
 
-export function readme(current: string, rules: Rule[]): string {
-  return replaceBlock(current, 'rules', readmeRuleTable(rules));
+export function ruleTableFile(current: string, rules: Rule[]): string {
+  return replaceBlock(current, 'rules', ruleTable(rules));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +276,8 @@ export function plan(read: ReadFile, pageIds: string[], rules: Rule[] = builtinR
   for (const id of pageIds) {
     if (!ruleIds.has(id)) problems.push(`${rulePagePath(id)}: no rule has the id “${id}”; rename or delete the page`);
   }
-  attempt(README_PATH, (text) => readme(text, rules));
+  attempt(RULE_TABLE_PATH, (text) => ruleTableFile(text, rules));
+  for (const table of TYPE_TABLES) attempt(table.path, (text) => replaceBlock(text, 'types', typeTable(types.types, table.lang)));
   return { files, problems };
 }
 
