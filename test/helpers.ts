@@ -1,4 +1,4 @@
-/** Test helpers: run the built CLI as a subprocess, and write throwaway YAML files. */
+/** Test helpers: run the CLI (in this process, or the built one as a subprocess), and write throwaway YAML files. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,17 +44,22 @@ export function header(id = 'b1', extra = ''): string {
   return `version: 1\nbranch:\n  id: ${id}\n  name: 测试党支部\n  members: 10\n${extra}`;
 }
 
-/** Runs the CLI in this process (the same `main` the binary calls): for suites of many runs. */
-export async function runMain(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+/**
+ * Runs `dangjian ARGS` in this process (the same `main` the binary calls), with the environment
+ * runCli gives a subprocess: for every test that is not about the process itself. Nothing is shared
+ * between runs: each has its own streams, environment and configuration.
+ */
+export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   const { main } = await import('../src/cli.js');
-  let stdout = '';
+  const stdout: Buffer[] = [];
   let stderr = '';
-  const env = { NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', ...options.env } as NodeJS.ProcessEnv;
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const status = await main(args, {
-    cwd: options.cwd,
-    env,
-    stdout: { write: (text: string | Uint8Array) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')), isTTY: false },
+    cwd: options.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    stdout: { write: (text: string | Uint8Array) => stdout.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text)), isTTY: false },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
   });
-  return { status, stdout, stderr };
+  return { status, stdout: Buffer.concat(stdout).toString('utf8'), stderr };
 }

@@ -31,13 +31,16 @@ export interface PreparedRun {
   files: InputFile[];
 }
 
-const configCache = new Map<string, Config>();
+/** Configurations by run: a run is one `main` call with its own streams (the process, or a test). */
+const configCache = new WeakMap<Io, Map<string, Config>>();
 
-/** The configuration for this run (loaded once per process). */
+/** The configuration for this run (loaded once per run). */
 export function configFor(io: Io, explicit: string | undefined): Config {
-  const key = `${io.cwd}\u0000${explicit ?? ''}`;
-  let config = configCache.get(key);
-  if (!config) configCache.set(key, (config = loadConfig(io.cwd, explicit)));
+  let configs = configCache.get(io);
+  if (!configs) configCache.set(io, (configs = new Map()));
+  const key = explicit ?? '';
+  let config = configs.get(key);
+  if (!config) configs.set(key, (config = loadConfig(io.cwd, explicit)));
   return config;
 }
 

@@ -1,0 +1,176 @@
+/**
+ * The check cache against the straightforward `Engine.check`: byte-for-byte the same JSON on the
+ * generated corpus, and its safety: a truncated, damaged, foreign or unreadable cache is reported
+ * and never trusted. (No test here asserts a time.)
+ */
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { Engine, type EngineOptions } from '../../src/engine.js';
+import { formatJson } from '../../src/formats/json.js';
+import { findFiles, type InputFile } from '../../src/load/files.js';
+import { findPersonalNumbers, mayHoldPersonalNumber } from '../../src/privacy.js';
+import { CACHE_FORMAT, cacheFilePath, CheckCache, type StoredRun } from '../../src/run/cache.js';
+import { runAndRender, runCheck } from '../../src/run/check-run.js';
+import type { CheckResult } from '../../src/types.js';
+import { CORPUS_SINCE } from '../corpus.js';
+import { header, runMain, tempTree } from '../helpers.js';
+import { corpus, options, straightforward, viaRun } from './common.js';
+
+describe('check cache', () => {
+  async function cachedRun(files: InputFile[], location: string, extra?: Partial<EngineOptions>, tool = '0.0.0-test') {
+    const warnings: string[] = [];
+    const json = await viaRun(files, { cache: { location, cwd: os.tmpdir(), tool }, warn: (id) => warnings.push(id) }, extra);
+    return { json, warnings };
+  }
+
+  it('gives the straightforward result cold, unchanged, after an option change and after a file change', { timeout: 300_000 }, async () => {
+    const { dir: source } = await corpus(200);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-corpus-'));
+    cpSync(source, dir, { recursive: true });
+    const files = await findFiles([dir], dir);
+    const location = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'cache/');
+    const expected = straightforward(files);
+
+    expect(await cachedRun(files, location)).toEqual({ json: expected, warnings: [] });
+    expect(await cachedRun(files, location)).toEqual({ json: expected, warnings: [] });
+    // Another as-of date: rule results are not reused, per-file analyses are.
+    const window = { asOf: '2025-07-01', since: CORPUS_SINCE };
+    expect(await cachedRun(files, location, { window })).toEqual({ json: straightforward(files, { window }), warnings: [] });
+    // One file changes: only it is analysed again.
+    appendFileSync(files[3].absolute, '  - { date: 2025-12-30, type: 国防教育, title: 补充记录 }\n');
+    appendFileSync(files[7].absolute, 'bad: [\n');
+    expect(await cachedRun(files, location)).toEqual({ json: straightforward(files), warnings: [] });
+    expect(await cachedRun(files, location)).toEqual({ json: straightforward(files), warnings: [] });
+    // The write is atomic: nothing but the cache file is left behind.
+    expect(readdirSync(location)).toEqual(['check.cache']);
+  });
+
+  it('ignores a truncated, damaged, foreign or unreadable cache with a warning, and rewrites it', { timeout: 120_000 }, async () => {
+    const { files } = await corpus(30);
+    const expected = straightforward(files);
+    const base = mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-'));
+    const file = path.join(base, 'my.cache');
+    const fresh = async () => {
+      await cachedRun(files, file);
+      return readFileSync(file);
+    };
+
+    let bytes = await fresh();
+    truncateSync(file, Math.floor(bytes.length / 2));
+    expect(await cachedRun(files, file)).toEqual({ json: expected, warnings: ['cache.truncated'] });
+    expect(await cachedRun(files, file)).toEqual({ json: expected, warnings: [] });
+
+    bytes = await fresh();
+    writeFileSync(file, 'not a cache at all\n');
+    expect(await cachedRun(files, file)).toEqual({ json: expected, warnings: ['cache.damaged'] });
+
+    // A flipped byte inside the stored result: the checksum catches it.
+    bytes = await fresh();
+    const text = bytes.toString('utf8');
+    const at = text.lastIndexOf('"errors":');
+    writeFileSync(file, text.slice(0, at) + '"errors":9' + text.slice(at + 10));
+    expect(await cachedRun(files, file)).toEqual({ json: expected, warnings: ['cache.damaged'] });
+
+    // A flipped byte in a file's stored analysis, with the run result gone: caught as well.
+    bytes = await fresh();
+    const lines = bytes.toString('utf8').split('\n');
+    lines[2] = lines[2].replace(/"line":(\d)/, (_, digit: string) => `"line":${digit === '9' ? '8' : '9'}`);
+    writeFileSync(file, lines.join('\n'));
+    expect((await cachedRun(files, file, { lang: 'en' })).warnings).toEqual(['cache.damaged']);
+    expect(await cachedRun(files, file, { lang: 'en' })).toEqual({ json: straightforward(files, { lang: 'en' }), warnings: [] });
+
+    // Written by another version.
+    await fresh();
+    expect(await cachedRun(files, file, undefined, '9.9.9')).toEqual({ json: expected, warnings: ['cache.version'] });
+    expect(readFileSync(file, 'utf8')).toContain(CACHE_FORMAT);
+
+    // Unreadable: a folder where the file should be.
+    const folder = path.join(base, 'folder.cache');
+    mkdirSync(folder);
+    const result = await viaRun(files, { cache: { location: path.join(base, 'x', '..', 'folder.cache', 'inner', '..'), cwd: base, tool: 't' } });
+    expect(result).toBe(expected);
+    expect(existsSync(path.join(folder, 'check.cache'))).toBe(true);
+  });
+
+  it('finds an unchanged run by its stamps once every file has settled, and gives the straightforward output all along', { timeout: 300_000 }, async () => {
+    const { dir: source } = await corpus(40);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-settled-'));
+    cpSync(source, dir, { recursive: true });
+    const location = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'check.cache');
+    const rendering = { key: 'json', render: async (result: CheckResult) => Buffer.from(formatJson(result), 'utf8') };
+    const engine = new Engine(options());
+    const run = { cache: { location, cwd: dir, tool: 't' }, warn: (id: string) => expect.fail(id) };
+    const check = async () => {
+      const files = await findFiles([dir], dir);
+      const expected = straightforward(files);
+      expect(Buffer.from((await runAndRender(engine, files, run, rendering)).output).toString('utf8')).toBe(expected);
+      expect(formatJson(await runCheck(engine, files, run))).toBe(expected);
+      return new CheckCache(location, 't');
+    };
+    // Every file is old enough to be trusted: the clock an hour on.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 3_600_000);
+      await check();
+      const files = await findFiles([dir], dir);
+      const stampsKeys = () => {
+        const cache = new CheckCache(location, 't');
+        return (cache as unknown as { runs: StoredRun[] }).runs.map((stored) => stored.stamps?.checksum);
+      };
+      expect(stampsKeys()).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/)]);
+      await check();
+      appendFileSync(files[3].absolute, '  - { date: 2025-12-30, type: 国防教育, title: 补充记录 }\n');
+      await check();
+      await check();
+      // Touched: the same bytes, other stamps.
+      utimesSync(files[5].absolute, new Date('2021-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'));
+      await check();
+      rmSync(files[7].absolute);
+      await check();
+      writeFileSync(files[7].absolute, readFileSync(files[8].absolute, 'utf8').replace(/id: (\S+)/, 'id: $1-copy'));
+      await check();
+      await check();
+      expect(stampsKeys()[0]).toMatch(/^[0-9a-f]{32}$/);
+      // Stamps lead to one run only.
+      expect(new Set(stampsKeys().filter(Boolean)).size).toBe(stampsKeys().filter(Boolean).length);
+    } finally {
+      vi.useRealTimers();
+    }
+    // Now, with the real clock, the copied file is too new to be trusted by its stamp: the same output.
+    await check();
+  });
+
+  it('puts the cache file in a folder or at the given path', () => {
+    expect(cacheFilePath(undefined, '/w')).toBe(path.join('/w', '.dangjian-cache', 'check.cache'));
+    expect(cacheFilePath('c/', '/w')).toBe(path.join('/w', 'c', 'check.cache'));
+    expect(cacheFilePath('c.cache', '/w')).toBe(path.join('/w', 'c.cache'));
+  });
+
+  it('warns on stderr from the command line, in the chosen language', async () => {
+    const dir = tempTree({ 'b.yaml': header('b1') });
+    const args = ['check', 'b.yaml', '--as-of', '2026-07-01', '--format', 'json', '--cache'];
+    const cold = await runMain([...args, '--lang', 'en'], { cwd: dir });
+    writeFileSync(path.join(dir, '.dangjian-cache', 'check.cache'), 'garbage');
+    const damaged = await runMain([...args, '--lang', 'en'], { cwd: dir });
+    expect(damaged.stdout).toBe(cold.stdout);
+    expect(damaged.stderr).toMatch(/^dangjian: The cache file .*check\.cache is (damaged|incomplete)/);
+    expect((await runMain(args, { cwd: dir })).stderr).toBe('');
+  });
+});
+
+describe('personal-number pre-check', () => {
+  it('is the regular expression it replaces', () => {
+    const original = (text: string) => /\d{11}/.test(text.replace(/[ -]/g, ''));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('1', '0', '9', ' ', '-', 'a', '\n', '中', ':'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        return mayHoldPersonalNumber(text) === original(text);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+    expect(findPersonalNumbers('电话 138-1234-5678')).toHaveLength(1);
+  });
+});
