@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
-import { CHECK_FORMATS, DUE_FORMATS, REPORT_FORMATS } from './formats/index.js';
+import { checkFormats, dueFormats, formatNames, reportFormats } from './formats/index.js';
 import { configFor } from './commands/common.js';
 import { processIo, type Io } from './commands/io.js';
 import { mergeCommand } from './commands/merge.js';
@@ -75,7 +75,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       .option('--no-color', t('cli.noColor'))
       .option('--debug', t('cli.debug'));
 
-  const check = output(configure(program.command('check')).description(t('cli.check')).argument('[paths...]', t('cli.paths')), t('cli.format', { formats: CHECK_FORMATS.join('|') }))
+  const check = output(configure(program.command('check')).description(t('cli.check')).argument('[paths...]', t('cli.paths')), t('cli.format', { formats: formatNames(checkFormats).join('|') }))
     .option('--as-of <date>', t('cli.asOf'))
     .option('--since <date>', t('cli.since'))
     .option('--max-warnings <n>', t('cli.maxWarnings'))
@@ -90,7 +90,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));
 
-  const merge = output(configure(program.command('merge')).description(t('cli.merge')).argument('<files...>', t('cli.mergeFiles')), t('cli.format', { formats: CHECK_FORMATS.join('|') }))
+  const merge = output(configure(program.command('merge')).description(t('cli.merge')).argument('<files...>', t('cli.mergeFiles')), t('cli.format', { formats: formatNames(checkFormats).join('|') }))
     .option('--max-warnings <n>', t('cli.maxWarnings'))
     .option('--docs-url <url>', t('cli.docsUrl'));
   shared(merge, { rule: 'cli.mergeRule' })
@@ -98,7 +98,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .action(async (files: string[], options) => setExit(await mergeCommand(files, options, lang, io)));
 
   const report = configure(program.command('report')).description(t('cli.report')).argument('[paths...]', t('cli.paths')).option('-p, --period <period>', t('cli.period'));
-  output(report, t('cli.reportFormat', { formats: REPORT_FORMATS.join('|') }))
+  output(report, t('cli.reportFormat', { formats: formatNames(reportFormats).join('|') }))
     .option('--as-of <date>', t('cli.asOf'))
     .option('--since <date>', t('cli.reportSince'));
   shared(report)
@@ -109,7 +109,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       setExit(await reportCommand(paths, options, lang, io));
     });
 
-  const due = output(configure(program.command('due')).description(t('cli.due')).argument('[paths...]', t('cli.paths')), t('cli.dueFormat', { formats: DUE_FORMATS.join('|') }))
+  const due = output(configure(program.command('due')).description(t('cli.due')).argument('[paths...]', t('cli.paths')), t('cli.dueFormat', { formats: formatNames(dueFormats).join('|') }))
     .option('--as-of <date>', t('cli.asOf'))
     .option('--within <span>', t('cli.within'));
   shared(due)

@@ -1,19 +1,18 @@
 /** `dangjian check`: findings for the given files. */
-import { CHECK_FORMATS, isMachineFormat } from '../formats/index.js';
+import { checkFormats } from '../formats/index.js';
 import { selectShard, type ShardSpec } from '../load/shard.js';
 import { parseChoice, parseCount, UsageError } from '../options.js';
 import { maskPersonalData } from '../privacy.js';
 import { findInputFiles, prepareRun, resolveWindow, ruleSettings, type RunOptions } from './common.js';
 import type { Lang } from '../types.js';
 import { emit, type Io } from './io.js';
-import { exitStatus, reportRendering, resolveDocsBase, ruleInfos } from './output.js';
+import { machineOnStdout, parseFormat } from './format-option.js';
+import { exitStatus, resolveDocsBase, resultRendering, ruleInfos } from './output.js';
 import { progressFor } from './progress.js';
 import { message } from '../i18n/index.js';
 import { CACHE_STRATEGIES } from '../run/cache.js';
 import { runAndRender, type RunOptions as CheckRunOptions } from '../run/check-run.js';
 import { VERSION } from '../version.js';
-
-export { CHECK_FORMATS, type CheckFormat } from '../formats/index.js';
 
 export interface CheckCommandOptions extends RunOptions {
   format?: string;
@@ -55,16 +54,16 @@ function checkRunOptions(options: CheckCommandOptions, lang: Lang, io: Io): Chec
 }
 
 export async function checkCommand(paths: string[], options: CheckCommandOptions, lang: Lang, io: Io): Promise<number> {
-  const format = parseChoice('--format', options.format ?? 'stylish', CHECK_FORMATS);
+  const format = parseFormat(checkFormats, options.format);
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
   const shard = options.shard !== undefined ? parseShardOption(options.shard) : undefined;
   const docsBase = resolveDocsBase(options.docsUrl);
   const runOptions = checkRunOptions(options, lang, io);
-  const progress = progressFor(io, lang, isMachineFormat(format) && options.output === undefined);
+  const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
   const { engine, files: found } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
   const files = shard ? selectShard(found, shard) : found;
-  const rendering = await reportRendering(io, {
-    format,
+  const rendering = await resultRendering(io, {
+    format: format.name,
     output: options.output,
     color: options.color,
     lang,

@@ -1,15 +1,13 @@
 /** `dangjian due`: what each branch still has to do, as a table, JSON or an iCalendar file. */
-import { formatDueIcs } from '../formats/due-ics.js';
-import { formatDueJson } from '../formats/due-json.js';
-import { formatDueTable } from '../formats/due-table.js';
-import { parseChoice, UsageError } from '../options.js';
+import { dueFormats } from '../formats/index.js';
+import { UsageError } from '../options.js';
 import { buildDue } from '../report/due.js';
 import type { Lang } from '../types.js';
 import { prepareRun, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
-import { colorLevel, emit, type Io } from './io.js';
+import { machineOnStdout, outputColorLevel, parseFormat, requireOutputFile } from './format-option.js';
+import { emit, type Io } from './io.js';
 import { VERSION } from '../version.js';
-import { DUE_FORMATS } from '../formats/index.js';
 
 export interface DueCommandOptions extends Omit<RunOptions, 'since' | 'quiet'> {
   format?: string;
@@ -31,19 +29,15 @@ export function parseWithin(value: string | undefined): number {
 }
 
 export async function dueCommand(paths: string[], options: DueCommandOptions, lang: Lang, io: Io): Promise<number> {
-  const format = parseChoice('--format', options.format ?? 'table', DUE_FORMATS);
+  const format = parseFormat(dueFormats, options.format);
   const within = parseWithin(options.within);
-  const progress = progressFor(io, lang, format !== 'table' && options.output === undefined);
+  requireOutputFile(format.spec, options.output);
+  const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
   const { engine, files } = await prepareRun(paths, { asOf: options.asOf, rule: options.rule, config: options.config, onProgress: progress.tick }, lang, io);
   const { result, branches } = engine.check(files);
   progress.done();
   const model = buildDue({ engine, result, branches, files: files.length, within });
-  const text =
-    format === 'json'
-      ? formatDueJson(model)
-      : format === 'ics'
-        ? formatDueIcs(model, { version: VERSION })
-        : formatDueTable(model, { colorLevel: options.output === undefined ? await colorLevel(options.color, io.env, io.stdout.isTTY) : 0 });
-  emit(io, text, options.output);
+  const render = await format.spec.load();
+  emit(io, render(model, { colorLevel: await outputColorLevel(format.spec, options, io), version: VERSION }), options.output);
   return model.uncounted.length > 0 ? 1 : 0;
 }

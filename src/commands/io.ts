@@ -6,13 +6,13 @@ import { UsageError } from '../options.js';
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Reports are written as UTF-8 bytes, messages as text. */
+  /** Output is written as UTF-8 bytes, messages as text. */
   stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean; stream?(): NodeJS.WritableStream };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 /**
- * The process's own streams, each created on first use: a run that only writes its report, to a
+ * The process's own streams, each created on first use: a run that only writes its output, to a
  * file or a pipe, writes the bytes to the descriptor and never loads Node's stream modules.
  */
 export function processIo(): Io {
@@ -94,7 +94,7 @@ export async function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessE
   return supportsColor ? supportsColor.level : 0;
 }
 
-/** Writes a report to --output (creating its folder) or to stdout. */
+/** Writes the output to --output (creating its folder) or to stdout. */
 export function emit(io: Io, text: string | Uint8Array, output: string | undefined): void {
   if (output === undefined) {
     io.stdout.write(text);

@@ -8,14 +8,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeRuleSettings } from '../config/index.js';
 import { compareFindings, Engine, summarize } from '../engine.js';
-import { CHECK_FORMATS, type ShardInfo } from '../formats/index.js';
+import { checkFormats, type ShardInfo } from '../formats/index.js';
 import { isCalendarDate } from '../model/dates.js';
-import { parseChoice, parseCount, UsageError } from '../options.js';
+import { parseCount, UsageError } from '../options.js';
 import { outputText } from '../privacy.js';
 import type { CheckResult, Finding, Lang, Severity } from '../types.js';
+import { compareText } from '../util/compare.js';
 import { configFor, ruleSettings } from './common.js';
 import type { Io } from './io.js';
-import { exitStatus, resolveDocsBase, ruleInfos, writeReport } from './output.js';
+import { parseFormat } from './format-option.js';
+import { exitStatus, resolveDocsBase, ruleInfos, writeResult } from './output.js';
 
 export interface MergeCommandOptions {
   format?: string;
@@ -155,12 +157,12 @@ export function mergeResults(inputs: Input[]): { result: CheckResult; files: str
     : [...new Set(findings.map((finding) => finding.file))];
   return {
     result: { version: 1, asOf: inputs[0].result.asOf, findings, summary: summarize(findings, files, branches) },
-    files: checked.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    files: checked.sort(compareText),
   };
 }
 
 export async function mergeCommand(paths: string[], options: MergeCommandOptions, lang: Lang, io: Io): Promise<number> {
-  const format = parseChoice('--format', options.format ?? 'stylish', CHECK_FORMATS);
+  const format = parseFormat(checkFormats, options.format).name;
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
   const docsBase = resolveDocsBase(options.docsUrl);
   const inputs = paths.map((file) => readInput(file, io));
@@ -170,6 +172,6 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   const config = configFor(io, options.config);
   const base = { window: { asOf: result.asOf, since: result.asOf }, lang, extraTypes: config.types, extraCadences: config.cadences };
   const engine = new Engine({ ...base, rules: mergeRuleSettings(config, ruleSettings(new Engine(base), options.rule)) });
-  await writeReport(io, result, { format, output: options.output, color: options.color, lang, docsBase, details: () => ({ rules: ruleInfos(engine), files }) });
+  await writeResult(io, result, { format, output: options.output, color: options.color, lang, docsBase, details: () => ({ rules: ruleInfos(engine), files }) });
   return exitStatus(result.summary, maxWarnings);
 }

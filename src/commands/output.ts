@@ -5,12 +5,13 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../engine.js';
-import { isMachineFormat, loadFormatter, type CheckFormat, type FormatContext, type RuleInfo } from '../formats/index.js';
+import { checkFormats, type CheckFormat, type FormatContext, type RuleInfo } from '../formats/index.js';
 import { UsageError } from '../options.js';
 import type { Rendering } from '../run/check-run.js';
 import type { CheckResult, Lang, Severity, Summary } from '../types.js';
 import { VERSION } from '../version.js';
-import { colorLevel, emit, type Io } from './io.js';
+import { outputColorLevel } from './format-option.js';
+import { emit, type Io } from './io.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,7 +40,7 @@ export function ruleInfos(engine: Engine): RuleInfo[] {
     .map((rule) => ({ meta: rule.meta, severity: engine.severityOf(rule) as Severity, documented: builtIn.has(rule.meta.id) }));
 }
 
-export interface ReportOptions {
+export interface ResultOutputOptions {
   format: CheckFormat;
   output?: string;
   /** --color / --no-color. */
@@ -56,13 +57,13 @@ export interface ReportOptions {
  * How a result is rendered in the chosen format: for --output, or stdout (coloured only on a
  * terminal). The key names everything the bytes depend on beyond the run's files and options.
  */
-export async function reportRendering(io: Io, options: ReportOptions): Promise<Rendering> {
+export async function resultRendering(io: Io, options: ResultOutputOptions): Promise<Rendering> {
   const { format, lang, docsBase, shard } = options;
-  const level = isMachineFormat(format) || options.output !== undefined ? 0 : await colorLevel(options.color, io.env, io.stdout.isTTY);
+  const level = await outputColorLevel(checkFormats[format], options, io);
   return {
     key: JSON.stringify([format, level, lang, docsBase, shard ? [shard.index, shard.count] : null]),
     async render(result) {
-      const formatter = await loadFormatter(format);
+      const formatter = await checkFormats[format].load();
       const { rules, files } = options.details();
       const context: FormatContext = {
         lang,
@@ -78,8 +79,8 @@ export async function reportRendering(io: Io, options: ReportOptions): Promise<R
 }
 
 /** Renders the result in the chosen format and writes it to --output or stdout. */
-export async function writeReport(io: Io, result: CheckResult, options: ReportOptions): Promise<void> {
-  emit(io, await (await reportRendering(io, options)).render(result), options.output);
+export async function writeResult(io: Io, result: CheckResult, options: ResultOutputOptions): Promise<void> {
+  emit(io, await (await resultRendering(io, options)).render(result), options.output);
 }
 
 /** 0, or 1 when an unwaived error remains or there are more warnings than --max-warnings allows. */

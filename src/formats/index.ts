@@ -1,17 +1,33 @@
 /**
- * The output formats of `check` and `merge`: each is a pure function from a result (and what the
- * result alone does not say: language, rules, checked files) to a string, in its own module, loaded
- * only when chosen so that the common path does not pay for the others.
+ * The output formats of every command, one registry per command: name → how to load its formatter
+ * and what the command must know about it. The registries are the one list of names that option
+ * validation, the help text and the dispatch all read, so a format cannot be offered and not run,
+ * nor run as another. Each formatter is a pure function in its own module, loaded only when chosen
+ * so that the common path does not pay for the others.
  */
+import type { DueModel } from '../report/due.js';
+import type { ReportModel } from '../report/model.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { CheckResult, Lang, Severity } from '../types.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'codequality'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+/** One output format of a command. */
+export interface FormatSpec<Render> {
+  load(): Promise<Render>;
+  /** Made for a person at a terminal: coloured there, and the progress counter may show beside it. */
+  forTerminal?: boolean;
+  /** Bytes a terminal cannot show: written only to a file named with --output. */
+  binary?: boolean;
+}
 
-/** The formats of `report` and of `due` (their commands are loaded only when run). */
-export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'xlsx', 'html', 'json'] as const;
-export const DUE_FORMATS = ['table', 'json', 'ics'] as const;
+/** A command's formats by name, the default first, that render with `Render` (the names kept as a type). */
+function registryOf<Render>() {
+  return <Name extends string>(formats: Record<Name, FormatSpec<Render>>): Record<Name, FormatSpec<Render>> => formats;
+}
+
+/** The names of a registry's formats, in order (the default first). */
+export function formatNames<Name extends string>(registry: Record<Name, unknown>): Name[] {
+  return Object.keys(registry) as Name[];
+}
 
 /** An enabled rule and the severity it has in this run. */
 export interface RuleInfo {
@@ -48,24 +64,80 @@ export interface FormatContext {
 
 export type Formatter = (result: CheckResult, context: FormatContext) => string;
 
-const LOADERS: Record<CheckFormat, () => Promise<Formatter>> = {
-  stylish: async () => (await import('./stylish.js')).formatStylish,
-  json: async () => {
-    const { formatJson } = await import('./json.js');
-    return (result, context) => formatJson(result, context.shard);
+/** What `report` and `due` formatters are given beside their model. */
+export interface ModelFormatContext {
+  /** chalk colour level for the terminal formats; every other format ignores it. */
+  colorLevel: 0 | 1 | 2 | 3;
+  /** The tool's version, named in the files made for other programs (HTML, XLSX, iCalendar). */
+  version: string;
+}
+
+export type ReportFormatter = (model: ReportModel, context: ModelFormatContext) => string | Promise<Uint8Array>;
+export type DueFormatter = (model: DueModel, context: ModelFormatContext) => string;
+
+/** The formats of `check` and `merge`. */
+export const checkFormats = registryOf<Formatter>()({
+  stylish: { load: async () => (await import('./stylish.js')).formatStylish, forTerminal: true },
+  json: {
+    load: async () => {
+      const { formatJson } = await import('./json.js');
+      return (result, context) => formatJson(result, context.shard);
+    },
   },
-  sarif: async () => (await import('./sarif.js')).formatSarif,
-  junit: async () => (await import('./junit.js')).formatJunit,
-  github: async () => (await import('./github.js')).formatGithub,
-  markdown: async () => (await import('./markdown.js')).formatMarkdown,
-  codequality: async () => (await import('./codequality.js')).formatCodeQuality,
-};
+  sarif: { load: async () => (await import('./sarif.js')).formatSarif },
+  junit: { load: async () => (await import('./junit.js')).formatJunit },
+  github: { load: async () => (await import('./github.js')).formatGithub },
+  markdown: { load: async () => (await import('./markdown.js')).formatMarkdown },
+  codequality: { load: async () => (await import('./codequality.js')).formatCodeQuality },
+});
 
-export function loadFormatter(format: CheckFormat): Promise<Formatter> {
-  return LOADERS[format]();
-}
+/** The formats of `report`. */
+export const reportFormats = registryOf<ReportFormatter>()({
+  table: {
+    load: async () => {
+      const { formatReportTable } = await import('./report-table.js');
+      return (model, { colorLevel }) => formatReportTable(model, { colorLevel });
+    },
+    forTerminal: true,
+  },
+  markdown: { load: async () => (await import('./report-markdown.js')).formatReportMarkdown },
+  csv: { load: async () => (await import('./report-csv.js')).formatReportCsv },
+  xlsx: {
+    load: async () => {
+      const { formatReportXlsx } = await import('./report-xlsx.js');
+      return (model, { version }) => formatReportXlsx(model, { version });
+    },
+    binary: true,
+  },
+  html: {
+    load: async () => {
+      const { formatReportHtml } = await import('./report-html.js');
+      return (model, { version }) => formatReportHtml(model, { version });
+    },
+  },
+  json: { load: async () => (await import('./report-json.js')).formatReportJson },
+});
 
-/** Formats that are read by programs: never coloured. */
-export function isMachineFormat(format: CheckFormat): boolean {
-  return format !== 'stylish';
-}
+/** The formats of `due`. */
+export const dueFormats = registryOf<DueFormatter>()({
+  table: {
+    load: async () => {
+      const { formatDueTable } = await import('./due-table.js');
+      return (model, { colorLevel }) => formatDueTable(model, { colorLevel });
+    },
+    forTerminal: true,
+  },
+  json: { load: async () => (await import('./due-json.js')).formatDueJson },
+  ics: {
+    load: async () => {
+      const { formatDueIcs } = await import('./due-ics.js');
+      return (model, { version }) => formatDueIcs(model, { version });
+    },
+  },
+});
+
+export type CheckFormat = keyof typeof checkFormats;
+
+export const CHECK_FORMATS = formatNames(checkFormats);
+export const REPORT_FORMATS = formatNames(reportFormats);
+export const DUE_FORMATS = formatNames(dueFormats);

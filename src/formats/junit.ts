@@ -10,6 +10,7 @@
  */
 import { message } from '../i18n/index.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
+import { compareText } from '../util/compare.js';
 import type { FormatContext } from './index.js';
 
 /**
@@ -41,10 +42,6 @@ function attributes(values: Record<string, string | number>): string {
 interface TestCase {
   name: string;
   findings: Finding[];
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `logs/smelter-1.yaml` → `logs/smelter-1`: the class name CI servers group test cases by. */

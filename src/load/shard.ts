@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { guessBranchId } from './branch-id.js';
+import { compareText } from '../util/compare.js';
 import type { InputFile } from './files.js';
 
 export interface ShardSpec {
@@ -69,10 +70,6 @@ export function groupByBranch(files: InputFile[]): ShardGroup[] {
     groups.set(key, group);
   }
   return [...groups.values()];
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
