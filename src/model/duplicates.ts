@@ -1,0 +1,32 @@
+/** Activities that repeat an earlier one of the same branch. */
+import type { Location } from '../types.js';
+import type { Activity } from './model.js';
+
+/** Sorted type ids as one string, by shared type list. */
+const sortedTypeKeys = new WeakMap<readonly string[], string>();
+
+/** Marks an activity that repeats an earlier one's date, types, title, group and make-up period. */
+export function markDuplicates(activities: Activity[]): void {
+  const seen = new Map<string, Location>();
+  for (const activity of activities) {
+    const key = duplicateKey(activity);
+    const first = seen.get(key);
+    if (first) activity.duplicateOf = first;
+    else seen.set(key, activity.location);
+  }
+}
+
+/** What two activities share when one repeats the other. */
+function duplicateKey(activity: Activity): string {
+  let types = sortedTypeKeys.get(activity.types);
+  if (types === undefined) {
+    types = JSON.stringify([...activity.types].sort());
+    if (Object.isFrozen(activity.types)) sortedTypeKeys.set(activity.types, types);
+  }
+  const title = activity.title ?? '';
+  const group = activity.group ?? '';
+  // The parts joined by NUL, or (when a part holds one) the JSON of them: equal keys, equal parts.
+  return title.includes('\u0000') || group.includes('\u0000')
+    ? JSON.stringify([activity.date, types, title, group, activity.makeUpFor?.id ?? ''])
+    : `${activity.date}\u0000${types}\u0000${title}\u0000${group}\u0000${activity.makeUpFor?.id ?? ''}`;
+}

@@ -1,0 +1,254 @@
+/**
+ * What one file contributes to the model: the file validated against the schema, and the valid
+ * parts read into a branch header, activities, cases, waivers, features and staff archives.
+ */
+import { guessBranchId } from '../load/branch-id.js';
+import type { LoadedFile } from '../load/index.js';
+import { positionOf } from '../load/positions.js';
+import { issueScope, OMITTED_ISSUE, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
+import type { Location, RawFinding } from '../types.js';
+import type { TypeRegistry } from './activity-types.js';
+import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
+import { parsePeriod, type PeriodKind } from './period.js';
+import { NO_ITEMS, sharedList } from './shared.js';
+
+/** What the model needs to know about rules: which exist, and the period kind of each. */
+export interface RuleCatalogue {
+  /** undefined: no such rule; null: a rule without a period (cannot be waived). */
+  periodOf(ruleId: string): PeriodKind | null | undefined;
+}
+
+export const HEADER_FIELDS: (keyof BranchHeader)[] = ['name', 'parent', 'established', 'dissolved', 'members', 'groups', 'secretary', 'termStart'];
+
+type Json = Record<string, unknown>;
+
+/**
+ * Past this many schema problems in one file, one finding counts the rest: a file with thousands of
+ * unknown keys is one mistake (often the wrong file), and thousands of lines would bury the others.
+ */
+export const MAX_SCHEMA_FINDINGS_PER_FILE = 100;
+
+/** A branch as one file describes it, before files that share the branch id are merged. */
+export interface BranchContribution {
+  id: string;
+  /** The file's `branch:` key. */
+  location: Location;
+  header: BranchHeader;
+  /** The header fields this file gives, with where it gives them (in HEADER_FIELDS order). */
+  given: Partial<Record<keyof BranchHeader, Location>>;
+  activities: Activity[];
+  cases: Case[];
+  waivers: Waiver[];
+  features: Branch['features'];
+  staff: Branch['staff'];
+}
+
+/**
+ * What one file contributes to the model. It depends on the file alone (and the configuration), so
+ * it can be computed in any order, in another thread, or taken from a cache; plain data throughout.
+ */
+export interface FileFacts {
+  file: string;
+  /** Problems reading, parsing or validating the file. */
+  findings: RawFinding[];
+  /** Problems with single records (make-ups, waivers); reported after the merge's findings. */
+  recordFindings: RawFinding[];
+  /** A branch that this file belongs to but that cannot be evaluated in full. */
+  incompleteId?: string;
+  contribution?: BranchContribution;
+}
+
+/** Where a JSON pointer of the file is written: its key, or its value. */
+type Locate = (pointer: string, which?: 'key' | 'value') => Location;
+
+/** What reading the records of one file needs. */
+interface Reading {
+  at: Locate;
+  /** `collection/index` of every record with a schema problem: left out. */
+  excluded: Set<string>;
+  types: TypeRegistry;
+  rules: RuleCatalogue;
+  /** Where problems with single records go. */
+  findings: RawFinding[];
+}
+
+/** Validates one loaded file and reads its records. */
+export function fileFacts(loaded: LoadedFile, validator: BranchLogValidator, types: TypeRegistry, rules: RuleCatalogue): FileFacts {
+  const facts: FileFacts = { file: loaded.file.display, findings: [...loaded.problems], recordFindings: [] };
+  if (loaded.problems.length || loaded.value === undefined) {
+    const id = loaded.text !== undefined ? guessBranchId(loaded.text) : undefined;
+    if (id) facts.incompleteId = id;
+    return facts;
+  }
+  const at = locator(loaded);
+  const invalid = schemaFindings(loaded.value, validator, at, facts.findings);
+  const doc = loaded.value as Json;
+  const header = (doc && typeof doc === 'object' ? doc.branch : undefined) as Json | undefined;
+  const branchId = typeof header?.id === 'string' && /^\S{1,64}$/.test(header.id) ? header.id : undefined;
+  if (invalid.wholeFile) {
+    if (branchId) facts.incompleteId = branchId;
+    return facts;
+  }
+  facts.contribution = readContribution(doc, header!, branchId!, { at, excluded: invalid.records, types, rules, findings: facts.recordFindings });
+  return facts;
+}
+
+function locator(loaded: LoadedFile): Locate {
+  const positions = loaded.positions!;
+  const file = loaded.file.display;
+  return (pointer, which = 'key') => {
+    const position = positionOf(positions, pointer, which);
+    return { file, line: position.line, column: position.column };
+  };
+}
+
+/**
+ * The file's schema problems as findings (those past the limit counted in one), and what they make
+ * unusable: single records, or the whole file when a problem lies outside every record.
+ */
+function schemaFindings(value: unknown, validator: BranchLogValidator, at: Locate, findings: RawFinding[]): { records: Set<string>; wholeFile: boolean } {
+  const finding = (issue: SchemaIssue): RawFinding => ({ ruleId: 'schema', location: at(issue.pointer, issue.at), messageId: issue.messageId, params: issue.params });
+  const issues = validator.check(value, MAX_SCHEMA_FINDINGS_PER_FILE);
+  const records = new Set<string>();
+  let wholeFile = false;
+  const omitted = issues.filter((issue) => issue.messageId === OMITTED_ISSUE);
+  if (omitted.length) findings.push({ ...finding(omitted[0]), messageId: 'schema.moreProblems', params: { count: omitted.length } });
+  for (const issue of issues) {
+    if (issue.messageId !== OMITTED_ISSUE) findings.push(finding(issue));
+    const scope = issueScope(issue.pointer);
+    if (scope) records.add(`${scope.collection}/${scope.index}`);
+    else wholeFile = true;
+  }
+  return { records, wholeFile };
+}
+
+/** The records of a top-level list that have no schema problem, with their JSON pointers. */
+function records(doc: Json, name: string, excluded: Set<string>): { item: Json; pointer: string }[] {
+  const list = (doc[name] as Json[] | undefined) ?? [];
+  const kept: { item: Json; pointer: string }[] = [];
+  for (let index = 0; index < list.length; index++) {
+    if (excluded.size && excluded.has(`${name}/${index}`)) continue;
+    kept.push({ item: list[index], pointer: `/${name}/${index}` });
+  }
+  return kept;
+}
+
+function readContribution(doc: Json, header: Json, id: string, reading: Reading): BranchContribution {
+  const { at, excluded } = reading;
+  const given: BranchContribution['given'] = {};
+  for (const field of HEADER_FIELDS) if (field in header) given[field] = at(`/branch/${field}`);
+  const contribution: BranchContribution = {
+    id,
+    location: at('/branch'),
+    header: readHeader(header),
+    given,
+    activities: [],
+    cases: [],
+    waivers: [],
+    features: [],
+    staff: [],
+  };
+  for (const { item, pointer } of records(doc, 'activities', excluded)) {
+    const activity = readActivity(item, pointer, reading);
+    if (activity) contribution.activities.push(activity);
+  }
+  for (const { item, pointer } of records(doc, 'cases', excluded)) contribution.cases.push(readCase(item, at(pointer)));
+  for (const { item, pointer } of records(doc, 'waivers', excluded)) {
+    const waiver = readWaiver(item, pointer, reading);
+    if (waiver) contribution.waivers.push(waiver);
+  }
+  for (const { item, pointer } of records(doc, 'features', excluded)) {
+    contribution.features.push({
+      location: at(pointer),
+      year: item.year as number,
+      value: { feature: item.feature as string | undefined, highlight: item.highlight as string | undefined },
+    });
+  }
+  for (const { item, pointer } of records(doc, 'staff', excluded)) {
+    contribution.staff.push({ location: at(pointer), year: item.year as number, value: { total: item.total as number, archived: item.archived as number } });
+  }
+  return contribution;
+}
+
+function readHeader(header: Json): BranchHeader {
+  return {
+    id: header.id as string,
+    name: header.name as string,
+    parent: header.parent as string | undefined,
+    established: header.established as string | undefined,
+    dissolved: header.dissolved as string | undefined,
+    members: header.members as number,
+    groups: (header.groups as string[] | undefined) ?? [],
+    secretary: header.secretary as string | undefined,
+    termStart: header.termStart as string | undefined,
+  };
+}
+
+/** Type ids by the type as written (a name, or names joined by NUL), per registry. */
+const resolvedTypes = new WeakMap<TypeRegistry, Map<string, string[]>>();
+
+/** The normalised type ids of an activity's `type` (one name or a list), shared between records. */
+function typeIds(value: string | string[], types: TypeRegistry): string[] {
+  let cache = resolvedTypes.get(types);
+  if (!cache) resolvedTypes.set(types, (cache = new Map()));
+  const key = typeof value === 'string' ? value : value.join('\u0000');
+  let ids = cache.get(key);
+  if (!ids) {
+    const names = ([] as string[]).concat(value);
+    ids = sharedList([...new Set(names.map((name) => types.resolve(name)!.id))]);
+    if (cache.size < 10_000) cache.set(key, ids);
+  }
+  return ids;
+}
+
+/** An activity; undefined (with a finding) when it makes up for a period that had not ended. */
+function readActivity(item: Json, pointer: string, { at, types, findings }: Reading): Activity | undefined {
+  const activity: Activity = {
+    location: at(pointer),
+    date: item.date as string,
+    types: typeIds(item.type as string | string[], types),
+    title: item.title as string | undefined,
+    group: item.group as string | undefined,
+    firstTopic: item.firstTopic as string | undefined,
+    assignments: (item.assignments as string[] | undefined) ?? NO_ITEMS,
+    attendance: item.attendance as Activity['attendance'],
+    lecturerRole: item.lecturerRole as string | undefined,
+    makeUpFor: item.makeUpFor === undefined ? undefined : parsePeriod(String(item.makeUpFor)),
+  };
+  if (!activity.makeUpFor || activity.date > activity.makeUpFor.end) return activity;
+  findings.push({
+    ruleId: 'schema',
+    location: at(`${pointer}/makeUpFor`),
+    messageId: 'schema.makeUpNotAfter',
+    params: { period: activity.makeUpFor.id, date: activity.date },
+  });
+  return undefined;
+}
+
+function readCase(item: Json, location: Location): Case {
+  return { location, id: String(item.id), date: item.date as string, followUps: ((item.followUps as string[] | undefined) ?? []).slice().sort() };
+}
+
+/** A waiver; undefined (with a finding) when its rule is unknown, has no period, or has another kind of period. */
+function readWaiver(item: Json, pointer: string, { at, rules, findings }: Reading): Waiver | undefined {
+  const rule = item.rule as string;
+  const period = parsePeriod(String(item.period))!;
+  const kind = rules.periodOf(rule);
+  if (kind === undefined || kind === null) {
+    const messageId = kind === undefined ? 'schema.waiverUnknownRule' : 'schema.waiverNoPeriod';
+    findings.push({ ruleId: 'schema', location: at(`${pointer}/rule`, 'value'), messageId, params: { rule } });
+    return undefined;
+  }
+  if (period.kind !== kind) {
+    findings.push({
+      ruleId: 'schema',
+      location: at(`${pointer}/period`, 'value'),
+      messageId: 'schema.waiverPeriodKind',
+      params: { rule, period: period.id, kind: { 'zh-CN': KIND_ZH[kind], en: kind } },
+    });
+    return undefined;
+  }
+  return { location: at(pointer), rule, period, reason: item.reason as string, approvedBy: item.approvedBy as string };
+}
+
+const KIND_ZH: Record<PeriodKind, string> = { month: '月', quarter: '季度', 'half-year': '半年', year: '年' };
