@@ -1,6 +1,7 @@
 /**
  * The examples of every rule page are the rule's accept/reject table: each ```yaml failing …``` or
- * ```yaml passing …``` block is written to a temporary directory and checked with the built CLI.
+ * ```yaml passing …``` block is written to a temporary directory and checked by the command line, run
+ * in this process.
  *
  * Info string: `yaml failing|passing as-of=YYYY-MM-DD [since=YYYY-MM-DD] [file=NAME.yaml]`.
  * `since` is passed as --since (a year is evaluated only when the evaluation starts on or before its
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../src/tools/generate.js';
 import type { CheckResult } from '../src/types.js';
-import { ROOT, runCli, tempTree } from './helpers.js';
+import { ROOT, runMain, tempTree } from './helpers.js';
 
 type Verdict = 'failing' | 'passing';
 
@@ -113,11 +114,11 @@ const pages = readdirSync(DOCS)
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function check(example: Example): CheckResult {
+async function check(example: Example): Promise<CheckResult> {
   const dir = tempTree(example.files);
   dirs.push(dir);
   const args = ['check', dir, '--as-of', example.asOf, ...(example.since ? ['--since', example.since] : []), '--format', 'json'];
-  const result = runCli(args);
+  const result = await runMain(args);
   expect(result.stderr).toBe('');
   expect([0, 1]).toContain(result.status);
   return JSON.parse(result.stdout) as CheckResult;
@@ -140,8 +141,8 @@ describe.each(pages)('docs/rules/%s.md', (id) => {
 
   for (const example of examples(blocks, id)) {
     const name = `${example.verdict} as-of=${example.asOf}${example.since ? ` since=${example.since}` : ''} (line ${example.line}: ${Object.keys(example.files).join(', ')})`;
-    it(name, () => {
-      const result = check(example);
+    it(name, async () => {
+      const result = await check(example);
       const own = result.findings.filter((f) => f.ruleId === id);
       if (example.verdict === 'failing') {
         expect(own.filter((f) => !f.waived), `expected an unwaived ${id} finding, got:\n${describeFindings(result)}`).not.toEqual([]);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 interface Example {
   args: string[];
@@ -42,8 +42,8 @@ const examplesByPage = pages()
   .filter(([, examples]) => examples.length > 0);
 
 describe.each(examplesByPage)('%s console examples', (_page, examples) => {
-  it.each(examples.map((e) => [e.args.join(' '), e] as const))('dangjian %s', (_name, example) => {
-    const result = runCli(example.args);
+  it.each(examples.map((e) => [e.args.join(' '), e] as const))('dangjian %s', async (_name, example) => {
+    const result = await runMain(example.args);
     expect(result.stdout + result.stderr).toBe(example.output);
   });
 });

@@ -44,9 +44,15 @@ function newAjv(extra: Record<string, unknown> = {}) {
   return ajv;
 }
 
-/** Compiles any schema now (the configuration's, or a branch-log schema with more types). */
+/** Validators compiled in this process, by schema: a process that runs many checks compiles each once. */
+const compiled = new Map<string, CompiledValidator>();
+
+/** Compiles any schema now (the configuration's, or a branch-log schema with more types), once per process. */
 export function compileSchema(schema: Record<string, unknown>): CompiledValidator {
-  return newAjv().compile(schema) as CompiledValidator;
+  const key = schemaKey(schema);
+  let validate = compiled.get(key);
+  if (!validate) compiled.set(key, (validate = newAjv().compile(schema) as CompiledValidator));
+  return validate;
 }
 
 /** Compiles the schema for these activity type names now. */
