@@ -1,45 +1,50 @@
-/** The built CLI as a user runs it: whole outputs, exit codes, languages, colours and usage errors. */
+/**
+ * The command line as a user runs it: whole outputs, exit codes, languages, colours and usage
+ * errors. Run in this process, except where the process itself is what is tested (its exit status,
+ * the machine's time zone and locale, colour from the environment).
+ */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from './golden.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCli, runMain } from './helpers.js';
 
 const AS_OF = ['--as-of', '2026-07-01'];
 
 describe('check: the shipped examples', () => {
-  it('finds nothing in the clean example as of its date and exits 0', () => {
-    const result = runCli(['check', 'examples/clean', ...AS_OF]);
+  it('finds nothing in the clean example as of its date and exits 0', async () => {
+    const result = await runMain(['check', 'examples/clean', ...AS_OF]);
     expect(result).toEqual({ status: 0, stdout: '✔ 没有发现问题（检查了 1 个文件、1 个支部）\n', stderr: '' });
   });
 
-  it('merges the branch split over two files and finds nothing', () => {
-    const result = runCli(['check', 'examples/split', ...AS_OF, '--format', 'json']);
+  it('merges the branch split over two files and finds nothing', async () => {
+    const result = await runMain(['check', 'examples/split', ...AS_OF, '--format', 'json']);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).summary).toEqual({ files: 2, branches: 1, errors: 0, warnings: 0, waived: 0 });
   });
 
-  it('prints the whole JSON contract for all examples (exit 1)', () => {
-    const result = runCli(['check', 'examples/', ...AS_OF, '--format', 'json']);
+  it('prints the whole JSON contract for all examples (exit 1)', async () => {
+    const result = await runMain(['check', 'examples/', ...AS_OF, '--format', 'json']);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
     expectGolden('examples.json', result.stdout);
   });
 
-  it('prints the stylish report in Chinese by default', () => {
-    const result = runCli(['check', 'examples/', ...AS_OF]);
+  it('prints the stylish report in Chinese by default', async () => {
+    const result = await runMain(['check', 'examples/', ...AS_OF]);
     expect(result.status).toBe(1);
     expectGolden('examples.stylish.txt', result.stdout);
   });
 
-  it('prints English with --lang en and with an English locale', () => {
-    const flag = runCli(['check', 'examples/', ...AS_OF, '--lang', 'en']);
-    const env = runCli(['check', 'examples/', ...AS_OF], { env: { LANG: 'en_US.UTF-8' } });
+  it('prints English with --lang en and with an English locale', async () => {
+    const flag = await runMain(['check', 'examples/', ...AS_OF, '--lang', 'en']);
+    const env = await runMain(['check', 'examples/', ...AS_OF], { env: { LANG: 'en_US.UTF-8' } });
     expectGolden('examples.stylish.en.txt', flag.stdout);
     expect(env.stdout).toBe(flag.stdout);
   });
 
+  // The machine's time zone and locale are the process's: these runs are processes of their own.
   it('gives byte-identical JSON whatever the time zone and locale', () => {
     const outputs = [
       { TZ: 'UTC', LANG: 'C' },
@@ -50,16 +55,17 @@ describe('check: the shipped examples', () => {
     expect(new Set(outputs).size).toBe(1);
   });
 
-  it('gives the same JSON whatever the order and spelling of the paths', () => {
-    const a = runCli(['check', 'examples/split', 'examples/broken', 'examples/clean', ...AS_OF, '--format', 'json']).stdout;
-    const b = runCli(['check', path.join(ROOT, 'examples'), './examples/clean/', ...AS_OF, '--format', 'json']).stdout;
-    const c = runCli(['check', 'examples/**/*.yaml', ...AS_OF, '--format', 'json']).stdout;
+  it('gives the same JSON whatever the order and spelling of the paths', async () => {
+    const a = (await runMain(['check', 'examples/split', 'examples/broken', 'examples/clean', ...AS_OF, '--format', 'json'])).stdout;
+    const b = (await runMain(['check', path.join(ROOT, 'examples'), './examples/clean/', ...AS_OF, '--format', 'json'])).stdout;
+    const c = (await runMain(['check', 'examples/**/*.yaml', ...AS_OF, '--format', 'json'])).stdout;
     expect(b).toBe(a);
     expect(c).toBe(a);
   });
 });
 
 describe('check: options', () => {
+  // Colour follows the environment of the process: as a user starts it.
   it('colours only on a terminal or when forced, never with NO_COLOR or --no-color', () => {
     const plain = runCli(['check', 'examples/broken', ...AS_OF], { env: { NO_COLOR: undefined } });
     expect(plain.stdout).not.toMatch(/\x1b\[/);
@@ -74,27 +80,27 @@ describe('check: options', () => {
     expect(json.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('--quiet reports errors only', () => {
-    const result = runCli(['check', 'examples/broken', ...AS_OF, '--quiet', '--format', 'json']);
+  it('--quiet reports errors only', async () => {
+    const result = await runMain(['check', 'examples/broken', ...AS_OF, '--quiet', '--format', 'json']);
     const findings = JSON.parse(result.stdout).findings as { severity: string }[];
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.severity === 'error')).toBe(true);
   });
 
-  it('--max-warnings turns too many warnings into exit 1', () => {
+  it('--max-warnings turns too many warnings into exit 1', async () => {
     const args = ['check', 'examples/broken/smelter-1.yaml', ...AS_OF, '--rule', 'first-topic:warning', '--rule', 'party-day-assignments:off', '--rule', 'national-defense-quarterly:off', '--rule', 'case-follow-up:warning'];
-    expect(runCli(args).status).toBe(0);
-    expect(runCli([...args, '--max-warnings', '3']).status).toBe(0);
-    expect(runCli([...args, '--max-warnings', '2']).status).toBe(1);
+    expect((await runMain(args)).status).toBe(0);
+    expect((await runMain([...args, '--max-warnings', '3'])).status).toBe(0);
+    expect((await runMain([...args, '--max-warnings', '2'])).status).toBe(1);
   });
 
-  it('--output writes the report to a file and nothing to stdout', () => {
+  it('--output writes the report to a file and nothing to stdout', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-out-'));
     const target = path.join(dir, 'sub', 'result.json');
-    const result = runCli(['check', 'examples/', ...AS_OF, '--format', 'json', '--output', target]);
+    const result = await runMain(['check', 'examples/', ...AS_OF, '--format', 'json', '--output', target]);
     expect(result.stdout).toBe('');
     expect(result.status).toBe(1);
-    expect(readFileSync(target, 'utf8')).toBe(runCli(['check', 'examples/', ...AS_OF, '--format', 'json']).stdout);
+    expect(readFileSync(target, 'utf8')).toBe((await runMain(['check', 'examples/', ...AS_OF, '--format', 'json'])).stdout);
   });
 });
 
@@ -117,44 +123,52 @@ describe('usage errors: one line on stderr, exit 2', () => {
     ['a bad language', ['check', 'examples', '--lang', 'fr'], 'dangjian: --lang 的值“fr”无效，可选：zh-CN、en\n'],
     ['an option without its value', ['check', 'examples', '--as-of'], 'dangjian: 选项 --as-of <date> 缺少值\n'],
   ];
-  it.each(cases)('%s', (_name, args, stderr) => {
-    const result = runCli(args);
+  it.each(cases)('%s', async (_name, args, stderr) => {
+    const result = await runMain(args);
     expect(result).toEqual({ status: 2, stdout: '', stderr });
   });
 
-  it('speaks English with --lang en', () => {
-    const result = runCli(['check', 'examples', '--as-of', '2026-13-01', '--lang', 'en']);
+  it('speaks English with --lang en', async () => {
+    const result = await runMain(['check', 'examples', '--as-of', '2026-13-01', '--lang', 'en']);
     expect(result).toEqual({ status: 2, stdout: '', stderr: 'dangjian: --as-of "2026-13-01" is not a date; give a real calendar date YYYY-MM-DD (e.g. 2026-07-01)\n' });
   });
 });
 
+describe('the process', () => {
+  it('exits with the status of the run: 0 clean, 1 findings, 2 a usage error', () => {
+    expect(runCli(['check', 'examples/clean', ...AS_OF]).status).toBe(0);
+    expect(runCli(['check', 'examples/broken', ...AS_OF, '--format', 'json']).status).toBe(1);
+    expect(runCli(['check', '--colour'])).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 未知选项 --colour，是否想写 --color？\n' });
+  });
+});
+
 describe('help, version and rules', () => {
-  it('--version prints the package version', () => {
+  it('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await runMain(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it('check --help is in Chinese with examples, and in English with --lang en', () => {
-    const zh = runCli(['check', '--help']);
+  it('check --help is in Chinese with examples, and in English with --lang en', async () => {
+    const zh = await runMain(['check', '--help']);
     expect(zh.status).toBe(0);
     expect(zh.stdout).toContain('用法: dangjian check [options] [paths...]');
     expect(zh.stdout).toContain('示例：');
     expect(zh.stdout).toContain('退出状态：0');
-    const en = runCli(['check', '--help', '--lang', 'en']);
+    const en = await runMain(['check', '--help', '--lang', 'en']);
     expect(en.stdout).toContain('Usage: dangjian check [options] [paths...]');
     expect(en.stdout).toContain('Exit status: 0');
   });
 
-  it('rules lists every rule with its severity', () => {
-    const result = runCli(['rules']);
+  it('rules lists every rule with its severity', async () => {
+    const result = await runMain(['rules']);
     expect(result.status).toBe(0);
     for (const id of ['political-study-monthly', 'national-defense-quarterly', 'first-topic', 'no-personal-data', 'stale-waiver', 'yaml-syntax']) {
       expect(result.stdout).toContain(id);
     }
   });
 
-  it('rules ID prints the rule, and an unknown id is a usage error with a suggestion', () => {
-    const result = runCli(['rules', 'national-defense-quarterly']);
+  it('rules ID prints the rule, and an unknown id is a usage error with a suggestion', async () => {
+    const result = await runMain(['rules', 'national-defense-quarterly']);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n').slice(0, 5)).toEqual([
       'national-defense-quarterly — 每季度一次国防教育',
@@ -163,7 +177,7 @@ describe('help, version and rules', () => {
       '周期: 每季度',
       '出处: 讲话第三部分：每季度进行一次国防教育',
     ]);
-    expect(runCli(['rules', 'national-defence-quarterly'])).toEqual({
+    expect(await runMain(['rules', 'national-defence-quarterly'])).toEqual({
       status: 2,
       stdout: '',
       stderr: 'dangjian: 没有规则“national-defence-quarterly”，是否想写“national-defense-quarterly”？\n',

@@ -4,7 +4,7 @@ import { SchemaValidator } from '../src/schema/validate.js';
 import { CADENCE_SCHEMA } from '../src/config/schema.js';
 import { BUILTIN_CADENCES } from '../src/rules/cadence-definitions.js';
 import { HEADER } from './check-yaml.js';
-import { runCli, tempTree } from './helpers.js';
+import { runMain, tempTree } from './helpers.js';
 
 const LOG = `${HEADER}activities:
   - date: 2026-01-06
@@ -18,9 +18,9 @@ const LOG = `${HEADER}activities:
 
 type Finding = { ruleId: string; severity: string; period?: string; line: number; message: string };
 
-function run(files: Record<string, string>, args: string[] = [], cwdSub = '') {
+async function run(files: Record<string, string>, args: string[] = [], cwdSub = '') {
   const dir = tempTree(files);
-  const result = runCli(['check', ...args, '--as-of', '2026-03-01', '--format', 'json'], { cwd: cwdSub ? `${dir}/${cwdSub}` : dir });
+  const result = await runMain(['check', ...args, '--as-of', '2026-03-01', '--format', 'json'], { cwd: cwdSub ? `${dir}/${cwdSub}` : dir });
   return { ...result, findings: result.stdout ? (JSON.parse(result.stdout).findings as Finding[]) : [] };
 }
 
@@ -48,12 +48,12 @@ assignments: plans/assignments-2026.yaml
 `;
   const plan = `2026-01: [学习党章第一章, 重温入党誓词]\n2026-02: [学习党章第二章]\n`;
 
-  it('turns rules off, changes severities, adds a type, a cadence and the assignments', () => {
-    const without = run({ 'logs/a.yaml': LOG });
+  it('turns rules off, changes severities, adds a type, a cadence and the assignments', async () => {
+    const without = await run({ 'logs/a.yaml': LOG });
     expect(without.findings.find((f) => f.line === 13)?.message).toContain('未知的活动类型“安全观察活动”');
     expect(ids(without.findings)).toContain('political-study-monthly');
 
-    const result = run({ 'logs/a.yaml': LOG, 'dangjian.config.yaml': config, 'plans/assignments-2026.yaml': plan });
+    const result = await run({ 'logs/a.yaml': LOG, 'dangjian.config.yaml': config, 'plans/assignments-2026.yaml': plan });
     expect(result.stderr).toBe('');
     const shown = result.findings.map((f) => [f.ruleId, f.severity, f.period ?? '', f.message]);
     expect(shown).toEqual([
@@ -66,31 +66,31 @@ assignments: plans/assignments-2026.yaml
     expect(result.status).toBe(1);
   });
 
-  it('is found in a parent directory, and --rule overrides it', () => {
+  it('is found in a parent directory, and --rule overrides it', async () => {
     const files = { 'logs/a.yaml': LOG, 'dangjian.config.yaml': config, 'plans/assignments-2026.yaml': plan };
-    const result = run(files, ['a.yaml', '--rule', 'first-topic:off', '--rule', 'party-day-assignments:off'], 'logs');
+    const result = await run(files, ['a.yaml', '--rule', 'first-topic:off', '--rule', 'party-day-assignments:off'], 'logs');
     expect(ids(result.findings)).toEqual(['party-day-monthly', 'safety-observation-monthly']);
     expect(result.status).toBe(0);
   });
 
-  it('uses include when no paths are given, and ignore', () => {
+  it('uses include when no paths are given, and ignore', async () => {
     const files = {
       'logs/a.yaml': LOG,
       'logs/archive/old.yaml': 'not: [valid',
       'other/b.yaml': 'also: [broken',
       'dangjian.config.yaml': 'include: ["logs/**/*.yaml"]\nignore: ["logs/archive/**"]\n',
     };
-    const result = run(files);
+    const result = await run(files);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).summary.files).toBe(1);
   });
 
-  it('sets lang, since and maxFileSize', () => {
-    const result = run({ 'a.yaml': LOG, 'dangjian.config.yaml': 'lang: en\nsince: 2026-02-01\nmaxFileSize: 100B\n' });
+  it('sets lang, since and maxFileSize', async () => {
+    const result = await run({ 'a.yaml': LOG, 'dangjian.config.yaml': 'lang: en\nsince: 2026-02-01\nmaxFileSize: 100B\n' });
     expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([
       ['file-too-large', 'The file is too large (254 B; the limit is 100 B). Split it into one file per quarter or year, or raise maxFileSize in the configuration'],
     ]);
-    const since = run({ 'a.yaml': LOG, 'dangjian.config.yaml': 'since: 2026-02-01\n' });
+    const since = await run({ 'a.yaml': LOG, 'dangjian.config.yaml': 'since: 2026-02-01\n' });
     expect(new Set(since.findings.filter((f) => f.period).map((f) => f.period))).toEqual(new Set(['2026-02']));
   });
 
@@ -106,16 +106,16 @@ assignments: plans/assignments-2026.yaml
     ['a missing assignments file', 'assignments: nowhere.yaml\n', 'dangjian: 配置文件 dangjian.config.yaml:1:14 有误：找不到规定作业文件“nowhere.yaml”（路径相对于配置文件）\n'],
     ['an option of a rule without options', 'rules:\n  first-topic: [warning, { days: 5 }]\n', 'dangjian: 配置文件 dangjian.config.yaml:2:28 有误：未知选项“days”：这条规则没有可设置的选项，只能设置严重程度\n'],
   ];
-  it.each(mistakes)('%s is a usage error with file and line', (_name, text, stderr) => {
-    const result = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
+  it.each(mistakes)('%s is a usage error with file and line', async (_name, text, stderr) => {
+    const result = await run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toEqual(stderr);
   });
 
-  it('lists every problem of the file, in its order, in both languages', () => {
+  it('lists every problem of the file, in its order, in both languages', async () => {
     const text = 'lang: fr\nrules:\n  first-topic: fatal\n  case-follow-up: [error, { dayz: 5 }]\n  my-rule: "a\\nb"\nrulez: {}\n';
-    const zh = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
+    const zh = await run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
     expect([zh.status, zh.stdout]).toEqual([2, '']);
     expect(zh.stderr).toBe(
       [
@@ -129,7 +129,7 @@ assignments: plans/assignments-2026.yaml
         '',
       ].join('\n'),
     );
-    const en = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text }, ['--lang', 'en']);
+    const en = await run({ 'a.yaml': LOG, 'dangjian.config.yaml': text }, ['--lang', 'en']);
     expect(en.stderr.split('\n').slice(0, 3)).toEqual([
       'dangjian: Configuration dangjian.config.yaml has 5 problems:',
       '  1:7  lang "fr" is not valid; allowed: zh-CN, en',
@@ -137,9 +137,9 @@ assignments: plans/assignments-2026.yaml
     ]);
   });
 
-  it('lists the first 20 problems and counts the rest', () => {
+  it('lists the first 20 problems and counts the rest', async () => {
     const text = `rules:\n${Array.from({ length: 25 }, (_, i) => `  rule-${i + 1}: bad\n`).join('')}`;
-    const result = run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
+    const result = await run({ 'a.yaml': LOG, 'dangjian.config.yaml': text });
     const lines = result.stderr.trimEnd().split('\n');
     expect(result.status).toBe(2);
     expect(lines).toHaveLength(22);
@@ -148,14 +148,14 @@ assignments: plans/assignments-2026.yaml
     expect(lines[21]).toBe('  ……另有 5 处未列出');
   });
 
-  it('--config names a file, and a missing one is a usage error', () => {
-    const ok = run({ 'a.yaml': LOG, 'conf/x.yaml': 'rules:\n  first-topic: off\n' }, ['--config', 'conf/x.yaml']);
+  it('--config names a file, and a missing one is a usage error', async () => {
+    const ok = await run({ 'a.yaml': LOG, 'conf/x.yaml': 'rules:\n  first-topic: off\n' }, ['--config', 'conf/x.yaml']);
     expect(ids(ok.findings)).not.toContain('first-topic');
-    const missing = run({ 'a.yaml': LOG }, ['--config', 'nope.yaml']);
+    const missing = await run({ 'a.yaml': LOG }, ['--config', 'nope.yaml']);
     expect([missing.status, missing.stderr]).toEqual([2, 'dangjian: 找不到配置文件“nope.yaml”\n']);
   });
 
-  it('the built-in cadences are rows of the same shape as configured ones', () => {
+  it('the built-in cadences are rows of the same shape as configured ones', async () => {
     const validator = new SchemaValidator({ type: 'array', items: CADENCE_SCHEMA });
     expect(validator.check(JSON.parse(JSON.stringify(BUILTIN_CADENCES)))).toEqual([]);
   });

@@ -1,16 +1,16 @@
 /** Input problems: each bad file gives one clear finding, and the other files are still checked. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HEADER } from './check-yaml.js';
-import { ROOT, runCli, tempTree } from './helpers.js';
+import { ROOT, runMain, tempTree } from './helpers.js';
 
 const clean = readFileSync(path.join(ROOT, 'examples/clean/concentrator-2.yaml'), 'utf8');
 const encoding = (name: string) => readFileSync(path.join(ROOT, 'test/fixtures/encoding', name));
 
-function check(files: Record<string, string | Uint8Array>, args: string[] = []) {
+async function check(files: Record<string, string | Uint8Array>, args: string[] = []) {
   const dir = tempTree(files);
-  const result = runCli(['check', '.', '--as-of', '2026-07-01', '--format', 'json', ...args], { cwd: dir });
+  const result = await runMain(['check', '.', '--as-of', '2026-07-01', '--format', 'json', ...args], { cwd: dir });
   return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };
 }
 
@@ -36,9 +36,12 @@ describe('bad files next to a good one', () => {
     'tag.yaml': `${HEADER}activities:\n  - !!binary aGk=\n`,
     'merge.yaml': `${HEADER}activities:\n  - <<: { date: 2026-01-06 }\n    type: 支委会\n`,
   };
-  const result = check(files);
+  let result: Awaited<ReturnType<typeof check>>;
+  beforeAll(async () => {
+    result = await check(files);
+  });
 
-  it('reports one finding per bad file, at its position, with an actionable message', () => {
+  it('reports one finding per bad file, at its position, with an actionable message', async () => {
     const bad = rows(result.json).filter(([file]) => file !== 'good.yaml');
     expect(bad).toEqual([
       ['anchor.yaml', 'yaml-syntax', 7, 5, '不支持 YAML 锚点（&）。台账应逐条写明内容，请删除 & 及其名称'],
@@ -57,15 +60,15 @@ describe('bad files next to a good one', () => {
     ]);
   });
 
-  it('still checks the good file completely', () => {
+  it('still checks the good file completely', async () => {
     expect(result.json.findings.filter((f: Row) => f.file === 'good.yaml')).toEqual([]);
     expect(result.json.summary).toEqual({ files: 14, branches: 1, errors: 13, warnings: 0, waived: 0 });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
   });
 
-  it('accepts a UTF-8 byte order mark', () => {
-    const bom = check({ 'bom.yaml': encoding('utf8-bom.yaml') });
+  it('accepts a UTF-8 byte order mark', async () => {
+    const bom = await check({ 'bom.yaml': encoding('utf8-bom.yaml') });
     expect(bom.json.findings).toEqual([]);
     expect(bom.status).toBe(0);
   });
@@ -85,16 +88,16 @@ describe('schema messages', () => {
     ['an unknown field', 'date: 2026-01-05\n    type: 党课\n    titel: 学习', 9, 5, '未知字段“titel”，是否想写“title”？'],
     ['a period typo in makeUpFor', 'date: 2026-05-05\n    type: 党课\n    makeUpFor: 2026-Q5', 9, 16, '补开周期（makeUpFor）“2026-Q5”不是有效的周期，应写成 2026-03（月）、2026-Q1（季度）、2026-H1（半年）或 2026（年）'],
   ];
-  it.each(cases)('%s', (_name, activity, line, column, message) => {
-    const result = check({ 'log.yaml': body(activity) });
+  it.each(cases)('%s', async (_name, activity, line, column, message) => {
+    const result = await check({ 'log.yaml': body(activity) });
     const schema = result.json.findings.filter((f: Row) => f.ruleId === 'schema');
     expect(schema.map((f: Row) => [f.line, f.column, f.message])).toEqual([[line, column, message]]);
     // the bad activity alone is excluded: the good one is still checked (it has no first topic)
     expect(result.json.findings.filter((f: Row) => f.ruleId === 'first-topic').map((f: Row) => f.line)).toEqual([line >= 9 ? 10 : line === 8 ? 9 : 9]);
   });
 
-  it('a problem in the branch header excludes the whole file', () => {
-    const result = check({ 'log.yaml': HEADER.replace('members: 10', 'members: 0') + 'activities: []\n' });
+  it('a problem in the branch header excludes the whole file', async () => {
+    const result = await check({ 'log.yaml': HEADER.replace('members: 10', 'members: 0') + 'activities: []\n' });
     expect(rows(result.json)).toEqual([['log.yaml', 'schema', 5, 12, '党员人数（members）不能小于 1，实际是 0']]);
   });
 });

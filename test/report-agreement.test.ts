@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempTree } from './helpers.js';
+import { runMain, tempTree } from './helpers.js';
 import { generateLogs } from './generate-logs.js';
 
 interface Finding {
@@ -33,16 +33,16 @@ interface Model {
 const BRANCHES = 240;
 const dir = tempTree(generateLogs(BRANCHES, 20260915));
 
-function run(args: string[], output: string): { status: number; json: unknown } {
+async function run(args: string[], output: string): Promise<{ status: number; json: unknown }> {
   const file = path.join(dir, output);
-  const result = runCli([...args, '--output', file, 'logs'], { cwd: dir });
+  const result = await runMain([...args, '--output', file, 'logs'], { cwd: dir });
   expect(result.stderr).toBe('');
   return { status: result.status, json: JSON.parse(readFileSync(file, 'utf8')) };
 }
 
-function agreement(period: string, asOf: string): { model: Model; findings: Finding[]; marks: number } {
-  const check = run(['check', '--as-of', asOf, '--format', 'json'], `check-${asOf}.json`).json as { findings: Finding[] };
-  const report = run(['report', '--period', period, '--as-of', asOf, '--format', 'json'], `report-${period}-${asOf}.json`);
+async function agreement(period: string, asOf: string): Promise<{ model: Model; findings: Finding[]; marks: number }> {
+  const check = (await run(['check', '--as-of', asOf, '--format', 'json'], `check-${asOf}.json`)).json as { findings: Finding[] };
+  const report = await run(['report', '--period', period, '--as-of', asOf, '--format', 'json'], `report-${period}-${asOf}.json`);
   const model = report.json as Model;
   const columns = new Set(model.columns.map((c) => c.ruleId));
   const key = (branch: string, rule: string, p: string) => `${branch}|${rule}|${p}`;
@@ -89,8 +89,8 @@ function agreement(period: string, asOf: string): { model: Model; findings: Find
 }
 
 describe('report and check agree', () => {
-  it('for a whole year, as of mid-October', () => {
-    const { model, findings, marks } = agreement('2026', '2026-10-15');
+  it('for a whole year, as of mid-October', async () => {
+    const { model, findings, marks } = await agreement('2026', '2026-10-15');
     const rows = model.groups.flatMap((g) => g.branches);
     expect(rows.length).toBeGreaterThanOrEqual(200);
     expect(marks).toBeGreaterThan(20_000);
@@ -101,8 +101,8 @@ describe('report and check agree', () => {
     expect(model.uncounted.length).toBeGreaterThan(0);
   }, 300_000);
 
-  it('for a quarter in progress', () => {
-    const { model } = agreement('2026-Q3', '2026-08-20');
+  it('for a quarter in progress', async () => {
+    const { model } = await agreement('2026-Q3', '2026-08-20');
     expect(model.total.tally.pending).toBeGreaterThan(0);
     expect(model.total.tally.missing).toBeGreaterThan(0);
   }, 300_000);

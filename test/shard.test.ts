@@ -1,12 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempTree } from './helpers.js';
+import { CHECK_FORMATS } from '../src/formats/index.js';
+import { runMain, tempTree } from './helpers.js';
 import { random } from './generate-logs.js';
 
 const AS_OF = '2026-07-01';
 const SHARDS = 4;
-const FORMATS = ['json', 'sarif', 'junit', 'github', 'markdown', 'stylish'];
+/** Every format of check, from its registry: merge gives each as one run does. */
+const FORMATS = CHECK_FORMATS;
 
 
 interface Corpus {
@@ -85,47 +87,47 @@ describe('check --shard I/N and merge', () => {
   const timings: Record<string, number> = {};
 
   /** Runs the CLI with the report written to `output` (the corpus's reports exceed a pipe buffer). */
-  const timed = (name: string, args: string[], output: string) => {
+  const timed = async (name: string, args: string[], output: string) => {
     const start = performance.now();
-    const result = runCli([...args, '-o', output], { cwd: dir });
+    const result = await runMain([...args, '-o', output], { cwd: dir });
     timings[name] = Math.round(performance.now() - start);
     return { ...result, report: readFileSync(path.join(dir, output), 'utf8') };
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     corpus = generateCorpus(20260701, 320);
     dir = tempTree(corpus.files);
     for (const format of FORMATS) {
-      const result = timed(`check ${format}`, ['check', 'logs', '--as-of', AS_OF, '--format', format], `unsharded.${format}`);
+      const result = await timed(`check ${format}`, ['check', 'logs', '--as-of', AS_OF, '--format', format], `unsharded.${format}`);
       expect(result.status).toBe(1);
       unsharded[format] = result.report;
     }
     for (let index = 1; index <= SHARDS; index++) {
-      const result = timed(`shard ${index}/${SHARDS}`, ['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', `${index}/${SHARDS}`], `shard-${index}.json`);
+      const result = await timed(`shard ${index}/${SHARDS}`, ['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', `${index}/${SHARDS}`], `shard-${index}.json`);
       expect(result.stderr).toBe('');
       shardFiles.push(JSON.parse(result.report).shard.files);
     }
   }, 300_000);
 
-  it('generates a corpus of at least 300 branches, some split over two files', () => {
+  it('generates a corpus of at least 300 branches, some split over two files', async () => {
     const branches = new Set(corpus.branchOf.values());
     expect(branches.size).toBeGreaterThanOrEqual(300);
     expect(corpus.branchOf.size - branches.size).toBeGreaterThan(20);
     expect(JSON.parse(unsharded.json).summary.branches).toBeGreaterThanOrEqual(300);
   });
 
-  it('merges the shards into exactly what one run prints, in every format', () => {
+  it('merges the shards into exactly what one run prints, in every format', async () => {
     const shards = Array.from({ length: SHARDS }, (_, i) => `shard-${i + 1}.json`);
     for (const format of FORMATS) {
       // Given in another order than 1..N: the order of the inputs must not matter.
-      const merged = timed(`merge ${format}`, ['merge', ...shards.reverse(), '--format', format], `merged.${format}`);
+      const merged = await timed(`merge ${format}`, ['merge', ...shards.reverse(), '--format', format], `merged.${format}`);
       expect(merged.stderr, format).toBe('');
       expect(merged.status, format).toBe(1);
       expect(merged.report === unsharded[format], `merged ${format} equals the unsharded output`).toBe(true);
     }
   });
 
-  it('keeps every branch in one shard, uses every file once, and balances bytes within 20%', () => {
+  it('keeps every branch in one shard, uses every file once, and balances bytes within 20%', async () => {
     const shardOf = new Map<string, number>();
     shardFiles.forEach((files, index) => files.forEach((file) => shardOf.set(file, index)));
     expect(shardOf.size).toBe(Object.keys(corpus.files).length);
@@ -143,7 +145,7 @@ describe('check --shard I/N and merge', () => {
     expect(spread).toBeLessThan(0.2);
   });
 
-  it('lists at most 500 findings in Markdown and says how many more there are', () => {
+  it('lists at most 500 findings in Markdown and says how many more there are', async () => {
     const total = JSON.parse(unsharded.json).findings.length;
     expect(total).toBeGreaterThan(500);
     const rows = unsharded.markdown.split('\n').filter((line) => /^\| \d+:\d+ \|/.test(line));
@@ -151,28 +153,28 @@ describe('check --shard I/N and merge', () => {
     expect(unsharded.markdown).toContain(`仅列出前 500 条，共 ${total} 条。`);
   });
 
-  it('partitions the same way on every run', () => {
-    runCli(['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', `2/${SHARDS}`, '-o', 'again.json'], { cwd: dir });
+  it('partitions the same way on every run', async () => {
+    await runMain(['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', `2/${SHARDS}`, '-o', 'again.json'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'again.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'shard-2.json'), 'utf8'));
   });
 
-  it('refuses an incomplete or inconsistent set of shards', () => {
-    const en = (args: string[]) => runCli([...args, '--lang', 'en'], { cwd: dir });
-    expect(en(['merge', 'shard-1.json', 'shard-2.json', 'shard-4.json'])).toEqual({
+  it('refuses an incomplete or inconsistent set of shards', async () => {
+    const en = (args: string[]) => runMain([...args, '--lang', 'en'], { cwd: dir });
+    expect(await en(['merge', 'shard-1.json', 'shard-2.json', 'shard-4.json'])).toEqual({
       status: 2,
       stdout: '',
       stderr: 'dangjian: The results of shard 3/4 are missing; merge needs every shard\n',
     });
-    expect(en(['merge', 'shard-1.json', 'shard-1.json']).stderr).toBe('dangjian: Shard 1/4 is given twice: shard-1.json and shard-1.json\n');
-    runCli(['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', '1/2', '-o', 'half-1.json'], { cwd: dir });
-    expect(en(['merge', 'shard-1.json', 'half-1.json']).stderr).toBe(
+    expect((await en(['merge', 'shard-1.json', 'shard-1.json'])).stderr).toBe('dangjian: Shard 1/4 is given twice: shard-1.json and shard-1.json\n');
+    await runMain(['check', 'logs', '--as-of', AS_OF, '--format', 'json', '--shard', '1/2', '-o', 'half-1.json'], { cwd: dir });
+    expect((await en(['merge', 'shard-1.json', 'half-1.json'])).stderr).toBe(
       'dangjian: half-1.json is one of 2 shards but shard-1.json is one of 4; merge all the results of one partition\n',
     );
-    runCli(['check', 'logs', '--as-of', '2026-06-30', '--format', 'json', '--shard', '2/4', '-o', 'other-day.json'], { cwd: dir });
-    expect(en(['merge', 'shard-1.json', 'other-day.json']).stderr).toBe(
+    await runMain(['check', 'logs', '--as-of', '2026-06-30', '--format', 'json', '--shard', '2/4', '-o', 'other-day.json'], { cwd: dir });
+    expect((await en(['merge', 'shard-1.json', 'other-day.json'])).stderr).toBe(
       'dangjian: other-day.json was checked as of 2026-06-30 but shard-1.json as of 2026-07-01; only results with the same as-of date can be merged\n',
     );
-    expect(en(['merge', 'unsharded.json', 'shard-1.json']).stderr).toBe(
+    expect((await en(['merge', 'unsharded.json', 'shard-1.json'])).stderr).toBe(
       'dangjian: unsharded.json is not the result of a --shard run and cannot be merged with shard results\n',
     );
   });
@@ -188,26 +190,26 @@ describe('merge inputs', () => {
       'empty.json': JSON.stringify({ version: 1, asOf: '2026-07-01', findings: [], summary: { files: 2, branches: 1, errors: 0, warnings: 0, waived: 0 } }),
     });
 
-  it('names the file that is not a check --format json result', () => {
+  it('names the file that is not a check --format json result', async () => {
     const dir = tree();
     for (const file of ['sarif.json', 'broken.json', 'finding.json']) {
-      expect(runCli(['merge', file], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: `dangjian: ${file} 不是 dangjian check --format json 的输出，无法合并\n` });
-      expect(runCli(['merge', file, '--lang', 'en'], { cwd: dir }).stderr).toBe(`dangjian: ${file} is not the output of dangjian check --format json and cannot be merged\n`);
+      expect(await runMain(['merge', file], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: `dangjian: ${file} 不是 dangjian check --format json 的输出，无法合并\n` });
+      expect((await runMain(['merge', file, '--lang', 'en'], { cwd: dir })).stderr).toBe(`dangjian: ${file} is not the output of dangjian check --format json and cannot be merged\n`);
     }
-    expect(runCli(['merge', 'v2.json', '--lang', 'en'], { cwd: dir }).stderr).toBe('dangjian: v2.json is a result of format version 2; this dangjian merges version 1 results only\n');
-    expect(runCli(['merge', 'missing.json'], { cwd: dir }).stderr).toBe('dangjian: 无法读取 missing.json（ENOENT）\n');
+    expect((await runMain(['merge', 'v2.json', '--lang', 'en'], { cwd: dir })).stderr).toBe('dangjian: v2.json is a result of format version 2; this dangjian merges version 1 results only\n');
+    expect((await runMain(['merge', 'missing.json'], { cwd: dir })).stderr).toBe('dangjian: 无法读取 missing.json（ENOENT）\n');
   });
 
-  it('masks personal numbers in a result edited by hand', () => {
+  it('masks personal numbers in a result edited by hand', async () => {
     const edited = { version: 1, asOf: '2026-07-01', findings: [{ ruleId: 'first-topic', severity: 'error', file: 'a.yaml', line: 1, column: 1, message: '联系 13812345678 或 11010519491231002X' }], summary: { files: 1, branches: 1 } };
     const dir = tempTree({ 'edited.json': JSON.stringify(edited) });
-    const result = runCli(['merge', 'edited.json', '--format', 'json'], { cwd: dir });
+    const result = await runMain(['merge', 'edited.json', '--format', 'json'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).findings[0].message).toBe('联系 138****5678 或 1101**********002X');
   });
 
-  it('converts one saved result to another format, exiting 0 when nothing failed', () => {
-    const result = runCli(['merge', 'empty.json', '--format', 'markdown', '--lang', 'en'], { cwd: tree() });
+  it('converts one saved result to another format, exiting 0 when nothing failed', async () => {
+    const result = await runMain(['merge', 'empty.json', '--format', 'markdown', '--lang', 'en'], { cwd: tree() });
     expect(result).toEqual({
       status: 0,
       stdout: '## dangjian check results\n\n✅ No problems (as of 2026-07-01; 2 files, 1 branch checked)\n',
@@ -217,21 +219,21 @@ describe('merge inputs', () => {
 });
 
 describe('--shard values', () => {
-  it.each(['0/4', '5/4', 'a/b', '1/0', '2', '1/4/2', '-1/4', '1/1001'])('%s is a usage error in both languages', (value) => {
+  it.each(['0/4', '5/4', 'a/b', '1/0', '2', '1/4/2', '-1/4', '1/1001'])('%s is a usage error in both languages', async (value) => {
     const dir = tempTree({ 'a.yaml': 'version: 1\n' });
-    expect(runCli(['check', '.', '--shard', value], { cwd: dir })).toEqual({
+    expect(await runMain(['check', '.', '--shard', value], { cwd: dir })).toEqual({
       status: 2,
       stdout: '',
       stderr: `dangjian: --shard 的值“${value}”无效，应写成 I/N，且 1 ≤ I ≤ N ≤ 1000，如 --shard 2/4\n`,
     });
-    expect(runCli(['check', '.', '--shard', value, '--lang', 'en'], { cwd: dir }).stderr).toBe(
+    expect((await runMain(['check', '.', '--shard', value, '--lang', 'en'], { cwd: dir })).stderr).toBe(
       `dangjian: --shard "${value}" is not valid; write I/N with 1 ≤ I ≤ N ≤ 1000, e.g. --shard 2/4\n`,
     );
   });
 
-  it('checks nothing in a shard that gets no files, and says so without failing', () => {
+  it('checks nothing in a shard that gets no files, and says so without failing', async () => {
     const dir = tempTree({ 'a.yaml': 'version: 1\nbranch:\n  id: a\n  name: 甲\n  members: 3\n' });
-    const result = runCli(['check', '.', '--as-of', '2026-01-01', '--shard', '2/2', '--format', 'json'], { cwd: dir });
+    const result = await runMain(['check', '.', '--as-of', '2026-01-01', '--shard', '2/2', '--format', 'json'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       version: 1,
