@@ -154,6 +154,18 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       setExit(await templateCommand(options, lang, io));
     });
 
+  configure(program.command('export'))
+    .description(t('cli.export'))
+    .argument('<log>', t('cli.exportFile'))
+    .option('-o, --output <file>', t('cli.exportOutput'))
+    .option('--force', t('cli.force'))
+    .option('--lang <lang>', t('cli.lang'))
+    .addHelpText('after', `\n${t('cli.exportExamples')}`)
+    .action(async (input: string, options) => {
+      const { exportCommand } = await import('./commands/export.js');
+      setExit(await exportCommand(input, options, lang, io));
+    });
+
   return program;
 }
 

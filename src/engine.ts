@@ -2,6 +2,7 @@
  * The engine: loads files, builds the model, runs the enabled rules, applies severities and waivers,
  * and returns sorted, localised findings. Nothing here prints or exits.
  */
+import { sheetRank } from './xlsx/layout.js';
 import { message } from './i18n/index.js';
 import { loadFile, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load/index.js';
 import type { InputFile } from './load/files.js';
@@ -224,6 +225,7 @@ export class Engine {
       ...(item.branch !== undefined ? { branch: outputText(item.branch) } : {}),
       ...(item.period !== undefined ? { period: item.period } : {}),
       file: outputText(item.location.file),
+      ...(item.location.sheet !== undefined ? { sheet: outputText(item.location.sheet) } : {}),
       line: item.location.line,
       column: item.location.column,
       message: outputText(message(this.options.lang, item.messageId, item.params)),
@@ -245,10 +247,17 @@ function compareText(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Order: file, line, column, rule id, period, then message, so that output is stable. */
+/** Sheets of a workbook in the template's order, then any others by name. */
+function compareSheets(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  return sheetRank(a) - sheetRank(b) || compareText(a, b);
+}
+
+/** Order: file, sheet, line, column, rule id, period, then message, so that output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.file, b.file) ||
+    compareSheets(a.sheet, b.sheet) ||
     a.line - b.line ||
     a.column - b.column ||
     compareText(a.ruleId, b.ruleId) ||

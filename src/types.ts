@@ -13,6 +13,8 @@ export type Localized = Record<Lang, string>;
 export interface Position {
   line: number;
   column: number;
+  /** The worksheet, for a position inside a workbook (line = row, column = column number). */
+  sheet?: string;
 }
 
 /** Where a finding points: a file (relative, `/`-separated) and a position inside it. */
@@ -32,6 +34,8 @@ export interface Finding {
   branch?: string;
   period?: string;
   file: string;
+  /** The worksheet, for a finding inside a workbook. */
+  sheet?: string;
   line: number;
   column: number;
   message: string;

@@ -47,10 +47,10 @@ const isPosition = (value: unknown): value is number => Number.isSafeInteger(val
 /** A finding in the contract's key order, or undefined when the value is not one. */
 function toFinding(value: unknown): Finding | undefined {
   if (!isObject(value)) return undefined;
-  const { ruleId, severity, branch, period, file, line, column, message, waived } = value;
+  const { ruleId, severity, branch, period, file, sheet, line, column, message, waived } = value;
   if (!isText(ruleId) || !SEVERITIES.includes(severity as Severity) || !isText(file) || !isText(message)) return undefined;
   if (!isPosition(line) || !isPosition(column)) return undefined;
-  if ((branch !== undefined && !isText(branch)) || (period !== undefined && !isText(period))) return undefined;
+  if ((branch !== undefined && !isText(branch)) || (period !== undefined && !isText(period)) || (sheet !== undefined && !isText(sheet))) return undefined;
   if (waived !== undefined && !(isObject(waived) && isText(waived.reason) && isText(waived.approvedBy))) return undefined;
   // check masked personal numbers and escaped control characters already; a result edited by hand
   // gets the same treatment.
@@ -60,6 +60,7 @@ function toFinding(value: unknown): Finding | undefined {
     ...(branch !== undefined ? { branch: outputText(branch as string) } : {}),
     ...(period !== undefined ? { period: outputText(period as string) } : {}),
     file: outputText(file),
+    ...(sheet !== undefined ? { sheet: outputText(sheet as string) } : {}),
     line,
     column,
     message: outputText(message),

@@ -3,6 +3,7 @@
  * so that findings show inline in a merge request's diff. Waived findings are left out: GitLab has
  * no notion of an accepted exception, and an approved one needs nobody's attention.
  */
+import { where } from '../util/where.js';
 import type { CheckResult, Severity } from '../types.js';
 import type { FormatContext } from './index.js';
 import { fingerprints } from './sarif.js';
@@ -19,7 +20,7 @@ export function formatCodeQuality(result: CheckResult, context: FormatContext): 
           {
             type: 'issue',
             check_name: finding.ruleId,
-            description: finding.message,
+            description: finding.sheet !== undefined ? `${where(finding)} ${finding.message}` : finding.message,
             categories: ['Style'],
             content: { body: titles.get(finding.ruleId) ?? finding.ruleId },
             fingerprint: hashes[index],

@@ -6,6 +6,7 @@
  * request, and annotations are scarce (GitHub shows only a few of each kind per step). The closing
  * summary line, a plain log line, still counts them.
  */
+import { where } from '../util/where.js';
 import type { CheckResult, Finding, Severity } from '../types.js';
 import type { FormatContext } from './index.js';
 import { summaryLine } from './summary.js';
@@ -42,7 +43,9 @@ export function formatGithub(result: CheckResult, context: FormatContext): strin
   for (const finding of result.findings) {
     if (finding.waived) continue;
     const title = titles.get(finding.ruleId);
-    lines.push(annotation(finding, title ? `${title} (${finding.ruleId})` : finding.ruleId));
+    const named = title ? `${title} (${finding.ruleId})` : finding.ruleId;
+    // A workbook has no lines to annotate: the sheet, row and column go in the title.
+    lines.push(annotation(finding, finding.sheet !== undefined ? `${named} ${where(finding)}` : named));
   }
   const summary = summaryLine(result, lang);
   lines.push(summary.text + summary.waived);

@@ -8,6 +8,7 @@
  * green build would mislead); they are listed in the testcase's <system-out>. A testcase whose
  * findings are all waived is <skipped>, with the waiver as the reason.
  */
+import { where } from '../util/where.js';
 import { message } from '../i18n/index.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
 import { compareText } from '../util/compare.js';
@@ -52,7 +53,7 @@ function className(file: string): string {
 function findingLine(finding: Finding, lang: Lang): string {
   const label = finding.waived ? message(lang, 'stylish.waived') : message(lang, `stylish.${finding.severity}`);
   const waived = finding.waived ? message(lang, 'stylish.waivedBy', { reason: finding.waived.reason, approvedBy: finding.waived.approvedBy }) : '';
-  return `${finding.line}:${finding.column} ${label} ${finding.message}${waived}  ${finding.ruleId}`;
+  return `${where(finding)} ${label} ${finding.message}${waived}  ${finding.ruleId}`;
 }
 
 function renderCase(testCase: TestCase, classname: string, lang: Lang): { xml: string[]; failed: boolean; skipped: boolean } {
@@ -63,7 +64,7 @@ function renderCase(testCase: TestCase, classname: string, lang: Lang): { xml: s
   const body: string[] = [];
   if (errors.length) {
     const summary = errors.length === 1 ? errors[0].message : message(lang, 'junit.errors', { count: errors.length, first: errors[0].message });
-    const text = errors.map((f) => `${f.line}:${f.column} ${f.message}`).join('\n');
+    const text = errors.map((f) => `${where(f)} ${f.message}`).join('\n');
     body.push(`      <failure${attributes({ message: summary, type: 'error' })}>${xmlText(text)}</failure>`);
   } else if (allWaived) {
     const { reason, approvedBy } = testCase.findings[0].waived!;

@@ -4,6 +4,7 @@
  * collapsed <details> block per file when the list is long). The table stops after MAX_ROWS rows:
  * a comment has a size limit, and the complete list is one `--format json` away.
  */
+import { where } from '../util/where.js';
 import { message } from '../i18n/index.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
 import type { FormatContext } from './index.js';
@@ -124,8 +125,8 @@ function table(findings: Finding[], lang: Lang, withFile: boolean): string[] {
     `| ${header.join(' | ')} |`,
     '| --- | --- | --- | --- |',
     ...findings.map((f) => {
-      const where = withFile ? `${f.file}:${f.line}:${f.column}` : `${f.line}:${f.column}`;
-      return `| ${markdownCell(where)} | ${severityLabel(f, lang)} | ${ruleCell(f.ruleId)} | ${markdownCell(findingText(f, lang))} |`;
+      const at = withFile ? `${f.file}:${where(f)}` : where(f);
+      return `| ${markdownCell(at)} | ${severityLabel(f, lang)} | ${ruleCell(f.ruleId)} | ${markdownCell(findingText(f, lang))} |`;
     }),
   ];
 }

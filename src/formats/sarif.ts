@@ -101,6 +101,8 @@ export function formatSarif(result: CheckResult, context: FormatContext): string
           artifactLocation: { uri: pathToUriReference(finding.file) },
           region: { startLine: finding.line, startColumn: finding.column },
         },
+        // In a workbook, line and column are the row and column number of a cell on this sheet.
+        ...(finding.sheet !== undefined ? { logicalLocations: [{ name: finding.sheet, kind: 'sheet' }], properties: { sheet: finding.sheet } } : {}),
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: hashes[i] },

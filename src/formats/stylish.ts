@@ -1,4 +1,5 @@
 /** `--format stylish`: findings grouped by file, coloured on a terminal, and a summary line. */
+import { where } from '../util/where.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { message } from '../i18n/index.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
@@ -45,7 +46,7 @@ export function formatStylish(result: CheckResult, options: StylishOptions): str
   const out: string[] = [];
   for (const [file, findings] of byFile) {
     out.push(chalk.underline(file));
-    const positions = findings.map((f) => `${f.line}:${f.column}`);
+    const positions = findings.map(where);
     const positionWidth = Math.max(...positions.map((p) => p.length));
     const labelWidth = Math.max(...findings.map((f) => width(label(f, lang))));
     findings.forEach((finding, index) => {

@@ -24,6 +24,10 @@ const zhCN = {
   'cli.exportExamples': '示例：\n  dangjian export logs/smelter-1.yaml -o 一支部台账.xlsx\n  dangjian export branch.yaml -o ledger.xlsx --lang en',
   'xlsx.exists': '文件 {file} 已存在，未覆盖。如确需覆盖，请加 --force；或用 -o 指定另一个文件名',
   'xlsx.wrote': '已写出 {file}',
+  'export.noOutput': '请用 -o 指定要写入的 .xlsx 文件，例如：dangjian export branch.yaml -o 台账.xlsx',
+  'export.notXlsx': '导出的文件须以 .xlsx 结尾：{file}',
+  'export.unreadable': '无法导出 {file}（第 {line} 行第 {column} 列）：{detail}',
+  'export.notLog': '{file} 不是支部台账（应为一个以 version: 1 开头的 YAML 映射）',
   'xlsx.cannotWrite': '无法写入 {file}（{code}）。请检查文件夹是否存在、文件是否正被 Excel 或 WPS 打开',
   'template.next': '下一步：在“基本信息”中填写支部编号、名称和党员人数，在“活动”中每行登记一次活动；然后运行 dangjian check {file}',
   'template.branch.field': '项目',
@@ -39,6 +43,16 @@ const zhCN = {
   'template.guide.example': '示例',
   'template.guide.yes': '是',
   'template.guide.exampleRow': '示例行（“活动”表中一行的写法）：',
+  'workbook.notTemplate':
+    '这个工作簿不是台账模板的版式（没有“基本信息”或“活动”工作表及其表头），不能直接检查。请运行 dangjian import "{file}" 把它转换为 YAML 台账，或用 dangjian template 生成模板后把内容复制进去',
+  'workbook.xls': '这是旧版 Excel 97–2003 工作簿（.xls），不能直接读取。请用 Excel 或 WPS 打开，“另存为”“Excel 工作簿（*.xlsx）”后再试',
+  'workbook.xlsText': '文件扩展名是 .xls，但内容不是 Excel 工作簿（可能是某些系统导出的网页或文本表格）。请用 Excel 或 WPS 打开，“另存为”“Excel 工作簿（*.xlsx）”后再试',
+  'workbook.et': '这是 WPS 表格文件（.et），不能直接读取。请用 WPS 打开，“另存为”“Excel 工作簿（*.xlsx）”后再试',
+  'workbook.ods': '这是 OpenDocument 表格（.ods），不能直接读取。请用 WPS、Excel 或 LibreOffice 打开，“另存为”“Excel 工作簿（*.xlsx）”后再试',
+  'workbook.encrypted': '工作簿设置了打开密码（已加密），无法读取。请用 Excel 或 WPS 打开，在“文件→信息→保护工作簿”中取消密码后另存为 .xlsx 再试',
+  'workbook.notWorkbook': '文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的 CSV、网页或文本表格）。请用 Excel 或 WPS 打开，“另存为”“Excel 工作簿（*.xlsx）”后再试；CSV 文件也可以直接运行 dangjian import',
+  'workbook.tooLarge': '工作簿解压后过大（超过读取上限），可能已损坏或不是台账。请只保留台账所需的工作表，另存为新的 .xlsx 后再试',
+  'workbook.corrupt': '工作簿已损坏，无法读取。请用 Excel 或 WPS 打开（软件会尝试修复），再“另存为”新的 .xlsx 文件后重试',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -64,6 +78,10 @@ const en: Record<keyof typeof zhCN, string> = {
   'cli.exportExamples': 'Examples:\n  dangjian export logs/smelter-1.yaml -o ledger.xlsx --lang en\n  dangjian export branch.yaml -o 台账.xlsx',
   'xlsx.exists': '{file} exists and was not overwritten. Add --force to overwrite it, or name another file with -o',
   'xlsx.wrote': 'Wrote {file}',
+  'export.noOutput': 'Name the .xlsx file to write with -o, for example: dangjian export branch.yaml -o ledger.xlsx',
+  'export.notXlsx': 'The exported file must end in .xlsx: {file}',
+  'export.unreadable': 'Cannot export {file} (line {line}, column {column}): {detail}',
+  'export.notLog': '{file} is not a branch log (a YAML mapping that starts with version: 1)',
   'xlsx.cannotWrite': 'Cannot write {file} ({code}). Check that the folder exists and that the file is not open in Excel or WPS',
   'template.next': 'Next: fill in the branch id, name and members on the sheet Branch and one activity a row on Activities; then run dangjian check {file}',
   'template.branch.field': 'Field',
@@ -79,6 +97,16 @@ const en: Record<keyof typeof zhCN, string> = {
   'template.guide.example': 'Example',
   'template.guide.yes': 'yes',
   'template.guide.exampleRow': 'Example row (one row of the sheet Activities):',
+  'workbook.notTemplate':
+    'This workbook is not in the template’s layout (no sheet Branch or Activities with its header), so it cannot be checked directly. Run dangjian import "{file}" to convert it into a YAML log, or write the template with dangjian template and copy the records into it',
+  'workbook.xls': 'This is an old Excel 97–2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and use Save As “Excel Workbook (*.xlsx)”, then try again',
+  'workbook.xlsText': 'The file is named .xls but is no Excel workbook (perhaps a web page or a text table some systems export). Open it in Excel or WPS and use Save As “Excel Workbook (*.xlsx)”, then try again',
+  'workbook.et': 'This is a WPS spreadsheet (.et), which cannot be read. Open it in WPS and use Save As “Excel Workbook (*.xlsx)”, then try again',
+  'workbook.ods': 'This is an OpenDocument spreadsheet (.ods), which cannot be read. Open it in WPS, Excel or LibreOffice and use Save As “Excel Workbook (*.xlsx)”, then try again',
+  'workbook.encrypted': 'The workbook is password-protected (encrypted) and cannot be read. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook) and save it as .xlsx, then try again',
+  'workbook.notWorkbook': 'The file is named .xlsx but is no Excel workbook (perhaps a CSV, a web page or a text table renamed). Open it in Excel or WPS and use Save As “Excel Workbook (*.xlsx)”, then try again; a CSV file can also be given to dangjian import directly',
+  'workbook.tooLarge': 'The workbook is too large once unpacked (over the reading limit); it may be damaged or not a log. Keep only the sheets of the log, save as a new .xlsx and try again',
+  'workbook.corrupt': 'The workbook is damaged and cannot be read. Open it in Excel or WPS (they try to repair it), save it as a new .xlsx file and try again',
 };
 
 export const xlsxMessages: Record<Lang, Record<string, string>> = { 'zh-CN': zhCN, en };

@@ -21,7 +21,7 @@ export class MissingPathError extends Error {
   }
 }
 
-export const YAML_PATTERN = '**/*.{yaml,yml}';
+export const YAML_PATTERN = '**/*.{yaml,yml,xlsx}';
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export function displayPath(absolute: string, cwd: string): string {
@@ -82,10 +82,15 @@ export function yamlFilesUnder(folder: string): string[] {
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
       if (entry.isDirectory()) pending.push(prefix + name);
-      else if ((name.endsWith('.yaml') || name.endsWith('.yml')) && entry.isFile()) found.push(prefix + name);
+      else if (isLogName(name) && entry.isFile()) found.push(prefix + name);
     }
   }
   return found;
+}
+
+/** A log's name: *.yaml, *.yml, or a workbook *.xlsx (not the `~$` lock file Excel keeps beside an open one). */
+function isLogName(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml') || (name.endsWith('.xlsx') && !name.startsWith('~$'));
 }
 
 /** tinyglobby, loaded only when a glob is given (a file or a folder needs none). */

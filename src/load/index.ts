@@ -3,11 +3,12 @@
  * that one bad file never stops the others.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { RawFinding } from '../types.js';
+import type { Position, RawFinding } from '../types.js';
 import { decodeUtf8 } from './decode.js';
 import type { InputFile } from './files.js';
 import type { PositionIndex } from './positions.js';
 import { parseYaml } from './yaml.js';
+import { isWorkbookName, loadWorkbookBytes } from '../xlsx/load.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
@@ -18,6 +19,8 @@ export interface LoadedFile {
   positions?: PositionIndex;
   /** The decoded text (for rules that read the raw text, such as personal-data detection). */
   text?: string;
+  /** A workbook's text cells, each at its sheet, row and column (what `text` is to a YAML file). */
+  texts?: { text: string; position: Position }[];
   problems: RawFinding[];
 }
 
@@ -51,6 +54,7 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
   } catch (error) {
     return { file, problems: [readProblem(error, at(1, 1))] };
   }
+  if (isWorkbookName(file.absolute)) return { file, ...loadWorkbookBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.display) };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     return {

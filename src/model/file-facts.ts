@@ -98,7 +98,7 @@ function locator(loaded: LoadedFile): Locate {
   const file = loaded.file.display;
   return (pointer, which = 'key') => {
     const position = positionOf(positions, pointer, which);
-    return { file, line: position.line, column: position.column };
+    return { file, ...(position.sheet !== undefined ? { sheet: position.sheet } : {}), line: position.line, column: position.column };
   };
 }
 

@@ -2,6 +2,7 @@
  * Files that carry the same branch id make one branch: their records are joined in path order, and
  * header fields given in several files must agree.
  */
+import { lineRef } from '../util/where.js';
 import type { RawFinding } from '../types.js';
 import { compareText } from '../util/compare.js';
 import { markDuplicates } from './duplicates.js';
@@ -87,7 +88,7 @@ function mergeHeader(branch: Branch, contribution: BranchContribution, findings:
           field,
           value: display(incoming[field]),
           first: display(branch.header[field]),
-          where: `${first.file}:${first.line}`,
+          where: lineRef(first),
         },
       });
     }

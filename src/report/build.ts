@@ -255,7 +255,7 @@ export function uncountedFiles(findings: Finding[], engine: Engine): UncountedFi
     if (engine.rule(finding.ruleId)?.meta.category !== 'input') continue;
     let entry = byFile.get(finding.file);
     if (!entry) byFile.set(finding.file, (entry = { file: finding.file, problems: [] }));
-    entry.problems.push({ ruleId: finding.ruleId, line: finding.line, column: finding.column, message: finding.message });
+    entry.problems.push({ ruleId: finding.ruleId, ...(finding.sheet !== undefined ? { sheet: finding.sheet } : {}), line: finding.line, column: finding.column, message: finding.message });
   }
   return [...byFile.values()];
 }

@@ -137,6 +137,8 @@ export interface BranchGroup {
 
 export interface InputProblem {
   ruleId: string;
+  /** The worksheet, for a problem inside a workbook. */
+  sheet?: string;
   line: number;
   column: number;
   message: string;

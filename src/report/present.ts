@@ -2,6 +2,7 @@
  * Presentation helpers shared by the report and due formatters: period labels, state labels and
  * symbols, display widths. Every word comes from the message catalogues.
  */
+import { where } from '../util/where.js';
 import { message } from '../i18n/index.js';
 import { parsePeriod } from '../model/period.js';
 import type { Lang } from '../types.js';
@@ -124,7 +125,7 @@ export function uncountedLines(uncounted: UncountedFile[], chalk: ChalkInstance,
   const lines = ['', chalk.red.bold(`✖ ${countText(lang, 'report.uncountedTitle', uncounted.length, { count: uncounted.length })}`)];
   for (const file of uncounted) {
     for (const problem of file.problems) {
-      lines.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);
+      lines.push(`  ${chalk.underline(`${file.file}:${where(problem)}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);
     }
   }
   return lines;

@@ -1,4 +1,5 @@
 import { inWindow, monthOf } from './scope.js';
+import { lineRef } from '../util/where.js';
 import { zh, type Rule } from './rule.js';
 
 export const duplicateActivity: Rule = {
@@ -18,7 +19,7 @@ export const duplicateActivity: Rule = {
         period: monthOf(activity.date),
         location: activity.location,
         messageId: 'duplicate.activity',
-        params: { date: activity.date, first: `${first.file}:${first.line}` },
+        params: { date: activity.date, first: lineRef(first) },
       });
     }
   },

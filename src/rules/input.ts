@@ -17,6 +17,7 @@ export const INPUT_RULES: Rule[] = [
   input('branch-conflict', zh('同一支部各文件的支部信息一致', 'Files of one branch agree on its header'), FORMAT),
   input('file-too-large', zh('文件不超过大小上限', 'Files are within the size limit'), FORMAT),
   input('file-unreadable', zh('文件可以读取', 'Files can be read'), FORMAT),
+  input('workbook', zh('工作簿是模板版式的 .xlsx 文件', 'Workbooks are .xlsx files in the template’s layout'), FORMAT),
 ];
 
 export const staleWaiver: Rule = {

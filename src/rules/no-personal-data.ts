@@ -11,6 +11,11 @@ export const noPersonalData: Rule = {
     source: zh('讲话第三部分：职工档案只在台账中记数量；个人信息保护', 'Staff archives are counted, never copied into the log; personal information protection'),
   },
   checkFile({ file, report }) {
+    for (const cell of file.texts ?? []) {
+      for (const match of findPersonalNumbers(cell.text)) {
+        report({ location: { file: file.file.display, ...cell.position }, messageId: `personal.${match.kind}`, params: { masked: match.masked } });
+      }
+    }
     if (file.text === undefined) return;
     const matches = findPersonalNumbers(file.text);
     if (matches.length === 0) return;

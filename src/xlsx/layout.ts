@@ -154,6 +154,12 @@ export function roleId(label: string): string | undefined {
   return ROLES.find((r) => r.id === t || r.zh === t || (r.zh === '支部委员' && (t === '支委' || t === '委员')))?.id;
 }
 
+/** A sheet's place in the template (findings follow it); other sheets come after. */
+export function sheetRank(name: string | undefined): number {
+  const found = name === undefined ? undefined : sheetLayoutByName(name);
+  return found ? [BRANCH_SHEET, ...TABLE_SHEETS].indexOf(found.layout) : name === undefined ? -1 : 99;
+}
+
 /** Which language a sheet name belongs to, and its layout. */
 export function sheetLayoutByName(name: string): { layout: SheetLayout; lang: Lang } | undefined {
   for (const layout of [BRANCH_SHEET, ...TABLE_SHEETS]) {

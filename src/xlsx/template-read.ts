@@ -3,7 +3,6 @@
  * every value. A value that cannot be converted is passed on as its text, so that the schema reports
  * it at its cell with the same message as in a YAML log.
  */
-import type { NodePosition } from '../load/positions.js';
 import type { Position } from '../types.js';
 import { BRANCH_SHEET, GROUPS_COLUMN, roleId, sheetLayoutByName, TABLE_SHEETS, type Column, type FieldKind, type SheetLayout } from './layout.js';
 import type { Cell, Sheet, Workbook } from './read.js';
@@ -11,6 +10,12 @@ import { cellCount, cellDate, cellText, splitList, splitNames } from './values.j
 
 export interface CellPosition extends Position {
   sheet: string;
+}
+
+/** The loader's NodePosition: where an entry's key and value are. */
+interface NodePosition {
+  key: Position;
+  value: Position;
 }
 
 export interface TemplateLog {
@@ -126,13 +131,14 @@ type Note = (cell: Cell | undefined, position: CellPosition) => void;
 function readBranchSheet(sheet: Sheet, date1904: boolean, log: Json, put: Put, note: Note): void {
   const branch: Json = {};
   const at = (row: number, column: number): CellPosition => ({ sheet: sheet.name, line: row, column });
-  put('/version', at(1, 1));
-  put('/branch', at(1, 1));
   const groups: string[] = [];
   for (const row of sheet.rows) {
     const label = cellText(row.cells[1]).replace(/\s+/g, '').replace(/[*＊]$/, '');
     const column = BRANCH_SHEET.columns.find((c) => c.label['zh-CN'] === label || c.label.en.replace(/\s+/g, '') === label);
     if (column) {
+      // The header as a whole (a missing field, a missing activity) is shown at the first field's value.
+      put('/version', at(row.index, 2));
+      put('/branch', at(row.index, 2));
       note(row.cells[2], at(row.index, 2));
       const v = fieldValue(row.cells[2], column.kind, date1904);
       if (v !== undefined && !(column.key in branch)) {
@@ -149,6 +155,8 @@ function readBranchSheet(sheet: Sheet, date1904: boolean, log: Json, put: Put, n
     }
   }
   if (groups.length) branch.groups = groups;
+  put('/version', at(1, 1));
+  put('/branch', at(1, 1));
   log.branch = branch;
 }
 
