@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeText, foldLine } from '../src/formats/due-ics.js';
 import { parseWithin } from '../src/commands/due.js';
-import { ROOT, runCli, tempTree, header } from './helpers.js';
+import { header, ROOT, runMain, tempTree } from './helpers.js';
 
 const FIXTURE = 'test/fixtures/report/logs';
 
@@ -27,18 +27,23 @@ interface Item {
   uid: string;
 }
 
-function due(asOf: string, extra: string[] = []): { status: number; items: Item[]; model: Record<string, unknown> } {
-  const result = runCli(['due', FIXTURE, '--as-of', asOf, '--format', 'json', ...extra]);
+async function due(asOf: string, extra: string[] = []): Promise<{ status: number; items: Item[]; model: Record<string, unknown> }> {
+  const result = await runMain(['due', FIXTURE, '--as-of', asOf, '--format', 'json', ...extra]);
   expect(result.stderr).toBe('');
   const model = JSON.parse(result.stdout);
   return { status: result.status, items: model.items, model };
 }
 
 describe('due', () => {
-  const { status, items, model } = due('2026-09-15');
+  let status: number;
+  let items: Item[];
+  let model: Record<string, unknown>;
+  beforeAll(async () => {
+    ({ status, items, model } = await due('2026-09-15'));
+  });
   const of = (branch: string) => items.filter((i) => i.branch === branch);
 
-  it('lists what is not met yet in the current periods, with deadline and progress', () => {
+  it('lists what is not met yet in the current periods, with deadline and progress', async () => {
     expect(status).toBe(1);
     expect(model).toMatchObject({ asOf: '2026-09-15', within: 30, until: '2026-10-15' });
     expect(of('smelter-1').map((i) => [i.ruleId, i.period ?? '', i.group ?? '', i.deadline, i.progress ? `${i.progress.count}/${i.progress.required}` : ''])).toEqual([
@@ -51,43 +56,43 @@ describe('due', () => {
     ]);
   });
 
-  it('leaves out what is met, what is not required and what lies beyond the window', () => {
+  it('leaves out what is met, what is not required and what lies beyond the window', async () => {
     expect(of('smelter-1').some((i) => i.ruleId === 'national-defense-quarterly')).toBe(false);
     expect(of('smelter-2').map((i) => i.ruleId)).toEqual(['discipline-education-monthly', 'party-day-monthly']);
     expect(items.some((i) => i.period === '2026-10')).toBe(false);
-    const longer = due('2026-09-15', ['--within', '7w']).items;
+    const longer = (await due('2026-09-15', ['--within', '7w'])).items;
     expect(longer.filter((i) => i.branch === 'smelter-2' && i.period === '2026-10').map((i) => i.ruleId)).toContain('committee-meeting-monthly');
   });
 
-  it('warns of a committee term six and three months before it ends', () => {
+  it('warns of a committee term six and three months before it ends', async () => {
     expect(of('smelter-1').find((i) => i.kind === 'term')).toMatchObject({ stage: '3', deadline: '2026-11-20', daysLeft: 66, overdue: false });
     expect(of('office').find((i) => i.kind === 'term')).toMatchObject({ stage: '6', deadline: '2027-01-08' });
     expect(of('concentrator-1').some((i) => i.kind === 'term')).toBe(false);
   });
 
-  it('lists the yearly content requirements still open', () => {
+  it('lists the yearly content requirements still open', async () => {
     expect(of('concentrator-1').filter((i) => i.kind === 'content').map((i) => i.ruleId)).toEqual(['secretary-lecture-yearly', 'staff-archive-complete']);
     expect(of('smelter-1').some((i) => i.kind === 'content')).toBe(false);
   });
 
-  it('shows an overdue case exactly when check reports one', () => {
-    const later = due('2026-09-20').items.filter((i) => i.kind === 'case');
+  it('shows an overdue case exactly when check reports one', async () => {
+    const later = (await due('2026-09-20')).items.filter((i) => i.kind === 'case');
     expect(later).toMatchObject([{ branch: 'smelter-1', deadline: '2026-09-17', daysLeft: -3, overdue: true }]);
-    const check = JSON.parse(runCli(['check', FIXTURE, '--as-of', '2026-09-20', '--format', 'json']).stdout);
+    const check = JSON.parse((await runMain(['check', FIXTURE, '--as-of', '2026-09-20', '--format', 'json'])).stdout);
     const overdue = check.findings.filter((f: { ruleId: string; message: string }) => f.ruleId === 'case-follow-up' && f.message.includes('至今未跟进'));
     expect(overdue.map((f: { branch: string }) => f.branch)).toEqual(later.map((i) => i.branch));
   });
 
-  it('keeps the identifiers of the same items from one day to the next', () => {
-    const tomorrow = due('2026-09-16').items;
+  it('keeps the identifiers of the same items from one day to the next', async () => {
+    const tomorrow = (await due('2026-09-16')).items;
     for (const item of items.filter((i) => i.deadline > '2026-09-16')) {
       expect(tomorrow.find((t) => t.uid === item.uid)?.title).toBe(item.title);
     }
     expect(new Set(items.map((i) => i.uid)).size).toBe(items.length);
   });
 
-  it('prints a table by default, in Chinese, nearest deadline first within each branch', () => {
-    const result = runCli(['due', FIXTURE, '--as-of', '2026-09-15']);
+  it('prints a table by default, in Chinese, nearest deadline first within each branch', async () => {
+    const result = await runMain(['due', FIXTURE, '--as-of', '2026-09-15']);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^待办事项（截至 2026-09-15，未来 30 天）\n/);
     expect(result.stdout).toContain('│ 冶炼厂第一党支部 │ 跟进“五必谈”情况 2026-011（2026-09-10）');
@@ -95,18 +100,22 @@ describe('due', () => {
     expect(result.stdout).toContain(`${items.length} 项待办，其中 0 项已逾期`);
   });
 
-  it('says so when nothing is due', () => {
+  it('says so when nothing is due', async () => {
     const dir = tempTree({ 'a.yaml': header('a', '  dissolved: 2026-09-01\n') });
-    const result = runCli(['due', '.', '--as-of', '2026-09-15', '--lang', 'en'], { cwd: dir });
+    const result = await runMain(['due', '.', '--as-of', '2026-09-15', '--lang', 'en'], { cwd: dir });
     expect(result).toMatchObject({ status: 0, stdout: 'What is due (as of 2026-09-15, next 30 days)\nNothing is due in the 30 days after 2026-09-15\n' });
   });
 });
 
 describe('due --format ics', () => {
-  const ics = runCli(['due', FIXTURE, '--as-of', '2026-09-15', '--format', 'ics']).stdout;
-  const { items } = due('2026-09-15');
+  let ics: string;
+  let items: Item[];
+  beforeAll(async () => {
+    ics = (await runMain(['due', FIXTURE, '--as-of', '2026-09-15', '--format', 'ics'])).stdout;
+    ({ items } = await due('2026-09-15'));
+  });
 
-  it('is an RFC 5545 calendar that ical.js reads, one all-day event per item', () => {
+  it('is an RFC 5545 calendar that ical.js reads, one all-day event per item', async () => {
     const calendar = new ICAL.Component(ICAL.parse(ics));
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstPropertyValue('prodid')).toMatch(/^-\/\/dangjian\/\/dangjian /);
@@ -125,7 +134,7 @@ describe('due --format ics', () => {
     expect(group.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString()).toBe('-P3D');
   });
 
-  it('uses CRLF, folds lines at 75 octets and never splits a character', () => {
+  it('uses CRLF, folds lines at 75 octets and never splits a character', async () => {
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const lines = ics.split('\r\n');
@@ -136,11 +145,11 @@ describe('due --format ics', () => {
     }
   });
 
-  it('gives the same bytes on every run', () => {
-    expect(runCli(['due', FIXTURE, '--as-of', '2026-09-15', '--format', 'ics']).stdout).toBe(ics);
+  it('gives the same bytes on every run', async () => {
+    expect((await runMain(['due', FIXTURE, '--as-of', '2026-09-15', '--format', 'ics'])).stdout).toBe(ics);
   });
 
-  it('folds and escapes by the rules', () => {
+  it('folds and escapes by the rules', async () => {
     const long = `SUMMARY:${'党支部工作台账'.repeat(12)}`;
     const folded = foldLine(long);
     const parts = folded.split('\r\n');
@@ -155,16 +164,16 @@ describe('due --format ics', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
   });
 
-  it('writes the calendar to a file', () => {
+  it('writes the calendar to a file', async () => {
     const dir = tempTree({});
     const file = path.join(dir, '待办.ics');
-    runCli(['due', path.join(ROOT, FIXTURE), '--as-of', '2026-09-15', '--format', 'ics', '--output', file], { cwd: dir });
+    await runMain(['due', path.join(ROOT, FIXTURE), '--as-of', '2026-09-15', '--format', 'ics', '--output', file], { cwd: dir });
     expect(readFileSync(file, 'utf8')).toBe(ics);
   });
 });
 
 describe('due usage', () => {
-  it('reads --within as days, weeks or a number', () => {
+  it('reads --within as days, weeks or a number', async () => {
     expect(parseWithin(undefined)).toBe(30);
     expect(parseWithin('30d')).toBe(30);
     expect(parseWithin('2w')).toBe(14);
@@ -173,15 +182,15 @@ describe('due usage', () => {
   });
 
   for (const value of ['3m', '-1', '', '2 weeks', '99999']) {
-    it(`rejects --within "${value}" with exit 2 in one line`, () => {
-      const result = runCli(['due', FIXTURE, '--within', value]);
+    it(`rejects --within "${value}" with exit 2 in one line`, async () => {
+      const result = await runMain(['due', FIXTURE, '--within', value]);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^dangjian: --within 的值“[^”]*”无效，应写成天数或周数，如 30d、2w 或 45（最多 3660 天）\n$/);
     });
   }
 
-  it('rejects an unknown format, in English too', () => {
-    const result = runCli(['due', FIXTURE, '--format', 'pdf', '--lang', 'en']);
+  it('rejects an unknown format, in English too', async () => {
+    const result = await runMain(['due', FIXTURE, '--format', 'pdf', '--lang', 'en']);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('dangjian: --format "pdf" is not valid; choose one of: table, json, ics\n');
   });

@@ -6,7 +6,8 @@ import addFormats from 'ajv-formats';
 import { parse as parseJunit, type TestSuites } from 'junit2json';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from './golden.js';
-import { ROOT, runCli, tempTree } from './helpers.js';
+import { checkFormats } from '../src/formats/index.js';
+import { ROOT, runMain, tempTree, type CliResult } from './helpers.js';
 
 /** Four files, two branches (one split over two files), a broken file and a clean one. */
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'formats');
@@ -14,13 +15,13 @@ const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'formats');
 const CHECK = ['check', 'logs', '--as-of', '2026-07-01', '--rule', 'future-date:info'];
 const PACKAGE_URL = pathToFileURL(ROOT).href;
 
-const runs = new Map<string, ReturnType<typeof runCli>>();
+const runs = new Map<string, Promise<CliResult>>();
 
 /** `check` on the fixture; the same command runs once per test file. */
-function check(format: string, extra: string[] = []) {
+function check(format: string, extra: string[] = []): Promise<CliResult> {
   const args = [...CHECK, '--format', format, ...extra];
   const key = JSON.stringify(args);
-  if (!runs.has(key)) runs.set(key, runCli(args, { cwd: FIXTURE }));
+  if (!runs.has(key)) runs.set(key, runMain(args, { cwd: FIXTURE }));
   return runs.get(key)!;
 }
 
@@ -52,15 +53,15 @@ const NASTY_CHECK = ['check', 'logs', '--as-of', '2026-02-01', '--rule', 'politi
 describe('check --format sarif', () => {
   const validate = sarifValidator();
 
-  it('matches the golden file and exits as check does', () => {
-    const result = check('sarif');
+  it('matches the golden file and exits as check does', async () => {
+    const result = await check('sarif');
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
     expectGolden('formats/check.sarif.json', portable(result.stdout));
   });
 
-  it('is valid against the official SARIF 2.1.0 schema', () => {
-    for (const stdout of [check('sarif').stdout, check('sarif', ['--lang', 'en']).stdout, runCli([...NASTY_CHECK, '--format', 'sarif'], { cwd: nastyTree() }).stdout]) {
+  it('is valid against the official SARIF 2.1.0 schema', async () => {
+    for (const stdout of [(await check('sarif')).stdout, (await check('sarif', ['--lang', 'en'])).stdout, (await runMain([...NASTY_CHECK, '--format', 'sarif'], { cwd: nastyTree() })).stdout]) {
       const log = JSON.parse(stdout);
       const valid = validate(log);
       expect(validate.errors ?? [], 'schema errors').toEqual([]);
@@ -68,50 +69,50 @@ describe('check --format sarif', () => {
     }
   });
 
-  it('describes every enabled rule and points each result at its rule', () => {
-    const log = JSON.parse(check('sarif', ['--rule', 'first-topic:off']).stdout);
+  it('describes every enabled rule and points each result at its rule', async () => {
+    const log = JSON.parse((await check('sarif', ['--rule', 'first-topic:off'])).stdout);
     const run = log.runs[0];
     const ids = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    const all = JSON.parse(check('sarif').stdout).runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id);
+    const all = JSON.parse((await check('sarif')).stdout).runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id);
     expect(ids).toEqual(all.filter((id: string) => id !== 'first-topic'));
     expect(run.tool.driver.rules.find((r: { id: string }) => r.id === 'future-date').defaultConfiguration.level).toBe('note');
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
     expect(run.results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(1);
   });
 
-  it('keeps fingerprints unique and the same in every language', () => {
-    const fingerprints = (lang: string) =>
-      JSON.parse(check('sarif', ['--lang', lang]).stdout).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['dangjianFinding/v1']);
-    const zh = fingerprints('zh-CN');
+  it('keeps fingerprints unique and the same in every language', async () => {
+    const fingerprints = async (lang: string) =>
+      JSON.parse((await check('sarif', ['--lang', lang])).stdout).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['dangjianFinding/v1']);
+    const zh = await fingerprints('zh-CN');
     expect(new Set(zh).size).toBe(zh.length);
-    expect(fingerprints('en')).toEqual(zh);
+    expect(await fingerprints('en')).toEqual(zh);
   });
 
-  it('resolves help links against --docs-url, and the installed package by default', () => {
-    const rule = (extra: string[]) => JSON.parse(check('sarif', extra).stdout).runs[0].tool.driver.rules[0];
-    expect(rule(['--docs-url', 'https://git.example.org/party/dangjian/-/blob/main']).helpUri).toBe(
+  it('resolves help links against --docs-url, and the installed package by default', async () => {
+    const rule = async (extra: string[]) => JSON.parse((await check('sarif', extra)).stdout).runs[0].tool.driver.rules[0];
+    expect((await rule(['--docs-url', 'https://git.example.org/party/dangjian/-/blob/main'])).helpUri).toBe(
       'https://git.example.org/party/dangjian/-/blob/main/docs/rules/yaml-syntax.md',
     );
-    expect(rule([]).helpUri).toBe(`${PACKAGE_URL}/docs/rules/yaml-syntax.md`);
+    expect((await rule([])).helpUri).toBe(`${PACKAGE_URL}/docs/rules/yaml-syntax.md`);
     // By default every link opens a page of the installed package.
-    for (const described of JSON.parse(check('sarif').stdout).runs[0].tool.driver.rules) {
+    for (const described of JSON.parse((await check('sarif')).stdout).runs[0].tool.driver.rules) {
       expect(existsSync(fileURLToPath(described.helpUri)), described.helpUri).toBe(true);
     }
-    const bad = check('sarif', ['--docs-url', 'docs/']);
+    const bad = await check('sarif', ['--docs-url', 'docs/']);
     expect(bad).toMatchObject({ status: 2, stdout: '' });
     expect(bad.stderr).toBe('dangjian: --docs-url 的值“docs/”不是有效网址，应为以 https://、http:// 或 file:// 开头的完整地址\n');
   });
 
-  it('describes a cadence from the configuration without inventing a documentation page, in check and merge', () => {
+  it('describes a cadence from the configuration without inventing a documentation page, in check and merge', async () => {
     const dir = tempTree({
       'logs/a.yaml': 'version: 1\nbranch:\n  id: a\n  name: 甲\n  members: 3\nactivities:\n  - { date: 2026-01-05, type: 安全观察 }\n',
       'dangjian.config.yaml':
         'types:\n  - { id: safety-observation, name: 安全观察 }\ncadences:\n  - id: safety-observation-monthly\n    type: safety-observation\n    period: month\n    min: 1\n    severity: warning\n    title: { zh-CN: 每月开展安全观察, en: Monthly safety observation }\n    source: 公司党委〔2026〕3号\n',
     });
-    const run = (args: string[]) => runCli([...args, '--lang', 'en'], { cwd: dir });
-    run(['check', 'logs', '--as-of', '2026-04-01', '--format', 'json', '--shard', '1/1', '-o', 'shard.json']);
-    const checked = run(['check', 'logs', '--as-of', '2026-04-01', '--format', 'sarif']).stdout;
-    expect(run(['merge', 'shard.json', '--format', 'sarif']).stdout).toBe(checked);
+    const run = (args: string[]) => runMain([...args, '--lang', 'en'], { cwd: dir });
+    await run(['check', 'logs', '--as-of', '2026-04-01', '--format', 'json', '--shard', '1/1', '-o', 'shard.json']);
+    const checked = (await run(['check', 'logs', '--as-of', '2026-04-01', '--format', 'sarif'])).stdout;
+    expect((await run(['merge', 'shard.json', '--format', 'sarif'])).stdout).toBe(checked);
     const log = JSON.parse(checked);
     expect(validate(log)).toBe(true);
     const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'safety-observation-monthly');
@@ -121,22 +122,22 @@ describe('check --format sarif', () => {
     expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('safety-observation-monthly');
   });
 
-  it('encodes file names as URI references', () => {
-    const log = JSON.parse(runCli([...NASTY_CHECK, '--format', 'sarif'], { cwd: nastyTree() }).stdout);
+  it('encodes file names as URI references', async () => {
+    const log = JSON.parse((await runMain([...NASTY_CHECK, '--format', 'sarif'], { cwd: nastyTree() })).stdout);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('logs/a%2Cb%3Ac%25.yaml');
   });
 });
 
 describe('check --format junit', () => {
-  it('matches the golden file', () => {
-    const result = check('junit');
+  it('matches the golden file', async () => {
+    const result = await check('junit');
     expect(result.status).toBe(1);
     expectGolden('formats/check.junit.xml', result.stdout);
   });
 
   it('parses as JUnit with correct counts: a suite per file, a case per rule and period', async () => {
-    const report = (await parseJunit(check('junit').stdout)) as TestSuites;
-    const json = JSON.parse(check('json').stdout);
+    const report = (await parseJunit((await check('junit')).stdout)) as TestSuites;
+    const json = JSON.parse((await check('json')).stdout);
     const suites = report.testsuite!;
     expect(suites.map((s) => s.name)).toEqual(['logs/concentrator-2.yaml', 'logs/mine-3.yaml', 'logs/smelter-1-q2.yaml', 'logs/smelter-1.yaml']);
     let tests = 0;
@@ -163,7 +164,7 @@ describe('check --format junit', () => {
   });
 
   it('escapes markup and replaces characters XML 1.0 forbids', async () => {
-    const { stdout } = runCli([...NASTY_CHECK, '--format', 'junit'], { cwd: nastyTree() });
+    const { stdout } = await runMain([...NASTY_CHECK, '--format', 'junit'], { cwd: nastyTree() });
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const report = (await parseJunit(stdout)) as TestSuites;
     const suite = report.testsuite![0];
@@ -179,14 +180,14 @@ describe('check --format junit', () => {
 });
 
 describe('check --format github', () => {
-  it('matches the golden file (English)', () => {
-    const result = check('github', ['--lang', 'en']);
+  it('matches the golden file (English)', async () => {
+    const result = await check('github', ['--lang', 'en']);
     expect(result.status).toBe(1);
     expectGolden('formats/check.github.en.txt', result.stdout);
   });
 
-  it('escapes data and properties exactly as the Actions toolkit does', () => {
-    const result = runCli([...NASTY_CHECK, '--format', 'github', '--lang', 'en'], { cwd: nastyTree() });
+  it('escapes data and properties exactly as the Actions toolkit does', async () => {
+    const result = await runMain([...NASTY_CHECK, '--format', 'github', '--lang', 'en'], { cwd: nastyTree() });
     expect(result.stdout).toBe(
       [
         '::error file=logs/a%2Cb%3Ac%25.yaml,line=2,col=1,title=A committee meeting every month (committee-meeting-monthly)::2026-01: no branch committee meeting held; at least 1 per month required, 0 held',
@@ -200,41 +201,41 @@ describe('check --format github', () => {
     );
   });
 
-  it('does not annotate waived findings', () => {
-    const { stdout } = check('github');
+  it('does not annotate waived findings', async () => {
+    const { stdout } = await check('github');
     expect(stdout).not.toContain('national-defense-quarterly');
     expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/；1 项已豁免$/);
   });
 });
 
 describe('check --format markdown', () => {
-  it('matches the golden files in both languages', () => {
-    expectGolden('formats/check.markdown.md', check('markdown').stdout);
-    expectGolden('formats/check.markdown.en.md', check('markdown', ['--lang', 'en']).stdout);
+  it('matches the golden files in both languages', async () => {
+    expectGolden('formats/check.markdown.md', (await check('markdown')).stdout);
+    expectGolden('formats/check.markdown.en.md', (await check('markdown', ['--lang', 'en'])).stdout);
   });
 
-  it('escapes pipes, newlines and markup inside table cells', () => {
-    const { stdout } = runCli([...NASTY_CHECK, '--format', 'markdown'], { cwd: nastyTree() });
+  it('escapes pipes, newlines and markup inside table cells', async () => {
+    const { stdout } = await runMain([...NASTY_CHECK, '--format', 'markdown'], { cwd: nastyTree() });
     expect(stdout).toContain('| logs/a,b:c%.yaml:8:11 | 错误 | `schema` | 未知的活动类型“100% \\<b\\>\\&amp;\\|x\\\\r\\\\ny\\\\x07”。');
     for (const row of stdout.split('\n').filter((line) => line.startsWith('| logs/'))) {
       expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6);
     }
   });
 
-  it('folds a long list into one <details> block per file', () => {
-    const { stdout } = runCli(['check', 'logs', '--as-of', '2026-07-01', '--format', 'markdown', '--lang', 'en'], { cwd: nastyTree() });
+  it('folds a long list into one <details> block per file', async () => {
+    const { stdout } = await runMain(['check', 'logs', '--as-of', '2026-07-01', '--format', 'markdown', '--lang', 'en'], { cwd: nastyTree() });
     expect(stdout).toContain('<details>\n<summary>logs/a,b:c%.yaml — 32 errors, 0 warnings</summary>\n\n| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n| 2:1 | error |');
     expect(stdout.endsWith('</details>\n')).toBe(true);
   });
 });
 
 describe('check --format codequality', () => {
-  it('matches the golden file: GitLab Code Quality issues, waived findings left out', () => {
-    const { stdout, status } = check('codequality');
+  it('matches the golden file: GitLab Code Quality issues, waived findings left out', async () => {
+    const { stdout, status } = await check('codequality');
     expect(status).toBe(1);
     expectGolden('formats/check.codequality.json', stdout);
     const issues = JSON.parse(stdout) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }[];
-    const json = JSON.parse(check('json').stdout) as { findings: { waived?: unknown; severity: string }[] };
+    const json = JSON.parse((await check('json')).stdout) as { findings: { waived?: unknown; severity: string }[] };
     expect(issues).toHaveLength(json.findings.filter((f) => !f.waived).length);
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
     expect(new Set(issues.map((i) => i.severity))).toEqual(new Set(['major', 'minor', 'info']));
@@ -246,9 +247,11 @@ describe('check --format codequality', () => {
 });
 
 describe('formats on a terminal', () => {
-  it('never colour machine formats, even when colour is forced', () => {
-    for (const format of ['json', 'sarif', 'junit', 'github', 'markdown', 'codequality']) {
-      const { stdout } = runCli([...CHECK, '--format', format], { cwd: FIXTURE, env: { NO_COLOR: undefined, FORCE_COLOR: '3' } });
+  it('never colour machine formats, even when colour is forced', async () => {
+    const machine = Object.entries(checkFormats).filter(([, spec]) => !('forTerminal' in spec && spec.forTerminal)).map(([name]) => name);
+    expect(machine).toContain('codequality');
+    for (const format of machine) {
+      const { stdout } = await runMain([...CHECK, '--format', format], { cwd: FIXTURE, env: { NO_COLOR: undefined, FORCE_COLOR: '3' } });
       expect(stdout, format).not.toContain('\u001b[');
     }
   });

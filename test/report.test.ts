@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
-import { header, ROOT, runCli, tempTree } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { header, ROOT, runMain, tempTree } from './helpers.js';
 
 const FIXTURE = 'test/fixtures/report/logs';
 const EXPECTED = path.join(ROOT, 'test/fixtures/report/expected');
@@ -18,8 +18,8 @@ const AS_OF = '2026-09-15';
 const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const update = process.env.UPDATE_GOLDEN === '1';
 
-function report(format: string, extra: string[] = []) {
-  return runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', format, FIXTURE, ...extra]);
+async function report(format: string, extra: string[] = []) {
+  return await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', format, FIXTURE, ...extra]);
 }
 
 /** Compares with a golden file (the version number kept out of it), or writes it when updating. */
@@ -93,16 +93,16 @@ describe('report golden files', () => {
     ['html', 'report.html'],
     ['json', 'report.json'],
   ] as const) {
-    it(`--format ${format} matches ${file} and exits 1 for the file that could not be counted`, () => {
-      const result = report(format);
+    it(`--format ${format} matches ${file} and exits 1 for the file that could not be counted`, async () => {
+      const result = await report(format);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(1);
       golden(file, result.stdout);
     });
   }
 
-  it('--format table --lang en matches report.table.en.txt', () => {
-    const result = report('table', ['--lang', 'en']);
+  it('--format table --lang en matches report.table.en.txt', async () => {
+    const result = await report('table', ['--lang', 'en']);
     expect(result.status).toBe(1);
     golden('report.table.en.txt', result.stdout);
   });
@@ -110,38 +110,41 @@ describe('report golden files', () => {
   it.each([
     ['docs/guide/report.md', 'report.md'],
     ['docs/report.md', 'report.en.md'],
-  ])('%s shows the real Markdown report of the fixture (%s)', (page, file) => {
+  ])('%s shows the real Markdown report of the fixture (%s)', async (page, file) => {
     const text = readFileSync(path.join(ROOT, page), 'utf8');
     const sample = /<!-- report-sample:start -->\n([\s\S]*?)\n<!-- report-sample:end -->/.exec(text)?.[1];
     expect(sample).toBeDefined();
     expect(readFileSync(path.join(EXPECTED, file), 'utf8')).toContain(`\n${sample}\n`);
   });
 
-  it('--format markdown --lang en matches report.en.md', () => {
-    golden('report.en.md', report('markdown', ['--lang', 'en']).stdout);
+  it('--format markdown --lang en matches report.en.md', async () => {
+    golden('report.en.md', (await report('markdown', ['--lang', 'en'])).stdout);
   });
 });
 
 describe('report model', () => {
-  const model = JSON.parse(report('json').stdout);
+  let model: ReturnType<typeof JSON.parse>;
+  beforeAll(async () => {
+    model = JSON.parse((await report('json')).stdout);
+  });
   const row = (id: string) => model.groups.flatMap((g: { branches: { id: string }[] }) => g.branches).find((b: { id: string }) => b.id === id);
   const cell = (id: string, rule: string) => row(id).cells.find((c: { ruleId: string }) => c.ruleId === rule);
   const states = (id: string, rule: string) => cell(id, rule).marks.map((m: { state: string }) => m.state);
 
-  it('groups branches under their parent, the branches without one last, with subtotals and a total', () => {
+  it('groups branches under their parent, the branches without one last, with subtotals and a total', async () => {
     expect(model.groups.map((g: { label: string }) => g.label)).toEqual(['冶炼厂党委', '选矿厂党委', '未填写上级党组织']);
     expect(model.groups[0].branches.map((b: { id: string }) => b.id)).toEqual(['smelter-1', 'smelter-2']);
     expect(model.total.tally.counted).toBe(model.groups.reduce((sum: number, g: { subtotal: { tally: { counted: number } } }) => sum + g.subtotal.tally.counted, 0));
   });
 
-  it('shows a make-up as late, a waived month as waived and the month in progress as pending', () => {
+  it('shows a make-up as late, a waived month as waived and the month in progress as pending', async () => {
     expect(states('smelter-1', 'political-study-monthly')).toEqual(['late', 'done', 'pending']);
     const discipline = cell('smelter-1', 'discipline-education-monthly').marks[1];
     expect(discipline.state).toBe('waived');
     expect(discipline.waiver).toEqual({ reason: '八月防汛抢险任务重，经党委批准顺延至九月', approvedBy: '冶炼厂党委' });
   });
 
-  it('counts group meetings per Party group, with progress', () => {
+  it('counts group meetings per Party group, with progress', async () => {
     const september = cell('smelter-1', 'group-meeting-monthly').marks[2];
     expect(september).toMatchObject({ state: 'pending', count: 2, required: 3 });
     const august = cell('concentrator-1', 'group-meeting-monthly').marks[1];
@@ -149,16 +152,16 @@ describe('report model', () => {
     expect(cell('concentrator-1', 'group-meeting-monthly').tally).toMatchObject({ done: 3, missing: 1, pending: 2 });
   });
 
-  it('does not require periods before a branch was established', () => {
+  it('does not require periods before a branch was established', async () => {
     expect(states('smelter-2', 'committee-meeting-monthly')).toEqual(['not-applicable', 'not-applicable', 'pending']);
     expect(row('smelter-2').tally.rate).toBeNull();
   });
 
-  it('shows a yearly rule in a quarter as the year, pending, with its progress', () => {
+  it('shows a yearly rule in a quarter as the year, pending, with its progress', async () => {
     expect(cell('smelter-1', 'organizational-life-yearly').marks).toMatchObject([{ period: '2026', state: 'pending', count: 1, required: 1 }]);
   });
 
-  it('marks the unmet periods of a branch with an unreadable file as not counted', () => {
+  it('marks the unmet periods of a branch with an unreadable file as not counted', async () => {
     expect(row('concentrator-3').incomplete).toBe(true);
     expect(states('concentrator-3', 'political-study-monthly')).toEqual(['done', 'not-counted', 'pending']);
     expect(model.uncounted).toEqual([
@@ -169,21 +172,21 @@ describe('report model', () => {
     ]);
   });
 
-  it('lists the activities that counted, with file and line', () => {
+  it('lists the activities that counted, with file and line', async () => {
     expect(cell('smelter-1', 'political-study-monthly').marks[0].activities).toEqual([
       { date: '2026-08-03', title: '七月政治业务学习（补开）', late: true, file: 'test/fixtures/report/logs/smelter/smelter-1.yaml', line: 29 },
     ]);
   });
 
-  it('leaves out rules that are turned off', () => {
-    const off = JSON.parse(report('json', ['--rule', 'future-date:off', '--rule', 'duplicate-activity:off']).stdout);
+  it('leaves out rules that are turned off', async () => {
+    const off = JSON.parse((await report('json', ['--rule', 'future-date:off', '--rule', 'duplicate-activity:off'])).stdout);
     expect(off.columns.map((c: { ruleId: string }) => c.ruleId)).not.toContain('future-date');
     expect(off.columns).toHaveLength(model.columns.length - 2);
   });
 });
 
 describe('report with a configuration', () => {
-  it('follows its rules, cadences and evaluation start', () => {
+  it('follows its rules, cadences and evaluation start', async () => {
     const dir = tempTree({
       'dangjian.config.yaml': [
         'since: 2026-07-01',
@@ -198,7 +201,7 @@ describe('report with a configuration', () => {
       ].join('\n'),
       'logs/a.yaml': header('a', 'activities:\n  - { date: 2026-07-08, type: 安全观察, title: 七月安全观察 }\n'),
     });
-    const result = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'json', 'logs'], { cwd: dir });
+    const result = await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'json', 'logs'], { cwd: dir });
     expect(result.status).toBe(0);
     const model = JSON.parse(result.stdout);
     expect(model.since).toBe('2026-07-01');
@@ -214,35 +217,35 @@ describe('report with a configuration', () => {
 });
 
 describe('report --format table', () => {
-  it('fits a 120-column terminal in both languages', () => {
+  it('fits a 120-column terminal in both languages', async () => {
     for (const lang of ['zh-CN', 'en']) {
-      const lines = report('table', ['--lang', lang]).stdout.split('\n');
+      const lines = (await report('table', ['--lang', lang])).stdout.split('\n');
       const table = lines.filter((l) => /^[┌│├└]/.test(l));
       expect(table.length).toBeGreaterThan(10);
       expect(Math.max(...lines.filter((l) => !l.startsWith('  test/')).map(width))).toBeLessThanOrEqual(120);
     }
   });
 
-  it('colours states like check when colour is forced, and never in a file', () => {
-    const coloured = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, FIXTURE], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  it('colours states like check when colour is forced, and never in a file', async () => {
+    const coloured = await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, FIXTURE], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(coloured.stdout).toContain('\u001b[31m');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-report-'));
-    runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, FIXTURE, '--output', path.join(dir, 'r.txt')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, FIXTURE, '--output', path.join(dir, 'r.txt')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(readFileSync(path.join(dir, 'r.txt'), 'utf8')).not.toContain('\u001b[');
   });
 
-  it('summarises a year of monthly marks in three columns', () => {
-    const result = runCli(['report', '--period', '2026', '--as-of', '2026-10-15', FIXTURE]);
+  it('summarises a year of monthly marks in three columns', async () => {
+    const result = await runMain(['report', '--period', '2026', '--as-of', '2026-10-15', FIXTURE]);
     expect(result.stdout).toContain('✗');
     expect(Math.max(...result.stdout.split('\n').filter((l) => /^[┌│├└]/.test(l)).map(width))).toBeLessThanOrEqual(120);
   });
 });
 
 describe('report --format csv', () => {
-  it('is UTF-8 with a byte order mark and CRLF line ends, quoted by RFC 4180', () => {
+  it('is UTF-8 with a byte order mark and CRLF line ends, quoted by RFC 4180', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-report-'));
     const file = path.join(dir, 'report.csv');
-    runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'csv', '--output', file, FIXTURE]);
+    await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'csv', '--output', file, FIXTURE]);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -268,10 +271,10 @@ describe('report --format csv', () => {
 describe('report --format xlsx', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-xlsx-'));
   const file = path.join(dir, 'report.xlsx');
-  const run = () => runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'xlsx', '--output', file, FIXTURE]);
+  const run = () => runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'xlsx', '--output', file, FIXTURE]);
 
   it('writes a summary, a detail and a problems sheet with frozen headers and filled states', async () => {
-    expect(run().status).toBe(1);
+    expect((await run()).status).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '未统计文件']);
@@ -322,23 +325,23 @@ describe('report --format xlsx', () => {
   });
 
   it('holds the cells, fills, merges and panes of report.xlsx.txt', async () => {
-    run();
+    await run();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     golden('report.xlsx.txt', dumpWorkbook(workbook));
   });
 
   it('gives the same bytes on every run', async () => {
-    run();
+    await run();
     const first = readFileSync(file);
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    run();
+    await run();
     expect(readFileSync(file).equals(first)).toBe(true);
   });
 });
 
 describe('report --format html', () => {
-  it('is one self-contained page that escapes every text', () => {
+  it('is one self-contained page that escapes every text', async () => {
     const dir = tempTree({
       'a.yaml': [
         'version: 1',
@@ -352,7 +355,7 @@ describe('report --format html', () => {
         '',
       ].join('\n'),
     });
-    const result = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'html', '.'], { cwd: dir });
+    const result = await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'html', '.'], { cwd: dir });
     expect(result.status).toBe(0);
     const html = result.stdout;
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
@@ -365,7 +368,7 @@ describe('report --format html', () => {
 });
 
 describe('report and personal data', () => {
-  it('never prints a mobile or ID number found in the logs, in any format', () => {
+  it('never prints a mobile or ID number found in the logs, in any format', async () => {
     const dir = tempTree({
       'a.yaml': [
         'version: 1',
@@ -381,10 +384,10 @@ describe('report and personal data', () => {
       ].join('\n'),
     });
     for (const format of ['json', 'table', 'markdown', 'csv', 'html']) {
-      const out = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', format, '.'], { cwd: dir }).stdout;
+      const out = (await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', format, '.'], { cwd: dir })).stdout;
       expect(out, format).not.toMatch(/13812345678|11010519491231002X/);
     }
-    const json = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'json', '.'], { cwd: dir }).stdout;
+    const json = (await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '--format', 'json', '.'], { cwd: dir })).stdout;
     expect(json).toContain('138****5678');
   });
 });
@@ -413,36 +416,36 @@ describe('report usage errors', () => {
     ['an unknown format', ['report', '--period', '2026-Q3', '--format', 'pdf', FIXTURE], '--format 的值“pdf”无效', '--format "pdf" is not valid'],
   ];
   for (const [what, args, zh, en] of cases) {
-    it(`${what}: exit 2, one line, in Chinese and English`, () => {
-      const chinese = runCli(args);
+    it(`${what}: exit 2, one line, in Chinese and English`, async () => {
+      const chinese = await runMain(args);
       expect(chinese.status).toBe(2);
       expect(chinese.stdout).toBe('');
       expect(chinese.stderr).toMatch(/^dangjian: [^\n]+\n$/);
       expect(chinese.stderr).toContain(zh);
-      const english = runCli([...args, '--lang', 'en']);
+      const english = await runMain([...args, '--lang', 'en']);
       expect(english.status).toBe(2);
       expect(english.stderr).toMatch(/^dangjian: [^\n]+\n$/);
       expect(english.stderr).toContain(en);
     });
   }
 
-  it('no files: exit 2', () => {
+  it('no files: exit 2', async () => {
     const dir = tempTree({ 'notes.txt': 'nothing here' });
-    const result = runCli(['report', '--period', '2026-Q3', '--as-of', AS_OF, '.'], { cwd: dir });
+    const result = await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '.'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^dangjian: 在 \. 中没有找到 \.yaml 或 \.yml 文件\n$/);
   });
 
-  it('exits 0 when every file was counted, however many periods are missing', () => {
+  it('exits 0 when every file was counted, however many periods are missing', async () => {
     const dir = tempTree({ 'a.yaml': header('a') });
-    const result = runCli(['report', '--period', '2026-Q2', '--as-of', AS_OF, '--format', 'json', '.'], { cwd: dir });
+    const result = await runMain(['report', '--period', '2026-Q2', '--as-of', AS_OF, '--format', 'json', '.'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).total.tally.missing).toBeGreaterThan(0);
   });
 
-  it('starts counting in the report period\'s year for a report made early in the next year', () => {
+  it('starts counting in the report period\'s year for a report made early in the next year', async () => {
     const dir = tempTree({ 'a.yaml': header('a') });
-    const model = JSON.parse(runCli(['report', '--period', '2025-Q4', '--as-of', '2026-01-10', '--format', 'json', '.'], { cwd: dir }).stdout);
+    const model = JSON.parse((await runMain(['report', '--period', '2025-Q4', '--as-of', '2026-01-10', '--format', 'json', '.'], { cwd: dir })).stdout);
     expect(model.since).toBe('2025-01-01');
     expect(model.total.tally.missing).toBeGreaterThan(0);
   });
