@@ -188,6 +188,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 2;
     }
     await program.parseAsync(argv, { from: 'user' });
+    // Output that could not be written (a full disk under `> file`) is an error of the run.
+    const failure = await io.stdout.finish?.();
+    if (failure) return fail('usage.cannotWriteStdout', { code: failure.code ?? 'EIO' });
     return exitCode;
   } catch (error) {
     if (error instanceof UsageError) return fail(error.messageId, error.params as Record<string, string>, error.lines?.[lang]);

@@ -30,6 +30,8 @@ export interface EngineOptions {
   extraCadences?: CadenceDefinition[];
   /** Report errors only. */
   quiet?: boolean;
+  /** Each analysis carries the key of the bytes it was made of (for the cache). */
+  contentKeys?: boolean;
   /** Called after each file is loaded (for a progress counter). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -41,6 +43,8 @@ export interface EngineOptions {
  */
 export interface AnalyzedFile extends FileFacts {
   ruleFindings: Record<string, RawFinding[]>;
+  /** With the `contentKeys` option: the key of the bytes analysed (see LoadedFile.key). */
+  key?: string;
 }
 
 /** A prepared engine: types, rules and the schema validator, built once per run. */
@@ -102,7 +106,7 @@ export class Engine {
    * severity, so that the result depends on the file and the rules' options only.
    */
   analyze(file: InputFile): AnalyzedFile {
-    const loaded = loadFile(file, this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    const loaded = loadFile(file, this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, this.options.contentKeys);
     const facts = fileFacts(loaded, this.schemaValidator(), this.types, this.catalogue);
     const ruleFindings: Record<string, RawFinding[]> = {};
     for (const rule of this.rules) {
@@ -111,7 +115,7 @@ export class Engine {
       rule.checkFile({ file: loaded, options: this.optionsOf(rule), report: (finding) => found.push({ ...finding, ruleId: rule.meta.id }) });
       if (found.length) ruleFindings[rule.meta.id] = found;
     }
-    return { ...facts, ruleFindings };
+    return { ...facts, ruleFindings, ...(loaded.key !== undefined ? { key: loaded.key } : {}) };
   }
 
   /** Checks files; `analyzed` is their per-file part when it was computed elsewhere (workers, cache). */

@@ -12,6 +12,14 @@ export function createHash(algorithm: 'sha1' | 'sha256'): Hash {
   return crypto.createHash(algorithm);
 }
 
+/**
+ * A file's content key, as the cache knows it: the SHA-1 of its bytes. Computed from the very bytes
+ * that are analysed, so that an analysis is never stored under the key of other bytes.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
 /** The SHA-256 of `data`, in hexadecimal. */
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');

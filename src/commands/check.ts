@@ -2,15 +2,15 @@
 import { checkFormats } from '../formats/index.js';
 import { selectShard, type ShardSpec } from '../load/shard.js';
 import { parseChoice, parseCount, UsageError } from '../options.js';
-import { maskPersonalData } from '../privacy.js';
+import { maskPersonalData, outputText } from '../privacy.js';
 import { findInputFiles, prepareRun, resolveWindow, ruleSettings, type RunOptions } from './common.js';
 import type { Lang } from '../types.js';
 import { emit, type Io } from './io.js';
 import { machineOnStdout, parseFormat } from './format-option.js';
-import { exitStatus, resolveDocsBase, resultRendering, ruleInfos } from './output.js';
+import { exitStatus, guardOutput, resolveDocsBase, resultRendering, ruleInfos, runInputs } from './output.js';
 import { progressFor } from './progress.js';
 import { message } from '../i18n/index.js';
-import { CACHE_STRATEGIES } from '../run/cache.js';
+import { CACHE_STRATEGIES, cacheFilePath } from '../run/cache.js';
 import { runAndRender, type RunOptions as CheckRunOptions } from '../run/check-run.js';
 import { VERSION } from '../version.js';
 
@@ -49,7 +49,8 @@ function checkRunOptions(options: CheckCommandOptions, lang: Lang, io: Io): Chec
   return {
     ...(cached ? { cache: { location: options.cacheLocation, cwd: io.cwd, tool: VERSION, strategy } } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
-    warn: (id, params) => io.stderr.write(`dangjian: ${message(lang, id, params)}\n`),
+    // Paths (the cache's, absolute) are input too: no personal number in them goes out in full.
+    warn: (id, params) => io.stderr.write(`dangjian: ${outputText(message(lang, id, params))}\n`),
   };
 }
 
@@ -60,7 +61,10 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const docsBase = resolveDocsBase(options.docsUrl);
   const runOptions = checkRunOptions(options, lang, io);
   const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
-  const { engine, files: found } = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
+  const prepared = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
+  const { engine, files: found } = prepared;
+  const cacheFile = runOptions.cache && cacheFilePath(runOptions.cache.location, io.cwd);
+  guardOutput(io, options.output, concat(runInputs(prepared), [cacheFile || undefined]));
   const files = shard ? selectShard(found, shard) : found;
   const rendering = await resultRendering(io, {
     format: format.name,
@@ -75,4 +79,8 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   progress.done();
   emit(io, output, options.output);
   return exitStatus(summary, maxWarnings);
+}
+
+function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {
+  for (const list of lists) yield* list;
 }

@@ -7,6 +7,7 @@ import { prepareRun, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { machineOnStdout, outputColorLevel, parseFormat, requireOutputFile } from './format-option.js';
 import { emit, type Io } from './io.js';
+import { guardOutput, runInputs } from './output.js';
 import { VERSION } from '../version.js';
 
 export interface DueCommandOptions extends Omit<RunOptions, 'since' | 'quiet'> {
@@ -33,7 +34,9 @@ export async function dueCommand(paths: string[], options: DueCommandOptions, la
   const within = parseWithin(options.within);
   requireOutputFile(format.spec, options.output);
   const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
-  const { engine, files } = await prepareRun(paths, { asOf: options.asOf, rule: options.rule, config: options.config, onProgress: progress.tick }, lang, io);
+  const prepared = await prepareRun(paths, { asOf: options.asOf, rule: options.rule, config: options.config, onProgress: progress.tick }, lang, io);
+  const { engine, files } = prepared;
+  guardOutput(io, options.output, runInputs(prepared));
   const { result, branches } = engine.check(files);
   progress.done();
   const model = buildDue({ engine, result, branches, files: files.length, within });

@@ -1,13 +1,19 @@
 /** The process's streams and environment, passed in so commands can be run and tested in-process. */
-import { mkdirSync, writeFileSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { writeSync } from 'node:fs';
 import { UsageError } from '../options.js';
+import { writeFileAtomic } from '../write-file.js';
 
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   /** Output is written as UTF-8 bytes, messages as text. */
-  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean; stream?(): NodeJS.WritableStream };
+  stdout: {
+    write(text: string | Uint8Array): unknown;
+    isTTY?: boolean;
+    stream?(): NodeJS.WritableStream;
+    /** Waits for what was written to be handed on; the error that stopped it, if any (a full disk). */
+    finish?(): Promise<NodeJS.ErrnoException | undefined>;
+  };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
@@ -19,19 +25,16 @@ export function processIo(): Io {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: new DescriptorOutput(1, () => listened(process.stdout)),
-    stderr: new DescriptorOutput(2, () => listened(process.stderr)),
+    stdout: new DescriptorOutput(1, () => process.stdout),
+    stderr: new DescriptorOutput(2, () => process.stderr),
   };
-}
-
-function listened(stream: NodeJS.WriteStream): NodeJS.WriteStream {
-  if (stream.listenerCount('error') === 0) stream.on('error', ignoreClosedReader);
-  return stream;
 }
 
 /** An output descriptor, with its stream made (by `open`) only when text, a terminal or a wait needs it. */
 export class DescriptorOutput {
   private opened?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The first error of a write through the stream (it comes later than the write). */
+  private failure?: NodeJS.ErrnoException;
 
   constructor(
     private readonly fd: number,
@@ -39,8 +42,24 @@ export class DescriptorOutput {
   ) {}
 
   stream(): NodeJS.WritableStream & { isTTY?: boolean } {
-    this.opened ??= this.open();
+    if (!this.opened) {
+      const stream = this.open();
+      // Without a listener Node would print a stack trace; the error is reported by `finish`.
+      stream.on('error', (error: NodeJS.ErrnoException) => this.failed(error));
+      this.opened = stream;
+    }
     return this.opened;
+  }
+
+  private failed(error: NodeJS.ErrnoException | null | undefined): void {
+    if (error && !isClosedReader(error)) this.failure ??= error;
+  }
+
+  async finish(): Promise<NodeJS.ErrnoException | undefined> {
+    const stream = this.opened;
+    // The callbacks of earlier writes come first (an error, too, is reported a tick later).
+    if (stream) await new Promise<void>((resolve) => (stream.writable ? stream.write('', () => resolve()) : setImmediate(resolve)));
+    return this.failure;
   }
 
   get isTTY(): boolean {
@@ -48,9 +67,10 @@ export class DescriptorOutput {
   }
 
   write(text: string | Uint8Array): void {
+    if (this.failure) return;
     // A Windows console takes text through the stream only; once the stream exists, it keeps the order.
     if (typeof text === 'string' || this.opened || process.platform === 'win32') {
-      this.stream().write(text);
+      this.stream().write(text, (error) => this.failed(error));
       return;
     }
     let done = 0;
@@ -59,19 +79,18 @@ export class DescriptorOutput {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A descriptor left non-blocking by the parent process, and full: the stream waits for it.
-      if (code === 'EAGAIN') this.stream().write(text.subarray(done));
-      else if (code !== 'EPIPE') throw error;
+      if (code === 'EAGAIN') this.stream().write(text.subarray(done), (failure) => this.failed(failure));
+      else this.failed(error as NodeJS.ErrnoException);
     }
   }
 }
 
 /**
  * The reader of a pipe went away (`dangjian check logs | head`): the rest of the output has nowhere
- * to go, which is no error of the run. Without a listener Node would print a stack trace.
+ * to go, which is no error of the run.
  */
-function ignoreClosedReader(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-  throw error;
+function isClosedReader(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED';
 }
 
 /**
@@ -94,19 +113,17 @@ export async function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessE
   return supportsColor ? supportsColor.level : 0;
 }
 
-/** Writes the output to --output (creating its folder) or to stdout. */
+/**
+ * Writes the output to --output or to stdout. The file is written whole or not at all (see
+ * writeFileAtomic); call `guardOutput` before the run, so that no input is ever replaced.
+ */
 export function emit(io: Io, text: string | Uint8Array, output: string | undefined): void {
   if (output === undefined) {
     io.stdout.write(text);
     return;
   }
-  const target = path.resolve(io.cwd, output);
-  // No output is YAML: such a name would replace a branch log (or the configuration), or be read as
-  // a broken log by the next check.
-  if (/\.ya?ml$/i.test(target)) throw new UsageError('usage.outputIsYaml', { file: output });
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
+    writeFileAtomic(io.cwd, output, text);
   } catch (error) {
     throw new UsageError('usage.cannotWrite', { file: output, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }

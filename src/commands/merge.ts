@@ -17,7 +17,7 @@ import { compareText } from '../util/compare.js';
 import { configFor, ruleSettings } from './common.js';
 import type { Io } from './io.js';
 import { parseFormat } from './format-option.js';
-import { exitStatus, resolveDocsBase, ruleInfos, writeResult } from './output.js';
+import { exitStatus, guardOutput, resolveDocsBase, ruleInfos, writeResult } from './output.js';
 
 export interface MergeCommandOptions {
   format?: string;
@@ -166,6 +166,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   const format = parseFormat(checkFormats, options.format).name;
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
   const docsBase = resolveDocsBase(options.docsUrl);
+  guardOutput(io, options.output, paths.map((file) => path.resolve(io.cwd, file)));
   const inputs = paths.map((file) => readInput(file, io));
   const { result, files } = mergeResults(inputs);
   // Rule metadata is not in the JSON: it comes from the rule list, with the same configuration and

@@ -2,6 +2,7 @@
  * What `check` and `merge` share once they have a result: the format context (rules, files, tool
  * version, documentation base), rendering in the chosen format, writing, and the exit status.
  */
+import { type BigIntStats, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../engine.js';
@@ -11,6 +12,7 @@ import type { Rendering } from '../run/check-run.js';
 import type { CheckResult, Lang, Severity, Summary } from '../types.js';
 import { VERSION } from '../version.js';
 import { outputColorLevel } from './format-option.js';
+import { displayPath } from '../load/files.js';
 import { emit, type Io } from './io.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -87,4 +89,40 @@ export async function writeResult(io: Io, result: CheckResult, options: ResultOu
 export function exitStatus(summary: Summary, maxWarnings: number): number {
   const { errors, warnings } = summary;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+}
+
+function statOf(file: string): BigIntStats | undefined {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses an --output that would replace what the run reads: an input file, a file found in the
+ * inputs, the configuration, the cache (`protectedFiles`, absolute), by whatever name, symbolic or
+ * hard link reaches it (compared by device and file id), and any .yaml or .yml name (it would be
+ * read as a broken log by the next check). Called before the run, so that nothing is computed in vain.
+ */
+export function guardOutput(io: Io, output: string | undefined, protectedFiles: Iterable<string | undefined>): void {
+  if (output === undefined) return;
+  const target = path.resolve(io.cwd, output);
+  if (/\.ya?ml$/i.test(target)) throw new UsageError('usage.outputIsYaml', { file: output });
+  const stats = statOf(target);
+  // Nothing there, or a device or a pipe (`-o /dev/stdout`): no file is replaced.
+  if (!stats?.isFile()) return;
+  for (const file of protectedFiles) {
+    const other = file === undefined ? undefined : statOf(file);
+    if (other && other.ino === stats.ino && other.dev === stats.dev && (other.ino !== 0n || path.resolve(file!) === target)) {
+      throw new UsageError('usage.outputIsInput', { file: output, input: displayPath(file!, io.cwd) });
+    }
+  }
+}
+
+/** What a run reads: its input files and its configuration (with the assignments file). */
+export function* runInputs(run: { files: { absolute: string }[]; config: { file?: string; assignmentsFile?: string } }): Iterable<string | undefined> {
+  for (const file of run.files) yield file.absolute;
+  yield run.config.file;
+  yield run.config.assignmentsFile;
 }

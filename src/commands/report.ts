@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import { configFor, prepareRun, resolveWindow, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { emit, type Io } from './io.js';
+import { guardOutput, runInputs } from './output.js';
 import { reportFormats } from '../formats/index.js';
 import { machineOnStdout, outputColorLevel, parseFormat, requireOutputFile } from './format-option.js';
 import { VERSION } from '../version.js';
@@ -38,7 +39,9 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const since = reportSince(options, configFor(io, options.config), period);
   requireOutputFile(format.spec, options.output);
   const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
-  const { engine, files } = await prepareRun(paths, { ...options, since, quiet: false, onProgress: progress.tick }, lang, io);
+  const prepared = await prepareRun(paths, { ...options, since, quiet: false, onProgress: progress.tick }, lang, io);
+  const { engine, files } = prepared;
+  guardOutput(io, options.output, runInputs(prepared));
   const { result, branches } = engine.check(files);
   progress.done();
   const model = buildReport({ engine, period, result, branches, files: files.length });

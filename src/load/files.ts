@@ -141,7 +141,30 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
     }
   }
   // Code-point order, never locale order, so output is the same on every machine.
-  return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return oneEntryPerFile([...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)));
+}
+
+/**
+ * A file reached by several paths (a symbolic link to its folder, a hard link) is one file: it is
+ * checked once, under the first of its paths in output order. Known by device and file id (where
+ * the system gives none, 0, by its path alone).
+ */
+function oneEntryPerFile(files: InputFile[]): InputFile[] {
+  if (files.length < 2) return files;
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    let id: string;
+    try {
+      const stats = statSync(file.absolute, { bigint: true });
+      if (stats.ino === 0n) return true;
+      id = `${stats.dev}:${stats.ino}`;
+    } catch {
+      return true;
+    }
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function statOrUndefined(file: string) {

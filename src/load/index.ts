@@ -3,6 +3,7 @@
  * that one bad file never stops the others.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { contentHash } from '../hash.js';
 import type { Position, RawFinding } from '../types.js';
 import { decodeUtf8 } from './decode.js';
 import type { InputFile } from './files.js';
@@ -22,9 +23,19 @@ export interface LoadedFile {
   /** A workbook's text cells, each at its sheet, row and column (what `text` is to a YAML file). */
   texts?: { text: string; position: Position }[];
   problems: RawFinding[];
+  /**
+   * With `keyed`: the key of what was read, taken from the very bytes parsed (their content hash),
+   * else `size:N` for a file over the size limit or `unreadable:CODE`.
+   */
+  key?: string;
 }
 
-export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): LoadedFile {
+export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE_SIZE, keyed = false): LoadedFile {
+  const loaded = readAndParse(file, maxFileSize, keyed);
+  return keyed && loaded.key === undefined ? { ...loaded, key: `unreadable:${loaded.problems[0]?.params?.code ?? 'EIO'}` } : loaded;
+}
+
+function readAndParse(file: InputFile, maxFileSize: number, keyed: boolean): LoadedFile {
   const at = (line: number, column: number) => ({ file: file.display, line, column });
   let size: number;
   try {
@@ -38,6 +49,7 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
   if (size > maxFileSize) {
     return {
       file,
+      ...(keyed ? { key: `size:${size}` } : {}),
       problems: [
         {
           ruleId: 'file-too-large',
@@ -54,11 +66,13 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
   } catch (error) {
     return { file, problems: [readProblem(error, at(1, 1))] };
   }
-  if (isWorkbookName(file.absolute)) return { file, ...loadWorkbookBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.display) };
+  const key = keyed ? { key: contentHash(bytes) } : {};
+  if (isWorkbookName(file.absolute)) return { file, ...key, ...loadWorkbookBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.display) };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     return {
       file,
+      ...key,
       problems: [
         {
           ruleId: 'encoding',
@@ -75,6 +89,7 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
     const hint = problem.hint ? `load.hint.${problem.hint}` : '';
     return {
       file,
+      ...key,
       text: decoded.text,
       problems: [
         {
@@ -86,7 +101,7 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
       ],
     };
   }
-  return { file, value: parsed.value, positions: parsed.positions, text: decoded.text, problems: [] };
+  return { file, ...key, value: parsed.value, positions: parsed.positions, text: decoded.text, problems: [] };
 }
 
 /** The causes of a read error that a user can act on, each with its own message. */

@@ -5,7 +5,7 @@
  */
 import { type BigIntStats, readFileSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
-import type { AnalyzedFile, Engine } from '../engine.js';
+import { type AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
 import type { CheckResult, MessageParams, Summary } from '../types.js';
 import { checksum, sha256 } from '../hash.js';
@@ -21,6 +21,7 @@ import {
   type StampEntry,
   type StoredRun,
 } from './cache.js';
+import { UsageError } from '../options.js';
 import { BranchSwitched, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
 import { analyseInWorkers, defaultConcurrency } from './workers.js';
 
@@ -35,6 +36,8 @@ export interface CacheOptions {
    * the cache when the file's stamp is unchanged; `content` always reads and hashes the file.
    */
   strategy?: CacheStrategy;
+  /** Reads a file's bytes for its content hash (a seam for tests: an edit made right after the read). */
+  readFile?: (absolute: string) => Uint8Array;
 }
 
 export interface RunOptions {
@@ -83,7 +86,9 @@ export async function runAndRender(engine: Engine, files: InputFile[], runOption
   return { summary: outcome.summary, output: outcome.output! };
 }
 
-async function execute(engine: Engine, files: InputFile[], runOptions: RunOptions, rendering?: Rendering): Promise<Outcome> {
+async function execute(given: Engine, files: InputFile[], runOptions: RunOptions, rendering?: Rendering): Promise<Outcome> {
+  // A cached run stores each analysis under the key of the very bytes it was made of.
+  const engine = runOptions.cache && !given.options.contentKeys ? new Engine({ ...given.options, contentKeys: true }) : given;
   const threads = Math.max(1, runOptions.concurrency ?? defaultConcurrency(files.length));
   const options: RunOptions =
     threads > 1 && !runOptions.analyses
@@ -163,6 +168,7 @@ interface Hashing {
   fromStamp: Set<string>;
   /** Files read for their hash whose stamps later runs will trust: worth writing into the cache. */
   restamped: Set<string>;
+  readFile: (absolute: string) => Uint8Array;
 }
 
 /** What a file's stats say: its stamp, or the key of a file over the size limit or unreadable. */
@@ -188,7 +194,7 @@ function fileKey(file: InputFile, seen: Look, hashing: Hashing): string {
   if (hash) hashing.fromStamp.add(file.absolute);
   else {
     try {
-      hash = contentHash(readFileSync(file.absolute));
+      hash = contentHash(hashing.readFile(file.absolute));
     } catch (error) {
       return unreadableKey(error);
     }
@@ -223,6 +229,8 @@ function runKeyOf(tool: string, engine: Engine, files: InputFile[], hashes: stri
 async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions, rendering?: Rendering): Promise<Outcome> {
   const location = cacheFilePath(settings.location, settings.cwd);
   const cache = new CheckCache(location, settings.tool);
+  // Never written over: a log, the configuration, a note, a device given as the location by mistake.
+  if (cache.problem === 'foreign') throw new UsageError('usage.cacheNotACache', { file: settings.location ?? location });
   try {
     return await cachedRunWith(cache, location, engine, files, options, settings, rendering);
   } finally {
@@ -251,6 +259,7 @@ async function cachedRunWith(
     stamps: new Map(),
     fromStamp: new Set(),
     restamped: new Set(),
+    readFile: settings.readFile ?? ((absolute) => readFileSync(absolute)),
   };
   const { stamps, fromStamp } = hashing;
   const looks = files.map((file) => look(file, hashing.maxFileSize));
@@ -346,9 +355,18 @@ async function cachedRunWith(
   }
   const stream = newStream(engine, files, options);
   let index = 0;
+  /** Whether a file was analysed from other bytes than those it was hashed from (changed meanwhile). */
+  let changed = false;
   try {
     for await (const analyzed of analysesInOrder(engine, files, options, known)) {
-      writer?.addFile(files[index].display, hashes[index], analyzed);
+      // The key of what was analysed: an analysis is stored under the hash of its own bytes.
+      const key = known[index] === undefined && analyzed.key !== undefined ? analyzed.key : hashes[index];
+      if (key !== hashes[index]) {
+        changed = true;
+        hashes[index] = key;
+        stamps.delete(files[index].absolute);
+      }
+      writer?.addFile(files[index].display, key, analyzed);
       stream.add(analyzed);
       index++;
       engine.options.onProgress?.(index, files.length);
@@ -359,12 +377,15 @@ async function cachedRunWith(
   }
   const result = stream.result();
   const output = rendering && (await rendering.render(result));
+  // A file changed during the run: the result is that of the bytes analysed, and the run's stamps
+  // (taken before) stand for nothing.
+  if (changed) runKey = runKeyOf(settings.tool, engine, files, hashes);
   if (writer) {
     try {
       if (!cache.problem) for (const line of cache.otherLines(filesKey, new Set(files.map((file) => file.display)))) writer.addLine(line);
       commit(writer, {
         key: runKey,
-        ...(runStamps ? { stamps: { bytes: runStamps } } : {}),
+        ...(runStamps && !changed ? { stamps: { bytes: runStamps } } : {}),
         summary: result.summary,
         result: { bytes: Buffer.from(JSON.stringify(result), 'utf8') },
         outputs: output ? [{ key: rendering!.key, body: { bytes: output } }] : [],

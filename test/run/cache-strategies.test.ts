@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checksum as sectionChecksum } from '../../src/hash.js';
-import { CACHE_FORMAT_VERSION, CacheWriter, CheckCache, fileStamp, type StoredRun } from '../../src/run/cache.js';
+import { CACHE_FORMAT, CACHE_FORMAT_VERSION, CacheWriter, CheckCache, fileStamp, type StoredRun } from '../../src/run/cache.js';
 import { header, runMain, tempTree } from '../helpers.js';
 
 describe('cache strategies', () => {
@@ -47,12 +47,14 @@ describe('cache strategies', () => {
     const bytes = readFileSync(file);
     const trailer = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a, bytes.length - 2) + 1)) as CacheParts['trailer'];
     const { filesLength: f, stampsLength: s, runsLength: r, bodiesLength: b } = trailer;
+    // After the header line.
+    const h = bytes.indexOf(0x0a) + 1;
     return {
       trailer,
-      files: bytes.subarray(0, f),
-      stamps: JSON.parse(bytes.toString('utf8', f, f + s)),
-      runs: bytes.subarray(f + s, f + s + r),
-      bodies: bytes.subarray(f + s + r, f + s + r + b),
+      files: bytes.subarray(h, h + f),
+      stamps: JSON.parse(bytes.toString('utf8', h + f, h + f + s)),
+      runs: bytes.subarray(h + f + s, h + f + s + r),
+      bodies: bytes.subarray(h + f + s + r, h + f + s + r + b),
     };
   }
 
@@ -60,7 +62,7 @@ describe('cache strategies', () => {
   function writeCache(file: string, parts: CacheParts, stampsText = `${JSON.stringify(parts.stamps)}\n`, checksum = true) {
     const stamps = Buffer.from(stampsText, 'utf8');
     const trailer = { ...parts.trailer, stampsLength: stamps.length, ...(checksum ? { stampsChecksum: sectionChecksum(stamps) } : {}) };
-    writeFileSync(file, Buffer.concat([parts.files, stamps, parts.runs, parts.bodies, Buffer.from(`${JSON.stringify(trailer)}\n`)]));
+    writeFileSync(file, Buffer.concat([Buffer.from(`${CACHE_FORMAT}\n`), parts.files, stamps, parts.runs, parts.bodies, Buffer.from(`${JSON.stringify(trailer)}\n`)]));
   }
 
   /** The stamps entry of a file, by name (the key is the absolute path the checker saw). */

@@ -64,7 +64,7 @@ describe('check cache', () => {
     expect(await cachedRun(files, file)).toEqual({ json: expected, warnings: [] });
 
     bytes = await fresh();
-    writeFileSync(file, 'not a cache at all\n');
+    writeFileSync(file, `${CACHE_FORMAT}\nnot a cache at all\n`);
     expect(await cachedRun(files, file)).toEqual({ json: expected, warnings: ['cache.damaged'] });
 
     // A flipped byte inside the stored result: the checksum catches it.

@@ -1,0 +1,164 @@
+/** Writing a cache file: whole, to a temporary file beside the old one, renamed into place. */
+import { writeSync } from 'node:fs';
+import type { AnalyzedFile } from '../../engine.js';
+import { checksum, createHash } from '../../hash.js';
+import { abandonTemporary, commitTemporary, openTemporary } from '../../write-file.js';
+import {
+  type Body,
+  CACHE_FORMAT,
+  CACHE_FORMAT_VERSION,
+  HEADER,
+  MAX_FILES,
+  MAX_OUTPUTS,
+  MAX_RUNS,
+  type Part,
+  type RunRecord,
+  type StampEntry,
+  type StampsSection,
+  type StoredRun,
+  type Trailer,
+} from './format.js';
+import type { CheckCache } from './reader.js';
+
+/**
+ * Writes a new cache file beside the old one and renames it into place. A write that fails (a full
+ * disk) stops the writing but not the run: `commit` then throws that error and removes the
+ * temporary file, and the old cache stays as it was.
+ */
+export class CacheWriter {
+  private readonly temporary: string;
+  private readonly fd: number;
+  private readonly filesHash = createHash('sha256');
+  /** The checksum of a files section copied whole from the previous cache. */
+  private copiedFilesSha256?: string;
+  private filesLength = 0;
+  private count = 0;
+  /** The first write that failed: nothing more is written. */
+  private failure?: unknown;
+  private closed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly tool: string,
+    private readonly filesKey: string,
+  ) {
+    ({ temporary: this.temporary, fd: this.fd } = openTemporary(file));
+    this.put(HEADER);
+  }
+
+  private put(bytes: string | Uint8Array): void {
+    if (this.failure !== undefined) return;
+    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    try {
+      for (let done = 0; done < data.length; ) done += writeSync(this.fd, data, done);
+    } catch (error) {
+      this.failure = error;
+    }
+  }
+
+  private writeFiles(text: string): void {
+    const bytes = Buffer.from(text, 'utf8');
+    this.put(bytes);
+    this.filesHash.update(bytes);
+    this.filesLength += bytes.length;
+  }
+
+  addFile(display: string, hash: string, analyzed: AnalyzedFile): void {
+    this.count++;
+    this.writeFiles(`{"path":${JSON.stringify(display)},"hash":"${hash}","analyzed":${JSON.stringify(analyzed)}}\n`);
+  }
+
+  /** A line kept from the previous cache (already in the entry format). */
+  addLine(line: string): void {
+    if (this.count >= MAX_FILES) return;
+    this.count++;
+    this.writeFiles(`${line}\n`);
+  }
+
+  /** The previous cache's files section, whole and unchanged (made with this writer's key), instead of entries. */
+  copyFiles(section: { bytes: Uint8Array; sha256: string }): void {
+    if (this.filesLength > 0) throw new Error('files were added already');
+    this.put(section.bytes);
+    this.filesLength = section.bytes.length;
+    this.copiedFilesSha256 = section.sha256;
+  }
+
+  /**
+   * Writes the stamps (this run's first, then others up to the limit), recorded by a run that began
+   * to look at files at `stampsSince`, the runs (newest first; bodies given as parts are copied from
+   * `source`) and the trailer; then calls `beforeRename` (to close the previous cache: Windows does
+   * not rename over an open file) and renames the file into place.
+   */
+  commit(
+    runs: RunRecord[],
+    stamps: Iterable<[string, StampEntry]>,
+    stampsSince: bigint,
+    source?: CheckCache,
+    beforeRename?: () => void,
+  ): void {
+    try {
+      const kept: [string, StampEntry][] = [];
+      for (const stamp of stamps) {
+        if (kept.length >= MAX_FILES) break;
+        kept.push(stamp);
+      }
+      const section: StampsSection = { since: String(stampsSince), files: Object.fromEntries(kept) };
+      const stampsBytes = Buffer.from(`${JSON.stringify(section)}\n`, 'utf8');
+      this.put(stampsBytes);
+      // Where each body goes; bodies at hand are checksummed here, copied ones keep their checksum.
+      const bodies: Body[] = [];
+      let bodiesLength = 0;
+      const place = (body: Body): Part => {
+        bodies.push(body);
+        const part =
+          'bytes' in body
+            ? { offset: bodiesLength, length: body.bytes.length, checksum: checksum(body.bytes) }
+            : { ...body.part, offset: bodiesLength };
+        bodiesLength += part.length;
+        return part;
+      };
+      const listed: StoredRun[] = runs.slice(0, MAX_RUNS).map((run) => ({
+        key: run.key,
+        ...(run.stamps ? { stamps: place(run.stamps) } : {}),
+        summary: run.summary,
+        result: place(run.result),
+        outputs: run.outputs.slice(0, MAX_OUTPUTS).map((output) => ({ key: output.key, ...place(output.body) })),
+      }));
+      const runsBytes = Buffer.from(`${JSON.stringify(listed)}\n`, 'utf8');
+      this.put(runsBytes);
+      for (const body of bodies) {
+        const bytes = 'bytes' in body ? body.bytes : source!.copy(body.part);
+        if (!('bytes' in body) && bytes.length !== body.part.length) throw Object.assign(new Error('cache shortened while copied'), { code: 'EIO' });
+        this.put(bytes);
+      }
+      // The bodies end with a line end, so that the trailer is always a line of its own.
+      this.put('\n');
+      bodiesLength++;
+      const trailer: Trailer = {
+        format: CACHE_FORMAT,
+        formatVersion: CACHE_FORMAT_VERSION,
+        tool: this.tool,
+        filesKey: this.filesKey,
+        filesLength: this.filesLength,
+        filesSha256: this.copiedFilesSha256 ?? this.filesHash.digest('hex'),
+        stampsLength: stampsBytes.length,
+        stampsChecksum: checksum(stampsBytes),
+        runsLength: runsBytes.length,
+        runsChecksum: checksum(runsBytes),
+        bodiesLength,
+      };
+      this.put(`${JSON.stringify(trailer)}\n`);
+      if (this.failure !== undefined) throw this.failure;
+      this.closed = true;
+      commitTemporary(this.temporary, this.fd, this.file, beforeRename);
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+  }
+
+  abandon(): void {
+    abandonTemporary(this.temporary, this.closed ? undefined : this.fd);
+    this.closed = true;
+  }
+}

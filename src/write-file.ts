@@ -1,0 +1,122 @@
+/**
+ * Files written whole or not at all: the bytes go to a temporary file beside the target, which is
+ * renamed over it only once complete, so that a full disk, a crash or a `kill -9` never leaves half
+ * a file and never loses the old one. Temporary files are named `<target>.<pid>.<ms>.tmp`; those of
+ * processes that no longer run are removed by the next write of the same target.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, chmodSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/** A new temporary file's path beside `target`. */
+export function temporaryPath(target: string): string {
+  return `${target}.${process.pid}.${Date.now()}.tmp`;
+}
+
+/** The file a path names, following symbolic links (a link to a file is written through). */
+export function finalTarget(target: string): string {
+  try {
+    return realpathSync(target);
+  } catch {
+    return target;
+  }
+}
+
+/** Whether a process with this id runs (on this machine, as far as it can be told). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A day: a temporary file this old is stale whatever process wrote it (its id may be reused). */
+const STALE_MS = 24 * 3600 * 1000;
+
+/** Removes the temporary files of `target` left by processes that were killed while writing it. */
+export function removeStaleTemporaries(target: string): void {
+  const dir = path.dirname(target);
+  const prefix = `${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d{1,10})\.(\d{1,16})\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const [pid, ms] = [Number(match[1]), Number(match[2])];
+    if (running(pid) && Date.now() - ms < STALE_MS) continue;
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/** Whether a path names something other than a regular file or nothing (a device, a pipe, a folder). */
+export function isSpecial(target: string): boolean {
+  try {
+    return !statSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Opens a temporary file beside `target` for writing; the caller writes, then `commitTemporary`. */
+export function openTemporary(target: string): { temporary: string; fd: number } {
+  mkdirSync(path.dirname(target), { recursive: true });
+  removeStaleTemporaries(target);
+  const temporary = temporaryPath(target);
+  return { temporary, fd: openSync(temporary, 'wx') };
+}
+
+/** Flushes and closes the temporary file and renames it over `target` (keeping the old file's mode). */
+export function commitTemporary(temporary: string, fd: number, target: string, beforeRename?: () => void): void {
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    chmodSync(temporary, statSync(target).mode & 0o7777);
+  } catch {
+    // no old file: the default mode
+  }
+  beforeRename?.();
+  renameSync(temporary, target);
+}
+
+/** Closes (if open) and removes a temporary file that will not be used. */
+export function abandonTemporary(temporary: string, fd: number | undefined): void {
+  if (fd !== undefined) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+  rmSync(temporary, { force: true });
+}
+
+/** Writes `bytes` to the file `name` (relative to `cwd`) whole, or leaves the old file as it was. */
+export function writeFileAtomic(cwd: string, name: string, bytes: string | Uint8Array): void {
+  const target = finalTarget(path.resolve(cwd, name));
+  if (isSpecial(target)) {
+    // A device or a pipe (`-o /dev/stdout`) is written to; it is never replaced.
+    writeFileSync(target, bytes);
+    return;
+  }
+  const { temporary, fd } = openTemporary(target);
+  let open: number | undefined = fd;
+  try {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
+    open = undefined;
+    commitTemporary(temporary, fd, target);
+  } catch (error) {
+    abandonTemporary(temporary, open);
+    throw error;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Hostile conditions for the cache: files that change while a run reads them, cache locations that
+ * are not caches, temporary files left by killed runs, full disks.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Engine, type EngineOptions } from '../../src/engine.js';
+import { formatJson } from '../../src/formats/json.js';
+import { findFiles } from '../../src/load/files.js';
+import { runCheck, type CacheOptions } from '../../src/run/check-run.js';
+import { header, runCli, tempTree } from '../helpers.js';
+import { AS_OF, CONTROL, CONTROL_FILE } from './catalogue.js';
+
+const options: EngineOptions = { window: { asOf: AS_OF, since: '2026-01-01' }, lang: 'zh-CN' };
+const meeting = (topic: boolean) => `  - date: 2026-01-05\n    type: 支委会\n    title: 一月支委会\n${topic ? '    firstTopic: 学习党章\n' : ''}`;
+/** Two versions of one log: with a finding (no first topic) and without. */
+const BROKEN = `${header('edit')}activities:\n${meeting(false)}`;
+const CLEAN = `${header('edit')}activities:\n${meeting(true)}`;
+
+async function check(dir: string, cache?: CacheOptions): Promise<string> {
+  const files = await findFiles(['.'], dir);
+  return formatJson(await runCheck(new Engine(options), files, cache ? { cache } : {}));
+}
+
+describe('hostile cache: a file edited while a cached run reads it', () => {
+  for (const strategy of ['metadata', 'content'] as const) {
+    for (const [first, edit] of [
+      [BROKEN, CLEAN],
+      [CLEAN, BROKEN],
+    ]) {
+      const what = first === BROKEN ? 'a false pass' : 'a stale finding';
+      it(`never stores the analysis of one version under the hash of another (${strategy}, ${what})`, async () => {
+        const dir = tempTree({ 'a.yaml': first });
+        const location = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'check.cache');
+        const expected = await check(dir);
+        const other = (writeFileSync(path.join(dir, 'a.yaml'), edit), await check(dir));
+        writeFileSync(path.join(dir, 'a.yaml'), first);
+        expect(other).not.toBe(expected);
+        let edited = false;
+        // The file is edited right after the run has read it for its hash, before it is analysed.
+        const readFile = (absolute: string) => {
+          const bytes = readFileSync(absolute);
+          if (!edited) {
+            edited = true;
+            writeFileSync(absolute, edit);
+          }
+          return bytes;
+        };
+        const during = await check(dir, { location, cwd: dir, tool: 'test', strategy, readFile });
+        expect(edited).toBe(true);
+        // What the run saw is one version or the other, never a mixture.
+        expect([expected, other]).toContain(during);
+        // The edit is undone: every later run reports the file as it is.
+        writeFileSync(path.join(dir, 'a.yaml'), first);
+        expect(await check(dir, { location, cwd: dir, tool: 'test', strategy })).toBe(expected);
+        expect(await check(dir, { location, cwd: dir, tool: 'test', strategy })).toBe(expected);
+        writeFileSync(path.join(dir, 'a.yaml'), edit);
+        expect(await check(dir, { location, cwd: dir, tool: 'test', strategy })).toBe(other);
+      });
+    }
+  }
+});
+
+describe('hostile cache: a location that is no cache is never written over', () => {
+  const cases: [string, string][] = [
+    ['a branch log', CONTROL_FILE],
+    ['a note', 'notes.md'],
+    ['the configuration', 'dangjian.config.yaml'],
+    ['an empty file', 'empty.cache'],
+  ];
+  it.each(cases)('%s: one line, exit status 2, the file untouched (both languages)', (_name, location) => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL, 'notes.md': '# 笔记\n', 'dangjian.config.yaml': 'since: 2026-01-01\n', 'empty.cache': '' });
+    const before = readFileSync(path.join(dir, location));
+    for (const [lang, text] of [
+      ['zh-CN', `--cache-location ${location}：该文件不是 dangjian 的缓存文件，不会被覆盖。请指定一个文件夹（如 .dangjian-cache/）或一个新的文件名`],
+      ['en', `--cache-location ${location}: that file is not a dangjian cache and will not be overwritten. Give a folder (such as .dangjian-cache/) or a new file name`],
+    ]) {
+      const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--lang', lang, '--cache-location', location], { cwd: dir });
+      expect(result).toEqual({ status: 2, stdout: '', stderr: `dangjian: ${text}\n` });
+      expect(readFileSync(path.join(dir, location)).equals(before)).toBe(true);
+    }
+    expect(readdirSync(dir).sort()).toEqual([CONTROL_FILE, 'dangjian.config.yaml', 'empty.cache', 'notes.md']);
+  });
+
+  it('a named pipe: refused at once, never waited on', () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    expect(spawnSync('mkfifo', [path.join(dir, 'pipe')]).status).toBe(0);
+    const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', 'pipe'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^dangjian: --cache-location pipe：该文件不是 dangjian 的缓存文件/);
+    expect(statSync(path.join(dir, 'pipe')).isFIFO()).toBe(true);
+  });
+
+  it('a cache file is recognised and rewritten, by its own name or a folder', () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    const first = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', 'my.cache'], { cwd: dir });
+    expect(first.status).toBe(1);
+    expect(readFileSync(path.join(dir, 'my.cache'), 'utf8')).toMatch(/^dangjian-check-cache\n/);
+    expect(runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', 'my.cache'], { cwd: dir })).toEqual(first);
+  });
+});
+
+describe('hostile cache: temporary files of killed runs', () => {
+  it('are removed by the next run; those of a running process stay', () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    const folder = path.join(dir, '.dangjian-cache');
+    mkdirSync(folder);
+    // A process id no process has (above the largest Linux allows), and this test's own (running).
+    const dead = [`check.cache.4194400.${Date.now() - 60_000}.tmp`, `check.cache.4194401.${Date.now()}.tmp`];
+    const live = `check.cache.${process.pid}.${Date.now()}.tmp`;
+    for (const name of [...dead, live, 'unrelated.tmp']) writeFileSync(path.join(folder, name), 'x'.repeat(1000));
+    expect(runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache'], { cwd: dir }).status).toBe(1);
+    expect(readdirSync(folder).sort()).toEqual(['check.cache', live, 'unrelated.tmp'].sort());
+  });
+});
+
+describe('hostile cache: paths in its messages', () => {
+  it('masks a personal number in the cache location', () => {
+    const id = '110101199003074514';
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL, [`${id}/check.cache`]: 'dangjian-check-cache\ntruncated' });
+    const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', `${dir}/${id}/`], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('1101**********4514');
+    expect(result.stderr).not.toContain(id);
+  });
+});
