@@ -27,6 +27,7 @@ export const en: Record<MessageId, string> = {
   'load.yaml.directive': 'YAML directives (lines starting with %) are not supported. Remove this line',
   'load.yaml.multiple-documents': 'The file holds {count} YAML documents (separated by ---). A file holds one branch log: split it into several files',
   'load.yaml.too-deep': 'The nesting is too deep (more than 32 levels). A branch log is never this deep: check the indentation and brackets',
+  'load.yaml.too-complex': 'The file is too complex to parse (too many levels of indentation or nesting). Check the indentation, or split the file',
   'load.hint.fullwidth-colon': '. Hint: this may be a Chinese full-width colon "："; write an ASCII colon ":" and a space after a key',
   'load.hint.fullwidth-space': '. Hint: this may be a full-width space; use ASCII spaces for indentation and after colons',
   'load.hint.fullwidth-dash': '. Hint: a list item starts with an ASCII dash "-" and a space; this may be a Chinese dash or full-width "－"',

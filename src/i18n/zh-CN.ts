@@ -26,6 +26,7 @@ export const zhCN = {
   'load.yaml.directive': '不支持 YAML 指令（以 % 开头的行）。请删除此行',
   'load.yaml.multiple-documents': '文件包含 {count} 个 YAML 文档（用 --- 分隔）。一个文件只能写一个支部台账，请拆分成多个文件',
   'load.yaml.too-deep': '嵌套层级过深（超过 32 层）。台账的结构不会这么深，请检查缩进或括号是否写错',
+  'load.yaml.too-complex': '文件的结构过于复杂，无法解析（缩进或嵌套的层次过多）。请检查缩进是否写错，或把文件拆分',
   'load.hint.fullwidth-colon': '。提示：此处可能用了中文冒号“：”，字段名后应使用英文冒号“:”并加一个空格',
   'load.hint.fullwidth-space': '。提示：此处可能用了中文全角空格，缩进和冒号后请使用英文半角空格',
   'load.hint.fullwidth-dash': '。提示：列表项应以英文短横线“-”加空格开头，此处可能用了中文破折号或全角“－”',

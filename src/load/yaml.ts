@@ -26,7 +26,8 @@ export type YamlProblemKind =
   | 'complex-key'
   | 'directive'
   | 'multiple-documents'
-  | 'too-deep';
+  | 'too-deep'
+  | 'too-complex';
 
 export interface YamlProblem {
   kind: YamlProblemKind;
@@ -41,7 +42,20 @@ export type ParseOutcome =
   | { ok: true; value: unknown; positions: PositionIndex }
   | { ok: false; problem: YamlProblem };
 
+/**
+ * Parses a file's text. A parser that runs out of stack on some shape of text is a finding of this
+ * file, never a crash of the run.
+ */
 export function parseYaml(text: string): ParseOutcome {
+  try {
+    return parseChecked(text);
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, problem: { kind: 'too-complex', position: { line: 1, column: 1 } } };
+    throw error;
+  }
+}
+
+function parseChecked(text: string): ParseOutcome {
   const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
     return { ok: false, problem: { kind: 'too-deep', position: new LineIndex(text).position(tooDeep) } };

@@ -51,7 +51,12 @@ const CACHE_FILE_NAME = 'check.cache';
 
 /** The cache file for a `--cache-location`: the location itself, or a file inside a folder. */
 export function cacheFilePath(location: string | undefined, cwd: string): string {
+  return cacheFile(location, cwd).file;
+}
+
+/** The cache file, and whether it was found as the cache's own name inside a folder. */
+export function cacheFile(location: string | undefined, cwd: string): { file: string; inFolder: boolean } {
   const target = path.resolve(cwd, location ?? DEFAULT_CACHE_LOCATION);
   const isFolder = location === undefined || /[\\/]$/.test(location) || (existsSync(target) && statSync(target).isDirectory());
-  return isFolder ? path.join(target, CACHE_FILE_NAME) : target;
+  return isFolder ? { file: path.join(target, CACHE_FILE_NAME), inFolder: true } : { file: target, inFolder: false };
 }

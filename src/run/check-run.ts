@@ -11,7 +11,7 @@ import type { CheckResult, MessageParams, Summary } from '../types.js';
 import { checksum, sha256 } from '../hash.js';
 import {
   CacheWriter,
-  cacheFilePath,
+  cacheFile,
   type CacheStrategy,
   CheckCache,
   contentHash,
@@ -227,8 +227,8 @@ function runKeyOf(tool: string, engine: Engine, files: InputFile[], hashes: stri
 }
 
 async function cachedRun(engine: Engine, files: InputFile[], options: RunOptions, settings: CacheOptions, rendering?: Rendering): Promise<Outcome> {
-  const location = cacheFilePath(settings.location, settings.cwd);
-  const cache = new CheckCache(location, settings.tool);
+  const { file: location, inFolder } = cacheFile(settings.location, settings.cwd);
+  const cache = new CheckCache(location, settings.tool, inFolder);
   // Never written over: a log, the configuration, a note, a device given as the location by mistake.
   if (cache.problem === 'foreign') throw new UsageError('usage.cacheNotACache', { file: settings.location ?? location });
   try {

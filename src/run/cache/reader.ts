@@ -50,6 +50,11 @@ export class CheckCache {
   constructor(
     readonly file: string,
     private readonly tool: string,
+    /**
+     * Whether the file's name is the cache's own (`check.cache` in a folder given as the location):
+     * there, a regular file that is no cache is a damaged one, replaced with a warning.
+     */
+    private readonly owned = false,
   ) {
     let fd: number;
     try {
@@ -89,7 +94,7 @@ export class CheckCache {
     }
     const named = !!trailer && typeof trailer === 'object' && trailer.format === CACHE_FORMAT;
     // Without the header: a cache of an earlier format (named by its trailer), or no cache at all.
-    if (!headed) return void (this.problem = named ? 'version' : 'foreign'), false;
+    if (!headed) return void (this.problem = named ? 'version' : this.owned ? 'damaged' : 'foreign'), false;
     if (!ended) return void (this.problem = 'truncated'), false;
     if (!named || !trailer) return void (this.problem = 'damaged'), false;
     if (trailer.formatVersion !== CACHE_FORMAT_VERSION || trailer.tool !== this.tool) return void (this.problem = 'version'), false;
