@@ -85,7 +85,9 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--cache', t('cli.cache'))
     .option('--cache-location <path>', t('cli.cacheLocation'))
     .option('--cache-strategy <strategy>', t('cli.cacheStrategy'))
-    .option('--concurrency <n>', t('cli.concurrency'));
+    .option('--concurrency <n>', t('cli.concurrency'))
+    .option('--fix', t('cli.fix'))
+    .option('--fix-dry-run', t('cli.fixDryRun'));
   shared(check)
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));
@@ -135,6 +137,9 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .description(t('cli.init'))
     .option('--id <id>', t('cli.initId'))
     .option('--name <name>', t('cli.initName'))
+    .option('--members <n>', t('cli.initMembers'))
+    .option('--groups <names>', t('cli.initGroups'))
+    .option('--term-start <date>', t('cli.initTermStart'))
     .option('-y, --yes', t('cli.initYes'))
     .option('--lang <lang>', t('cli.lang'))
     .addHelpText('after', `\n${t('cli.initExamples')}`)

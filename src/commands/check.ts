@@ -1,5 +1,6 @@
 /** `dangjian check`: findings for the given files. */
 import { checkFormats } from '../formats/index.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import { selectShard, type ShardSpec } from '../load/shard.js';
 import { parseChoice, parseCount, UsageError } from '../options.js';
 import { maskPersonalData, outputText } from '../privacy.js';
@@ -25,6 +26,8 @@ export interface CheckCommandOptions extends RunOptions {
   cacheLocation?: string;
   cacheStrategy?: string;
   concurrency?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 // Shared with report and due; re-exported for the commands that import them from here.
@@ -66,6 +69,13 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const cacheFile = runOptions.cache && cacheFilePath(runOptions.cache.location, io.cwd);
   guardOutput(io, options.output, concat(runInputs(prepared), [cacheFile || undefined]));
   const files = shard ? selectShard(found, shard) : found;
+  if (options.fix || options.fixDryRun) {
+    // Repairs first (fix/ is loaded only for them); the check then reports what remains.
+    const { planFixes, applyFixes } = await import('../fix/files.js');
+    const planned = planFixes(files, engine.types.allNames(), engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    applyFixes(planned, options.fixDryRun === true, lang, io);
+    if (options.fixDryRun) return 0;
+  }
   const rendering = await resultRendering(io, {
     format: format.name,
     output: options.output,

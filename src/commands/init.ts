@@ -1,22 +1,29 @@
 /**
  * `dangjian init`: a starter branch log and configuration in the working directory. It never
- * overwrites a file, and asks questions only on a terminal.
+ * overwrites a file, and asks questions only on a terminal. The starter stays valid through the
+ * edits a person makes first: removing the `# ` of an example line, copying an activity,
+ * changing a date.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { message } from '../i18n/index.js';
+import { isCalendarDate } from '../model/dates.js';
 import { UsageError } from '../options.js';
 import { findPersonalNumbers } from '../privacy.js';
 import type { Lang } from '../types.js';
 import type { Io } from './io.js';
 
-const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas/branch-log.schema.json');
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCHEMA_IN_PACKAGE = 'schemas/branch-log.schema.json';
 
 export interface InitOptions {
   id?: string;
   name?: string;
+  members?: string;
+  groups?: string;
+  termStart?: string;
   yes?: boolean;
 }
 
@@ -25,18 +32,21 @@ export interface BranchAnswers {
   name: string;
   parent: string;
   members: number;
+  groups?: string[];
+  termStart?: string;
 }
 
 export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<number> {
-  const answers: BranchAnswers = { id: options.id ?? 'my-branch', name: options.name ?? message(lang, 'init.defaultName'), parent: '', members: 10 };
-  if (!/^\S{1,64}$/.test(answers.id)) throw new UsageError('init.badId', { value: answers.id });
+  const answers = answersFromOptions(options, lang);
   if (stdin.isTTY && io.stdout.isTTY && !options.yes) await ask(answers, lang, io, stdin);
   // The starter log would fail its own no-personal-data check, and the number would be on disk.
-  const personal = findPersonalNumbers([answers.id, answers.name, answers.parent].join('\n'));
+  const personal = findPersonalNumbers([answers.id, answers.name, answers.parent, ...(answers.groups ?? [])].join('\n'));
   if (personal.length) throw new UsageError('init.personalData', { value: personal.map((match) => match.masked).join(', ') });
 
+  const where = installation(PACKAGE_ROOT, io.cwd, io.env);
+  const command = `${where.command} check branch.yaml`;
   const targets: [string, string][] = [
-    ['branch.yaml', starterLog(answers, schemaReference(io.cwd), lang)],
+    ['branch.yaml', starterLog(answers, where.schema, lang, command)],
     ['dangjian.config.yaml', starterConfig(lang)],
   ];
   for (const [name, content] of targets) {
@@ -52,8 +62,28 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
     }
     io.stdout.write(`${message(lang, 'init.wrote', { file: name })}\n`);
   }
-  io.stdout.write(`${message(lang, 'init.next')}\n`);
+  io.stdout.write(`${message(lang, 'init.nextCommand', { command })}\n`);
   return 0;
+}
+
+/** Party group names as people list them: 第一党小组、第二党小组 or group-1, group-2. */
+export function parseGroups(value: string): string[] {
+  return [...new Set(value.split(/[、，,;；]/).map((name) => name.trim()).filter(Boolean))];
+}
+
+function answersFromOptions(options: InitOptions, lang: Lang): BranchAnswers {
+  const answers: BranchAnswers = { id: options.id ?? 'my-branch', name: options.name ?? message(lang, 'init.defaultName'), parent: '', members: 10 };
+  if (!/^\S{1,64}$/.test(answers.id)) throw new UsageError('init.badId', { value: answers.id });
+  if (options.members !== undefined) {
+    if (!/^[1-9]\d{0,5}$/.test(options.members)) throw new UsageError('init.badMembers', { value: options.members });
+    answers.members = Number(options.members);
+  }
+  if (options.groups !== undefined && parseGroups(options.groups).length) answers.groups = parseGroups(options.groups);
+  if (options.termStart !== undefined) {
+    if (!isCalendarDate(options.termStart)) throw new UsageError('init.badTermStart', { value: options.termStart });
+    answers.termStart = options.termStart;
+  }
+  return answers;
 }
 
 async function ask(answers: BranchAnswers, lang: Lang, io: Io, stdin: NodeJS.ReadableStream): Promise<void> {
@@ -68,49 +98,106 @@ async function ask(answers: BranchAnswers, lang: Lang, io: Io, stdin: NodeJS.Rea
     answers.name = await question('init.askName', answers.name);
     answers.parent = await question('init.askParent', answers.parent || '-');
     if (answers.parent === '-') answers.parent = '';
-    const members = Number(await question('init.askMembers', String(answers.members)));
-    if (Number.isInteger(members) && members >= 1) answers.members = members;
+    for (;;) {
+      const members = await question('init.askMembers', String(answers.members));
+      if (/^[1-9]\d{0,5}$/.test(members)) {
+        answers.members = Number(members);
+        break;
+      }
+      io.stdout.write(`${message(lang, 'init.badMembers', { value: members })}\n`);
+    }
+    const groups = parseGroups(await question('init.askGroups', answers.groups?.join('、') || '-'));
+    answers.groups = groups.length && groups[0] !== '-' ? groups : undefined;
+    for (;;) {
+      const date = await question('init.askTermStart', answers.termStart ?? '-');
+      if (date === '-') break;
+      if (isCalendarDate(date)) {
+        answers.termStart = date;
+        break;
+      }
+      io.stdout.write(`${message(lang, 'init.badTermStart', { value: date })}\n`);
+    }
   } finally {
     rl.close();
   }
 }
 
-/** The schema path for the editor's YAML language server: relative when it can be. */
-function schemaReference(cwd: string): string {
-  return path.relative(cwd, SCHEMA_FILE).split(path.sep).join('/');
+/**
+ * How dangjian was installed, seen from the working directory: the command that runs it there, and
+ * the schema path for the editor's YAML language server.
+ * - a project's dependency (`npm install --save-dev dangjian` in a logs repository) or the clone
+ *   itself: `npx dangjian`, the schema inside it;
+ * - a global install: `dangjian`; the schema where a logs repository keeps its devDependency, once
+ *   there is a package.json, else the installed copy;
+ * - anything else (a copy run by path): `node <path to the command>`.
+ */
+export function installation(packageRoot: string, cwd: string, env: NodeJS.ProcessEnv): { command: string; schema: string } {
+  const relative = (target: string) => {
+    const found = path.relative(cwd, target);
+    return (path.isAbsolute(found) ? found : found || '.').split(path.sep).join('/');
+  };
+  const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+  const installedSchema = relative(path.join(packageRoot, SCHEMA_IN_PACKAGE));
+  const modules = path.dirname(packageRoot);
+  if (path.basename(modules) === 'node_modules' && inside(cwd, path.dirname(modules))) return { command: 'npx dangjian', schema: installedSchema };
+  if (inside(cwd, packageRoot)) return { command: 'npx dangjian', schema: installedSchema };
+  const project = projectRoot(cwd);
+  const schema = project ? relative(path.join(project, 'node_modules', 'dangjian', SCHEMA_IN_PACKAGE)) : installedSchema;
+  if (path.basename(modules) === 'node_modules') {
+    // npx keeps what it ran in its cache (…/_npx/…/node_modules/dangjian): npx runs it again.
+    return { command: /[\\/]_npx[\\/]/.test(packageRoot) || env.npm_command === 'exec' ? 'npx dangjian' : 'dangjian', schema };
+  }
+  const bin = path.join(packageRoot, 'bin', 'dangjian.cjs');
+  const shown = inside(bin, cwd) ? relative(bin) : bin;
+  return { command: `node ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`, schema };
+}
+
+/** The nearest folder at or above `cwd` with a package.json: a logs repository that can hold dangjian. */
+function projectRoot(cwd: string): string | undefined {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 function yamlString(value: string): string {
   return /^[\p{L}\p{N}_-]+$/u.test(value) ? value : JSON.stringify(value);
 }
 
-export function starterLog(answers: BranchAnswers, schema: string, lang: Lang): string {
+/**
+ * The starter log. Empty lists are written as a bare key (`activities:` reads as an empty list)
+ * with the examples commented out beneath it, indented as items: removing the `# ` of an example
+ * gives a valid item, where `activities: []` followed by an item would not parse.
+ */
+export function starterLog(answers: BranchAnswers, schema: string, lang: Lang, command = 'npx dangjian check branch.yaml'): string {
   const zh = lang === 'zh-CN';
-  const parent = answers.parent ? `  parent: ${yamlString(answers.parent)}\n` : zh ? '  # parent: 上级党委\n' : '  # parent: parent committee\n';
+  const t = (chinese: string, english: string) => (zh ? chinese : english);
+  const optional = (key: string, value: string | undefined, example: string) => (value ? `  ${key}: ${value}\n` : `  # ${key}: ${example}\n`);
   return `# yaml-language-server: $schema=${schema}
-# ${zh ? '党支部工作台账（格式版本 1）。每开展一次活动，在 activities 下加一条。' : 'Branch activity log (format version 1). Add one entry under activities per activity.'}
-# ${zh ? '检查：npx dangjian check branch.yaml' : 'Check it: npx dangjian check branch.yaml'}
+# ${t('党支部工作台账（格式版本 1）。每开展一次活动，在 activities 下加一条。', 'Branch activity log (format version 1). Add one entry under activities per activity.')}
+# ${t('示例行去掉行首的“# ”即可启用；复制一条活动、改掉日期和内容，就是新的一条。', 'Remove the “# ” at the start of an example line to use it; copy an activity and change its date for the next one.')}
+# ${t('检查：', 'Check it: ')}${command}
 version: 1
 branch:
   id: ${yamlString(answers.id)}
   name: ${yamlString(answers.name)}
-${parent}  members: ${answers.members}
-  # groups: [${zh ? '第一党小组, 第二党小组' : 'group-1, group-2'}]
-  # termStart: 2024-05-10
-features: []
-  # - { year: 2026, feature: ${zh ? '安全先锋' : 'safety first'}, highlight: ${zh ? '亲情安全文化进家庭' : 'family safety culture'} }
-staff: []
+${optional('parent', answers.parent ? yamlString(answers.parent) : undefined, t('上级党委', 'parent committee'))}  members: ${answers.members}
+${optional('groups', answers.groups ? `[${answers.groups.map(yamlString).join(', ')}]` : undefined, t('[第一党小组, 第二党小组]', '[group-1, group-2]'))}${optional('termStart', answers.termStart, '2024-05-10')}features:
+  # - { year: 2026, feature: ${t('安全先锋', 'safety first')}, highlight: ${t('亲情安全文化进家庭', 'family safety culture')} }
+staff:
   # - { year: 2026, total: 120, archived: 120 }
-activities: []
+activities:
   # - date: 2026-01-06
-  #   type: ${zh ? '支委会' : 'committee-meeting'}
-  #   title: ${zh ? '一月支委会' : 'January committee meeting'}
-  #   firstTopic: ${zh ? '学习习近平总书记关于安全生产的重要论述' : 'first topic studied'}
+  #   type: ${t('支委会', 'committee-meeting')}
+  #   title: ${t('一月支委会', 'January committee meeting')}
+  #   firstTopic: ${t('学习习近平总书记关于安全生产的重要论述', 'first topic studied')}
+  #   attendance: { expected: 5, present: 5 }
   # - date: 2026-01-15
-  #   type: [${zh ? '主题党日, 党规党纪教育' : 'party-day, discipline-education'}]
-  #   assignments: [${zh ? '学习党章第一章' : 'assignment completed'}]
-cases: []
-waivers: []
+  #   type: [${t('主题党日, 党规党纪教育', 'party-day, discipline-education')}]
+  #   title: ${t('一月主题党日', 'January Party day')}
+  #   assignments: [${t('学习党章第一章', 'assignment completed')}]
+cases:
+waivers:
 `;
 }
 
@@ -118,7 +205,7 @@ export function starterConfig(lang: Lang): string {
   const zh = lang === 'zh-CN';
   return `# ${zh ? 'dangjian 配置。所有设置都可省略；命令行选项优先于这里的设置。' : 'dangjian configuration. Every setting is optional; command-line options win.'}
 timezone: Asia/Shanghai
-# since: 2026-01-01                 # ${zh ? '从这一天起检查（默认：检查日期所在年的 1 月 1 日）' : 'evaluation start (default: 1 January of the as-of year)'}
+# since: 2026-01-01                 # ${zh ? '从这一天起检查（默认：台账中最早活动所在年的 1 月 1 日）' : 'evaluation start (default: 1 January of the year of the earliest activity)'}
 # lang: zh-CN
 include: ["**/*.yaml"]               # ${zh ? '不写路径时检查的文件' : 'files checked when no paths are given'}
 ignore: ["archive/**"]

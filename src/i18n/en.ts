@@ -253,7 +253,6 @@ export const en: Record<MessageId, string> = {
   'init.defaultName': 'Example Party branch',
   'init.exists': '{file} exists; not overwritten',
   'init.wrote': 'Created {file}',
-  'init.next': 'Next: edit branch.yaml, then run npx dangjian check branch.yaml',
   'init.personalData': 'A branch id or name must not hold an ID, mobile or bank card number ({value}): a log must not hold personal data',
   'init.badId': 'The branch id "{value}" is not valid: no whitespace, 1–64 characters',
   'init.askId': 'Branch id (unique, no spaces)',

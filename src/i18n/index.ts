@@ -1,16 +1,18 @@
 /** Message lookup and formatting in the output language. */
 import type { Lang, Localized, MessageParams } from '../types.js';
 import { en } from './en.js';
+import { fixMessages } from './fix.js';
+import { initMessages } from './init.js';
 import { xlsxMessages } from './xlsx.js';
 import { zhCN, type MessageId } from './zh-CN.js';
 
 const CATALOGUES: Record<Lang, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...xlsxMessages['zh-CN'] },
-  en: { ...en, ...xlsxMessages.en },
+  'zh-CN': { ...zhCN, ...xlsxMessages['zh-CN'], ...fixMessages['zh-CN'], ...initMessages['zh-CN'] },
+  en: { ...en, ...xlsxMessages.en, ...fixMessages.en, ...initMessages.en },
 };
 
 export function isMessageId(id: string): id is MessageId {
-  return id in zhCN;
+  return id in CATALOGUES['zh-CN'];
 }
 
 function paramText(value: string | number | Localized, lang: Lang): string {

@@ -262,7 +262,6 @@ export const zhCN = {
   'init.defaultName': '某某党支部',
   'init.exists': '{file} 已存在，未覆盖',
   'init.wrote': '已创建 {file}',
-  'init.next': '下一步：编辑 branch.yaml，然后运行 npx dangjian check branch.yaml',
   'init.personalData': '支部编号、名称中不得有身份证号、手机号或银行卡号（{value}）：台账中不得出现个人信息',
   'init.badId': '支部编号“{value}”无效：不能含空格，长度为 1–64 个字符',
   'init.askId': '支部编号（英文或拼音，全库唯一）',

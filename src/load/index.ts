@@ -8,6 +8,7 @@ import type { Position, RawFinding } from '../types.js';
 import { decodeUtf8 } from './decode.js';
 import type { InputFile } from './files.js';
 import type { PositionIndex } from './positions.js';
+import { describeSyntaxRepair } from './syntax-finding.js';
 import { parseYaml } from './yaml.js';
 import { isWorkbookName, loadWorkbookBytes } from '../xlsx/load.js';
 
@@ -86,6 +87,9 @@ function readAndParse(file: InputFile, maxFileSize: number, keyed: boolean): Loa
   const parsed = parseYaml(decoded.text);
   if (!parsed.ok) {
     const { problem } = parsed;
+    // A mistake that --fix repairs is named, with the corrected line.
+    const repaired = describeSyntaxRepair(decoded.text, problem);
+    if (repaired) return { file, text: decoded.text, problems: [{ ruleId: 'yaml-syntax', location: at(repaired.line, repaired.column), messageId: repaired.messageId, params: repaired.params }] };
     const hint = problem.hint ? `load.hint.${problem.hint}` : '';
     return {
       file,

@@ -5,7 +5,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Localized, MessageParams } from '../types.js';
 import { branchLogValidator, validatorFor, type CompiledValidator } from './compile.js';
-import { nearest } from '../util/nearest.js';
+import { normalizeDate } from '../util/written-dates.js';
+import { nearest, nearestUnique } from '../util/nearest.js';
 
 /** One schema problem, not yet localised. */
 export interface SchemaIssue {
@@ -15,6 +16,8 @@ export interface SchemaIssue {
   at: 'key' | 'value';
   messageId: string;
   params: MessageParams;
+  /** A repair that is certain (`dangjian check --fix`): the key or the scalar value `from` becomes `to`. */
+  fix?: { from: string; to: string };
 }
 
 /** The part of the file a schema problem excludes from evaluation. */
@@ -93,6 +96,9 @@ function humanize(errors: AjvError[], root: unknown, limit: number): SchemaIssue
     seen.add(key);
     issues.push(issue);
   }
+  // A key written by its Chinese title stands in for the field it names: no "missing" beside it.
+  const named = new Set(issues.filter((i) => i.messageId === 'schema.chineseField').map((i) => `${i.pointer.slice(0, i.pointer.lastIndexOf('/'))}\u0000${i.params.suggestion}`));
+  if (named.size) issues.splice(0, issues.length, ...issues.filter((i) => !(i.messageId === 'schema.required' && named.has(`${i.pointer}\u0000${i.params.field}`))));
   // A problem inside an item hides nothing else, but two problems at the same pointer are one problem.
   const byPointer = new Map<string, SchemaIssue>();
   for (const issue of issues) {
@@ -236,6 +242,46 @@ function dateMessage(value: unknown): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? 'schema.dateNotReal' : 'schema.dateFormat';
 }
 
+/** A date problem; a date written another way (2026/3/5) is repaired by `--fix`. */
+function dateIssue(pointer: string, base: MessageParams, value: unknown): SchemaIssue {
+  const fixed = normalizeDate(value);
+  if (fixed) return { pointer, at: 'value', messageId: 'schema.dateFixable', params: { ...base, fixed }, fix: { from: String(value), to: fixed } };
+  return { pointer, at: 'value', messageId: dateMessage(value), params: base };
+}
+
+/** A sample value of a field, from its schema: what a person would write there. */
+function sampleValue(schema: Record<string, unknown> | undefined, lang: 'zh-CN' | 'en'): string {
+  const types = ([] as unknown[]).concat(schema?.type ?? 'string');
+  if (schema?.['x-kind'] === 'date') return '2026-01-06';
+  if (types.includes('integer') || types.includes('number')) {
+    const minimum = Number(schema?.minimum ?? 0);
+    return minimum >= 1900 ? '2026' : '5';
+  }
+  return lang === 'zh-CN' ? label(schema) || '…' : '…';
+}
+
+/**
+ * The shape a value should have, as a line to copy: `attendance: { expected: 5, present: 5 }` for a
+ * mapping (its required fields, else its first two), `agenda: [学习安全生产条例]` for a list.
+ */
+function shapeExample(field: string, expected: string[], schema: Record<string, unknown> | undefined, actual: unknown): Localized | undefined {
+  const key = /^\d+$/.test(field) ? '-' : `${field}:`;
+  if (expected.includes('object')) {
+    const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+    const names = Object.keys(properties);
+    if (!names.length) return undefined;
+    const required = (schema?.required ?? []) as string[];
+    const chosen = [...required, ...names.filter((name) => !required.includes(name))].slice(0, Math.max(2, required.length));
+    const shape = (lang: 'zh-CN' | 'en') => `${key} { ${chosen.map((name) => `${name}: ${sampleValue(properties[name], lang)}`).join(', ')} }`;
+    return { 'zh-CN': shape('zh-CN'), en: shape('en') };
+  }
+  if (expected.includes('array') && (typeof actual === 'string' || typeof actual === 'number')) {
+    const item = /^[\p{L}\p{N}_ .-]+$/u.test(String(actual)) ? String(actual) : JSON.stringify(String(actual));
+    return { 'zh-CN': `${key} [${item}]`, en: `${key} [${item}]` };
+  }
+  return undefined;
+}
+
 function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
   const pointer = error.instancePath;
   const schema = error.parentSchema;
@@ -253,11 +299,25 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
   }
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    const known = Object.keys((schema?.properties ?? {}) as object);
+    const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+    const known = Object.keys(properties);
+    const keyPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const english = known.find((name) => label(properties[name]) === extra.trim());
+    if (english) {
+      // 日期 → date: certain when the object does not also hold `date`.
+      const taken = error.data !== null && typeof error.data === 'object' && Object.hasOwn(error.data, english);
+      return {
+        pointer: keyPointer,
+        at: 'key',
+        messageId: taken ? 'schema.chineseFieldTaken' : 'schema.chineseField',
+        params: { field: extra, suggestion: english },
+        ...(taken ? {} : { fix: { from: extra, to: english } }),
+      };
+    }
     const suggestion = nearest(extra.replace(FULLWIDTH_IN_KEY, '').trim(), known);
     const hint = fullwidthHint(extra);
     return {
-      pointer: `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      pointer: keyPointer,
       at: 'key',
       messageId: hint ? 'schema.fullwidthKey' : suggestion ? 'schema.unknownFieldSuggest' : kind === 'rule-options' && !known.length ? 'schema.noRuleOptions' : 'schema.unknownField',
       params: { field: extra, suggestion: suggestion ?? '', known: known.join(', '), hint },
@@ -276,8 +336,12 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
           params: { actual: TYPE_WORDS[describeValue(root)] },
         };
       }
-      if (kind === 'date') return { pointer, at: 'value', messageId: 'schema.dateFormat', params: base };
+      if (kind === 'date') return dateIssue(pointer, base, error.data);
       const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
+      const example = shapeExample(field, expected, schema, error.data);
+      if (example) {
+        return { pointer, at: 'value', messageId: expected.includes('object') ? 'schema.mappingExample' : 'schema.listExample', params: { ...base, example, actual: TYPE_WORDS[describeValue(error.data)] } };
+      }
       return {
         pointer,
         at: 'value',
@@ -290,23 +354,21 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
       };
     }
     case 'format':
-      return {
-        pointer,
-        at: 'value',
-        messageId: dateMessage(error.data),
-        params: base,
-      };
+      return dateIssue(pointer, base, error.data);
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       if (kind === 'activity-type') {
         const value = String(error.data);
         if (/[，、,]/.test(value)) return { pointer, at: 'value', messageId: 'schema.typeList', params: base };
         const suggestion = nearest(value, allowed);
+        // Certain only when no other known name is as near.
+        const certain = suggestion !== undefined && nearestUnique(value, allowed) === suggestion;
         return {
           pointer,
           at: 'value',
-          messageId: suggestion ? 'schema.unknownTypeSuggest' : 'schema.unknownType',
+          messageId: certain ? 'schema.unknownTypeFixable' : suggestion ? 'schema.unknownTypeSuggest' : 'schema.unknownType',
           params: { ...base, suggestion: suggestion ?? '' },
+          ...(certain ? { fix: { from: value, to: suggestion } } : {}),
         };
       }
       return { pointer, at: 'value', messageId: 'schema.enum', params: { ...base, allowed: allowed.join(', ') } };
@@ -315,7 +377,7 @@ function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
       return { pointer, at: 'value', messageId: 'schema.version', params: base };
     case 'pattern':
       if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
-      if (kind === 'date') return { pointer, at: 'value', messageId: dateMessage(error.data), params: base };
+      if (kind === 'date') return dateIssue(pointer, base, error.data);
       if (kind === 'id') return { pointer, at: 'value', messageId: 'schema.idPattern', params: base };
       if (kind === 'size') return { pointer, at: 'value', messageId: 'schema.size', params: base };
       return { pointer, at: 'value', messageId: 'schema.branchId', params: base };

@@ -15,6 +15,15 @@ export function nearest(input: string, candidates: string[]): string | undefined
   return bestDistance <= limit ? best : undefined;
 }
 
+/** The nearest candidate when it is near enough and no other candidate is as near; else undefined. */
+export function nearestUnique(input: string, candidates: string[]): string | undefined {
+  const best = nearest(input, candidates);
+  if (best === undefined) return undefined;
+  const distance = editDistance(input.toLowerCase(), best.toLowerCase());
+  const ties = candidates.filter((candidate) => editDistance(input.toLowerCase(), candidate.toLowerCase()) === distance);
+  return ties.length === 1 ? best : undefined;
+}
+
 /** Edit distance where swapping two neighbouring characters counts as one edit ("titel" → "title"). */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
