@@ -159,6 +159,25 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       setExit(await templateCommand(options, lang, io));
     });
 
+  configure(program.command('import'))
+    .description(t('cli.import'))
+    .argument('<file>', t('cli.importFile'))
+    .option('-o, --output <file>', t('cli.importOutput'))
+    .option('--errors <file>', t('cli.importErrors'))
+    .option('--sheet <name>', t('cli.importSheet'))
+    .option('--branch-id <id>', t('cli.branchId'))
+    .option('--branch-name <name>', t('cli.branchName'))
+    .option('--members <n>', t('cli.members'))
+    .option('--groups <names>', t('cli.groups'))
+    .option('--year <year>', t('cli.year'))
+    .option('--force', t('cli.force'))
+    .option('--lang <lang>', t('cli.lang'))
+    .addHelpText('after', `\n${t('cli.importExamples')}`)
+    .action(async (input: string, options) => {
+      const { importCommand } = await import('./commands/import.js');
+      setExit(await importCommand(input, options, lang, io));
+    });
+
   configure(program.command('export'))
     .description(t('cli.export'))
     .argument('<log>', t('cli.exportFile'))
