@@ -3,18 +3,18 @@
  * and returns sorted, localised findings. Nothing here prints or exits.
  */
 import { sheetRank } from './xlsx/layout.js';
-import { message } from './i18n/index.js';
+import { formatMessage, message } from './i18n/index.js';
 import { loadFile, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load/index.js';
 import type { InputFile } from './load/files.js';
 import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from './model/activity-types.js';
 import { buildModel, fileFacts, mergeFileFacts, type FileFacts, type RuleCatalogue } from './model/build.js';
-import { periodState, type Branch, type EvaluationWindow } from './model/model.js';
+import type { Branch, EvaluationWindow, Waiver } from './model/model.js';
 import { outputText } from './privacy.js';
-import type { CadenceDefinition } from './rules/cadence-definitions.js';
+import type { CadenceDefinition } from './rules/cadence/definitions.js';
 import { allRules } from './rules/index.js';
-import type { Rule } from './rules/rule.js';
+import type { Flagged, OptionValues, Rule } from './rules/rule.js';
 import { BranchLogValidator } from './schema/validate.js';
-import type { CheckResult, Finding, Lang, RawFinding, Severity, SeveritySetting } from './types.js';
+import type { CheckResult, Finding, Lang, RawFinding, Severity, SeveritySetting, WaiverMark } from './types.js';
 
 export interface RuleSetting {
   severity?: SeveritySetting;
@@ -47,6 +47,13 @@ export interface AnalyzedFile extends FileFacts {
   key?: string;
 }
 
+/** A finding before it is worded: its severity after configuration, and the waiver that waives it. */
+export interface SettledFinding {
+  finding: RawFinding;
+  severity: Severity;
+  waiver?: WaiverMark;
+}
+
 /** A prepared engine: types, rules and the schema validator, built once per run. */
 export class Engine {
   readonly types: TypeRegistry;
@@ -68,11 +75,16 @@ export class Engine {
     return this.options.rules?.[rule.meta.id]?.severity ?? rule.meta.severity;
   }
 
-  optionsOf(rule: Rule): Record<string, unknown> {
+  /** The rule's options: the configured values over the defaults of its meta (the only defaults). */
+  optionsOf(rule: Rule): OptionValues<string> {
     const defaults = Object.fromEntries(
       Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]),
     );
-    return { ...defaults, ...(this.options.rules?.[rule.meta.id]?.options ?? {}) };
+    return { ...defaults, ...(this.options.rules?.[rule.meta.id]?.options ?? {}) } as OptionValues<string>;
+  }
+
+  enabled(rule: Rule | undefined): rule is Rule {
+    return rule !== undefined && this.severityOf(rule) !== 'off';
   }
 
   load(files: InputFile[]): LoadedFile[] {
@@ -96,7 +108,8 @@ export class Engine {
   private readonly catalogue: RuleCatalogue = {
     periodOf: (id) => {
       const rule = this.byId.get(id);
-      if (!rule || rule.meta.category === 'input' || id === 'stale-waiver') return undefined;
+      // Input problems, and waivers themselves (stale-waiver, a finishing rule), cannot be waived.
+      if (!rule || rule.meta.category === 'input' || rule.finish) return undefined;
       return rule.meta.period ?? null;
     },
   };
@@ -112,7 +125,7 @@ export class Engine {
     for (const rule of this.rules) {
       if (!rule.checkFile) continue;
       const found: RawFinding[] = [];
-      rule.checkFile({ file: loaded, options: this.optionsOf(rule), report: (finding) => found.push({ ...finding, ruleId: rule.meta.id }) });
+      rule.checkFile({ file: loaded, options: this.optionsOf(rule), flag: flagInto(found, rule) });
       if (found.length) ruleFindings[rule.meta.id] = found;
     }
     return { ...facts, ruleFindings, ...(loaded.key !== undefined ? { key: loaded.key } : {}) };
@@ -120,108 +133,92 @@ export class Engine {
 
   /** Checks files; `analyzed` is their per-file part when it was computed elsewhere (workers, cache). */
   check(files: InputFile[], analyzed?: AnalyzedFile[]): { result: CheckResult; branches: Branch[] } {
-    // One file at a time, so that only the compact facts of each file stay in memory.
-    const perFile = analyzed ?? files.map((file) => this.analyze(file));
-    const { branches, findings: inputFindings } = mergeFileFacts(perFile);
-    const raw: RawFinding[] = [...inputFindings];
+    const { settled, branches } = this.checkSettled(files, analyzed);
+    const findings = this.worded(settled);
     const { window } = this.options;
-    const fileBranch = new Map<string, string>();
-    for (const branch of branches) for (const file of branch.files) fileBranch.set(file, branch.header.id);
-
-    for (const rule of this.rules) {
-      if (this.severityOf(rule) === 'off') continue;
-      const options = this.optionsOf(rule);
-      for (const branch of rule.checkBranch ? branches : []) {
-        rule.checkBranch!({
-          branch,
-          window,
-          types: this.types,
-          options,
-          report: (finding) => raw.push({ ...finding, ruleId: rule.meta.id, branch: branch.header.id }),
-        });
-      }
-      for (const file of rule.checkFile ? perFile : []) {
-        for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch: fileBranch.get(file.file) });
-      }
-    }
-    const findings = this.finish(raw, branches);
     return { result: { version: 1, asOf: window.asOf, findings, summary: summarize(findings, files.length, branches.length) }, branches };
   }
 
-  /** The findings of the enabled branch rules for one merged branch, in rule order. */
-  branchRawFindings(branch: Branch): RawFinding[] {
+  /** A check's findings before they are worded (with their message ids, for the rule tables). */
+  checkSettled(files: InputFile[], analyzed?: AnalyzedFile[]): { settled: SettledFinding[]; branches: Branch[] } {
+    // One file at a time, so that only the compact facts of each file stay in memory.
+    const perFile = analyzed ?? files.map((file) => this.analyze(file));
+    const { branches, findings: inputFindings } = mergeFileFacts(perFile);
+    const fileBranch = new Map<string, string>();
+    for (const branch of branches) for (const file of branch.files) fileBranch.set(file, branch.header.id);
+    const raw = [...inputFindings, ...this.ruleFindings(branches, perFile, (file) => fileBranch.get(file.file))];
+    return { settled: this.settle(raw, branches), branches };
+  }
+
+  /**
+   * The rule loop: the findings of every enabled rule, in rule order, for merged branches (their
+   * checks run here) and analysed files (their file findings, with the branch each belongs to).
+   */
+  ruleFindings(branches: Branch[], files: AnalyzedFile[], branchOf: (file: AnalyzedFile) => string | undefined): RawFinding[] {
     const raw: RawFinding[] = [];
     for (const rule of this.rules) {
-      if (!rule.checkBranch || this.severityOf(rule) === 'off') continue;
-      rule.checkBranch({
-        branch,
-        window: this.options.window,
-        types: this.types,
-        options: this.optionsOf(rule),
-        report: (finding) => raw.push({ ...finding, ruleId: rule.meta.id, branch: branch.header.id }),
-      });
+      if (!this.enabled(rule)) continue;
+      for (const branch of rule.checkBranch ? branches : []) raw.push(...this.checkBranchWith(rule, branch, this.options.window));
+      for (const file of rule.checkFile ? files : []) {
+        for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch: branchOf(file) });
+      }
     }
     return raw;
   }
 
-  /** The findings of the enabled file rules for one analyzed file, in rule order. */
-  fileRawFindings(file: AnalyzedFile, branch: string | undefined): RawFinding[] {
-    const raw: RawFinding[] = [];
-    for (const rule of this.rules) {
-      if (!rule.checkFile || this.severityOf(rule) === 'off') continue;
-      for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch });
-    }
-    return raw;
+  /** One rule's branch check on a branch and a window (the run's, or another for `due`). */
+  checkBranchWith(rule: Rule, branch: Branch, window: EvaluationWindow): RawFinding[] {
+    const found: RawFinding[] = [];
+    rule.checkBranch?.({ branch, window, types: this.types, options: this.optionsOf(rule), flag: flagInto(found, rule, branch.header.id) });
+    return found;
   }
 
-  /** Severities, waivers, stale waivers, --quiet, messages and order. */
+  /** Severities, waivers, finishing rules (stale-waiver), --quiet, messages and order. */
   finish(raw: RawFinding[], branches: Branch[]): Finding[] {
+    return this.worded(this.settle(raw, branches));
+  }
+
+  private worded(settled: SettledFinding[]): Finding[] {
+    return settled.map(({ finding, severity, waiver }) => this.localize(finding, severity, waiver)).sort(compareFindings);
+  }
+
+  /** Each finding with its severity and its waiver, and the findings of the finishing rules; --quiet applied. */
+  settle(raw: RawFinding[], branches: Branch[]): SettledFinding[] {
     const byBranch = new Map(branches.map((b) => [b.header.id, b]));
-    const used = new Set<object>();
-    const findings: Finding[] = [];
-    const add = (item: RawFinding, severity: Severity, waiver?: { reason: string; approvedBy: string }) => {
+    const used = new Set<Waiver>();
+    const settled: SettledFinding[] = [];
+    const add = (finding: RawFinding, configured: Severity, waiver?: Waiver) => {
+      const severity = finding.severity ? milder(finding.severity, configured) : configured;
       if (this.options.quiet && severity !== 'error') return;
-      findings.push(this.localize(item, severity, waiver));
+      settled.push({ finding, severity, ...(waiver ? { waiver: { reason: waiver.reason, approvedBy: waiver.approvedBy } } : {}) });
     };
     for (const item of raw) {
       const rule = this.byId.get(item.ruleId);
       const configured = rule ? this.severityOf(rule) : 'error';
       if (configured === 'off') continue;
-      const severity = item.severity ? milder(item.severity, configured) : configured;
       const branch = item.branch ? byBranch.get(item.branch) : undefined;
       const waiver = item.period
         ? branch?.waivers.find((w) => w.rule === item.ruleId && w.period.id === item.period)
         : undefined;
       if (waiver) used.add(waiver);
-      add(item, severity, waiver && { reason: waiver.reason, approvedBy: waiver.approvedBy });
+      add(item, configured, waiver);
     }
-    const stale = this.byId.get('stale-waiver')!;
-    const staleSeverity = this.severityOf(stale);
-    if (staleSeverity !== 'off') {
-      for (const branch of branches) {
-        if (branch.incomplete) continue;
-        for (const waiver of branch.waivers) {
-          const waived = this.byId.get(waiver.rule);
-          if (used.has(waiver) || !waived || this.severityOf(waived) === 'off') continue;
-          if (periodState(branch, waiver.period, this.options.window) !== 'evaluated') continue;
-          add(
-            {
-              ruleId: 'stale-waiver',
-              branch: branch.header.id,
-              period: waiver.period.id,
-              location: waiver.location,
-              messageId: 'waiver.stale',
-              params: { rule: waiver.rule, period: waiver.period.id },
-            },
-            staleSeverity,
-          );
-        }
-      }
+    for (const rule of this.rules) {
+      if (!rule.finish || !this.enabled(rule)) continue;
+      const configured = this.severityOf(rule) as Severity;
+      const { build } = flagInto([], rule);
+      rule.finish({
+        branches,
+        window: this.options.window,
+        usedWaivers: used,
+        enabled: (id) => this.enabled(this.byId.get(id)),
+        flag: (messageId, { branch, ...finding }) => add({ ...build(messageId, finding), branch }, configured),
+      });
     }
-    return findings.sort(compareFindings);
+    return settled;
   }
 
-  private localize(item: RawFinding, severity: Severity, waived?: { reason: string; approvedBy: string }): Finding {
+  private localize(item: RawFinding, severity: Severity, waived?: WaiverMark): Finding {
     // Key order is the JSON output's field order.
     const finding: Finding = {
       ruleId: item.ruleId,
@@ -232,11 +229,30 @@ export class Engine {
       ...(item.location.sheet !== undefined ? { sheet: outputText(item.location.sheet) } : {}),
       line: item.location.line,
       column: item.location.column,
-      message: outputText(message(this.options.lang, item.messageId, item.params)),
+      message: outputText(this.messageOf(item)),
       ...(waived ? { waived: { reason: outputText(waived.reason), approvedBy: outputText(waived.approvedBy) } } : {}),
     };
     return finding;
   }
+
+  /** A rule's finding is worded by the rule's own messages; an input finding by the catalogue's. */
+  private messageOf(item: RawFinding): string {
+    const { lang } = this.options;
+    const messages = this.byId.get(item.ruleId)?.meta.messages;
+    const own = messages && Object.hasOwn(messages, item.messageId) ? messages[item.messageId] : undefined;
+    return own ? formatMessage(own[lang], lang, item.params) : message(lang, item.messageId, item.params);
+  }
+}
+
+/** The `flag` callback of a rule's check, collecting raw findings. */
+function flagInto(found: RawFinding[], rule: Rule, branch?: string) {
+  const build = (messageId: string, finding: Flagged): RawFinding => ({
+    ruleId: rule.meta.id,
+    ...(branch !== undefined ? { branch } : {}),
+    messageId,
+    ...finding,
+  });
+  return Object.assign((messageId: string, finding: Flagged) => void found.push(build(messageId, finding)), { build });
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -3,7 +3,7 @@
  * evaluated period passes; taking away the activity of one period gives exactly one finding there.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CADENCES } from '../src/rules/cadence-definitions.js';
+import { BUILTIN_CADENCES } from '../src/rules/index.js';
 import { periodsOverlapping } from '../src/model/period.js';
 import { activities, checkBody, checkFiles, HEADER, of } from './check-yaml.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from '../src/schema/validate.js';
 import { CADENCE_SCHEMA } from '../src/config/schema.js';
-import { BUILTIN_CADENCES } from '../src/rules/cadence-definitions.js';
+import { BUILTIN_CADENCES } from '../src/rules/index.js';
 import { HEADER } from './check-yaml.js';
 import { runMain, tempTree } from './helpers.js';
 

@@ -1,7 +1,8 @@
 /**
- * The generated files (schemas, rule-page metadata blocks, the guide's rule table, the activity-type tables) must
- * be up to date, every rule must have a page and every page a rule, and every page keeps the layout
- * that `dangjian rules ID` and the example tests rely on.
+ * The generated files (schemas, rule-page metadata blocks, the published pages in docs/rules, the
+ * guide's rule table, the activity-type tables) must be up to date, every rule must have a page and
+ * every page a rule, and every page keeps the layout that `dangjian rules ID` and the example tests
+ * rely on.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import {
   diskReader,
   documentedIds,
   main,
+  pagesOnDisk,
   MarkerError,
   PAGE_LAYOUT,
   plan,
@@ -18,6 +20,7 @@ import {
   ruleTable,
   replaceBlock,
   rulePagePath,
+  ruleSourcePath,
   staleFiles,
 } from '../src/tools/generate.js';
 import { TYPE_TABLES } from '../src/tools/generate-docs.js';
@@ -28,17 +31,18 @@ const ids = rules.map((rule) => rule.meta.id);
 
 describe('generated files', () => {
   it('are up to date (run `npm run generate` when this fails)', () => {
-    const planned = plan(diskReader(ROOT), documentedIds(ROOT));
+    const planned = plan(diskReader(ROOT), pagesOnDisk(ROOT));
     expect(planned.problems).toEqual([]);
     expect(staleFiles(planned).map((file) => file.path)).toEqual([]);
   });
 
-  it('cover the schemas, one page per rule, the rule table and the type tables', () => {
-    const paths = plan(diskReader(ROOT), documentedIds(ROOT)).files.map((file) => file.path);
+  it('cover the schemas, per rule its folder page and its published page, the rule table and the type tables', () => {
+    const paths = plan(diskReader(ROOT), pagesOnDisk(ROOT)).files.map((file) => file.path);
+    const pages = rules.flatMap((rule) => [...(rule.meta.category === 'cadence' ? [] : [ruleSourcePath(rule)]), rulePagePath(rule.meta.id)]);
     expect(paths).toEqual([
       'schemas/branch-log.schema.json',
       'schemas/config.schema.json',
-      ...ids.map(rulePagePath),
+      ...pages,
       'docs/guide/rules.md',
       'docs/guide/log.md',
       'docs/log-format.md',
@@ -49,6 +53,7 @@ describe('generated files', () => {
 describe('rule pages', () => {
   it('exist for every rule, and every page documents a rule', () => {
     expect(documentedIds(ROOT)).toEqual([...ids].sort());
+    expect(pagesOnDisk(ROOT).filter((page) => page.startsWith('src/')).sort()).toEqual(rules.map(ruleSourcePath).sort());
   });
 
 

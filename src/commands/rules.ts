@@ -1,19 +1,16 @@
 /** `dangjian rules [ID]`: the rule list, or one rule's documentation. */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { Engine } from '../engine.js';
 import { message } from '../i18n/index.js';
 import { maskPersonalData } from '../privacy.js';
 import { nearest } from '../util/nearest.js';
 import { UsageError } from '../options.js';
+import { rulePageFile } from '../rules/pages.js';
 import type { Rule } from '../rules/rule.js';
 import type { Lang } from '../types.js';
 import { configFor } from './common.js';
 import type { Io } from './io.js';
-
-export const DOCS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/rules');
 
 export function periodLabel(rule: Rule, lang: Lang): string {
   return rule.meta.period ? message(lang, `period.${rule.meta.period}`) : '—';
@@ -52,7 +49,7 @@ function ruleTable(rules: Rule[], lang: Lang): string {
   return `${table.toString()}\n${message(lang, 'rules.more')}\n`;
 }
 
-/** The rule's page in docs/rules, cut to the chosen language and the examples. */
+/** The rule's page (src/rules/<id>/README.md), cut to the chosen language and the examples. */
 export function ruleDocumentation(rule: Rule, lang: Lang): string {
   const { meta } = rule;
   const lines = [
@@ -65,8 +62,8 @@ export function ruleDocumentation(rule: Rule, lang: Lang): string {
   for (const [name, option] of Object.entries(meta.options ?? {})) {
     lines.push(`${message(lang, 'rules.option')}: ${name} = ${option.default} (${option.description[lang]})`);
   }
-  const page = path.join(DOCS_DIR, `${meta.id}.md`);
-  if (existsSync(page)) {
+  const page = rulePageFile(meta.id, meta.category === 'cadence' ? 'cadence' : 'other');
+  if (page) {
     const sections = splitSections(readFileSync(page, 'utf8'));
     const body = sections.get(lang === 'en' ? 'English' : '中文');
     const examples = sections.get('示例 / Examples');

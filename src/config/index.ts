@@ -12,9 +12,9 @@ import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from '../model/activit
 import { isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../options.js';
 import { findPersonalNumbers } from '../privacy.js';
-import type { CadenceDefinition } from '../rules/cadence-definitions.js';
+import type { CadenceDefinition } from '../rules/cadence/definitions.js';
 import { allRules } from '../rules/index.js';
-import type { AssignmentPlan } from '../rules/party-day-assignments.js';
+import type { AssignmentPlan } from '../rules/party-day-assignments/index.js';
 import { configValidationSchema } from './schema.js';
 import { nearest } from '../util/nearest.js';
 import { PERIOD_PATTERN } from '../schema/branch-log-schema.js';

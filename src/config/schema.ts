@@ -54,6 +54,7 @@ export const CADENCE_SCHEMA: JsonSchema = {
     title: LOCALIZED,
     source: { anyOf: [{ type: 'string', minLength: 1 }, LOCALIZED] },
     perGroup: { type: 'boolean', description: '按党小组分别要求\nRequired of every Party group' },
+    short: { ...LOCALIZED, description: '汇总表中的简短列头（两个汉字、三个字母）\nShort report column header (two characters, three letters)' },
   },
 };
 

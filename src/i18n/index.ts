@@ -1,15 +1,30 @@
-/** Message lookup and formatting in the output language. */
+/**
+ * Message lookup and formatting in the output language. The catalogue is split by area; a rule's
+ * own messages live in its folder (src/rules/<id>/index.ts) and are formatted here too.
+ */
 import type { Lang, Localized, MessageParams } from '../types.js';
-import { en } from './en.js';
-import { fixMessages } from './fix.js';
-import { initMessages } from './init.js';
-import { xlsxMessages } from './xlsx.js';
-import { zhCN, type MessageId } from './zh-CN.js';
+import { cli } from './cli.js';
+import { config } from './config.js';
+import { due } from './due.js';
+import { fixMessages as fix } from './fix.js';
+import { formats } from './formats.js';
+import { initMessages as init } from './init.js';
+import { load } from './load.js';
+import { report } from './report.js';
+import { schema } from './schema.js';
+import { xlsxMessages as xlsx } from './xlsx.js';
 
-const CATALOGUES: Record<Lang, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...xlsxMessages['zh-CN'], ...fixMessages['zh-CN'], ...initMessages['zh-CN'] },
-  en: { ...en, ...xlsxMessages.en, ...fixMessages.en, ...initMessages.en },
-};
+/** Every area of the catalogue, for tests that hold the languages to the same keys. */
+export const AREAS = { load, schema, config, cli, init, fix, formats, report, due, xlsx } as const;
+
+type Area = (typeof AREAS)[keyof typeof AREAS];
+export type MessageId = Area extends unknown ? keyof Area['zh-CN'] : never;
+
+function merged(lang: Lang): Record<string, string> {
+  return Object.assign({}, ...Object.values(AREAS).map((area) => area[lang]));
+}
+
+const CATALOGUES: Record<Lang, Record<string, string>> = { 'zh-CN': merged('zh-CN'), en: merged('en') };
 
 export function isMessageId(id: string): id is MessageId {
   return id in CATALOGUES['zh-CN'];
@@ -19,16 +34,21 @@ function paramText(value: string | number | Localized, lang: Lang): string {
   return typeof value === 'object' ? value[lang] : String(value);
 }
 
-/** Formats a catalogue message; a `hint` parameter names another message, appended as is. */
-export function message(lang: Lang, id: string, params: MessageParams = {}): string {
-  const template = CATALOGUES[lang][id];
-  if (template === undefined) throw new Error(`missing message ${id}`);
+/** Fills a template's `{name}` placeholders; a `hint` parameter names a catalogue message, appended as is. */
+export function formatMessage(template: string, lang: Lang, params: MessageParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     if (name === 'hint') return value ? message(lang, String(value)) : '';
     return paramText(value, lang);
   });
+}
+
+/** Formats a catalogue message. */
+export function message(lang: Lang, id: string, params: MessageParams = {}): string {
+  const template = CATALOGUES[lang][id];
+  if (template === undefined) throw new Error(`missing message ${id}`);
+  return formatMessage(template, lang, params);
 }
 
 export function localize(text: Localized, lang: Lang): string {

@@ -1,5 +1,5 @@
 /** Messages of the Excel 台账 commands (template, import, export) and of workbooks read by check. */
-import type { Lang } from '../types.js';
+import { defineCatalogue } from './catalogue.js';
 
 const zhCN = {
   'cli.template': '生成 Excel 台账模板（基本信息、活动、特色、档案、五必谈、豁免、填写说明）',
@@ -189,4 +189,4 @@ const en: Record<keyof typeof zhCN, string> = {
   'workbook.corrupt': 'The workbook is damaged and cannot be read. Open it in Excel or WPS (they try to repair it), save it as a new .xlsx file and try again',
 };
 
-export const xlsxMessages: Record<Lang, Record<string, string>> = { 'zh-CN': zhCN, en };
+export const xlsxMessages = defineCatalogue({ 'zh-CN': zhCN, en });

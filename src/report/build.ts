@@ -8,8 +8,8 @@ import { message } from '../i18n/index.js';
 import { periodState, type Activity, type Branch } from '../model/model.js';
 import type { Period } from '../model/period.js';
 import { maskPersonalData } from '../privacy.js';
-import { evaluateCadence, type CadenceCell } from '../rules/cadence.js';
-import type { CadenceDefinition } from '../rules/cadence-definitions.js';
+import { evaluateCadence, type CadenceCell } from '../rules/cadence/index.js';
+import type { CadenceDefinition } from '../rules/cadence/definitions.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
 import { reportColumns, type ColumnSource } from './columns.js';
 import type {

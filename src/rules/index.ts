@@ -1,21 +1,34 @@
-/** Every rule: input problems, the cadence rows, and the content rules. */
+/**
+ * The rule index: every rule in documentation order. Input rules, the cadence rows (built-in, then
+ * configured), then the content rules. A rule is a folder beside this file (index.ts, README.md,
+ * index.test.ts); adding one is adding its folder and its line below.
+ */
 import type { TypeRegistry } from '../model/activity-types.js';
-import { BUILTIN_CADENCES, type CadenceDefinition } from './cadence-definitions.js';
-import { cadenceRule } from './cadence.js';
-import { branchFeatureDeclared } from './branch-feature-declared.js';
-import { caseFollowUp } from './case-follow-up.js';
-import { duplicateActivity } from './duplicate-activity.js';
-import { firstTopic } from './first-topic.js';
-import { futureDate } from './future-date.js';
-import { generalMeetingQuorum } from './general-meeting-quorum.js';
-import { INPUT_RULES, staleWaiver } from './input.js';
-import { noPersonalData } from './no-personal-data.js';
-import { partyDayAssignments } from './party-day-assignments.js';
+import branchConflict from './branch-conflict/index.js';
+import branchFeatureDeclared from './branch-feature-declared/index.js';
+import { cadenceRule } from './cadence/index.js';
+import { BUILTIN_CADENCES, type CadenceDefinition } from './cadence/definitions.js';
+import caseFollowUp from './case-follow-up/index.js';
+import duplicateActivity from './duplicate-activity/index.js';
+import encoding from './encoding/index.js';
+import fileTooLarge from './file-too-large/index.js';
+import fileUnreadable from './file-unreadable/index.js';
+import firstTopic from './first-topic/index.js';
+import futureDate from './future-date/index.js';
+import generalMeetingQuorum from './general-meeting-quorum/index.js';
+import noPersonalData from './no-personal-data/index.js';
+import partyDayAssignments from './party-day-assignments/index.js';
 import type { Rule } from './rule.js';
-import { secretaryLectureYearly } from './secretary-lecture-yearly.js';
-import { staffArchiveComplete } from './staff-archive-complete.js';
-import { termExpiry } from './term-expiry.js';
-import { unknownGroup } from './unknown-group.js';
+import schema from './schema/index.js';
+import secretaryLectureYearly from './secretary-lecture-yearly/index.js';
+import staffArchiveComplete from './staff-archive-complete/index.js';
+import staleWaiver from './stale-waiver/index.js';
+import termExpiry from './term-expiry/index.js';
+import unknownGroup from './unknown-group/index.js';
+import workbook from './workbook/index.js';
+import yamlSyntax from './yaml-syntax/index.js';
+
+export const INPUT_RULES: Rule[] = [yamlSyntax, encoding, schema, branchConflict, fileTooLarge, fileUnreadable, workbook];
 
 export const CONTENT_RULES: Rule[] = [
   firstTopic,

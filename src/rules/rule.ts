@@ -1,12 +1,17 @@
-/** What a rule is: metadata (id, severity, period, title, source) and a check that only reports. */
+/**
+ * What a rule is: metadata (id, severity, period, titles, source, options, messages, report column),
+ * a check that only flags findings, and optional hooks (what is due; what to flag once everything
+ * else is known). The engine applies configuration, waivers, messages and order.
+ */
 import type { LoadedFile } from '../load/index.js';
 import type { TypeRegistry } from '../model/activity-types.js';
-import type { Branch, EvaluationWindow } from '../model/model.js';
+import type { Branch, EvaluationWindow, Waiver } from '../model/model.js';
 import type { PeriodKind } from '../model/period.js';
-import type { Localized, RawFinding, Severity } from '../types.js';
+import type { Localized, Location, MessageParams, RawFinding, Severity } from '../types.js';
 
 export type RuleCategory = 'input' | 'cadence' | 'content';
 
+/** An option: its JSON Schema (an integer with a minimum), its default and what it means. */
 export interface RuleOption {
   type: 'integer';
   minimum: number;
@@ -14,7 +19,17 @@ export interface RuleOption {
   description: Localized;
 }
 
-export interface RuleMeta {
+/** A rule's messages by id, each in both languages; `{name}` placeholders are filled from the params. */
+export type RuleMessages<M extends string = string> = Record<M, Localized>;
+
+/** How a rule's column is headed in a report: two characters or three letters, and a name. */
+export interface ReportColumnLabels {
+  short: Localized;
+  /** The column's name; the rule's title when absent. */
+  name?: Localized;
+}
+
+export interface RuleMeta<M extends string = string, O extends string = string> {
   id: string;
   category: RuleCategory;
   severity: Severity;
@@ -23,31 +38,99 @@ export interface RuleMeta {
   title: Localized;
   /** The sentence of the speech or the article of the regulation the rule comes from. */
   source: Localized;
-  options?: Record<string, RuleOption>;
+  options?: Record<O, RuleOption>;
+  /** Absent for input rules, whose messages are in the loader's and the schema's catalogues. */
+  messages?: RuleMessages<M>;
+  column?: ReportColumnLabels;
 }
 
-export type Report = (finding: Omit<RawFinding, 'ruleId' | 'branch'>) => void;
+/** A finding as a rule flags it: where, for which period, with what message parameters. */
+export interface Flagged {
+  period?: string;
+  location: Location;
+  params?: MessageParams;
+  /** Milder than the rule's configured severity (term-expiry's early warning). */
+  severity?: Severity;
+}
 
-export interface BranchContext {
+export type Flag<M extends string> = (messageId: M, finding: Flagged) => void;
+
+/** Option values: every declared option, its default filled in by the engine. */
+export type OptionValues<O extends string> = Readonly<Record<O, number>> & Readonly<Record<string, unknown>>;
+
+export interface BranchContext<M extends string = string, O extends string = string> {
   branch: Branch;
   window: EvaluationWindow;
   types: TypeRegistry;
-  options: Record<string, unknown>;
-  report: Report;
+  options: OptionValues<O>;
+  flag: Flag<M>;
 }
 
-export interface FileContext {
+export interface FileContext<M extends string = string, O extends string = string> {
   file: LoadedFile;
-  options: Record<string, unknown>;
-  report: Report;
+  options: OptionValues<O>;
+  flag: Flag<M>;
 }
 
-export interface Rule {
+export type DueKind = 'cadence' | 'content' | 'case' | 'term';
+
+/** One thing still to be done for a branch (`dangjian due`). */
+export interface DueEntry<M extends string = string> {
+  kind: DueKind;
+  /** Unique for the rule and the branch: a period id, `case:ID`, `term:DATE`. */
+  key: string;
+  period?: string;
+  group?: string;
+  caseId?: string;
+  deadline: string;
+  progress?: { count: number; required: number };
+  stage?: 'expired' | '3' | '6';
+  /** One of the rule's messages; the rule's title when absent. */
+  title?: { messageId: M; params: MessageParams };
+  /** Instead of the rule's configured severity. */
+  severity?: Severity;
+}
+
+export interface DueContext<O extends string = string> {
   meta: RuleMeta;
-  checkBranch?(context: BranchContext): void;
-  checkFile?(context: FileContext): void;
+  branch: Branch;
+  window: EvaluationWindow;
+  /** The last day looked at. */
+  until: string;
+  types: TypeRegistry;
+  options: OptionValues<O>;
+  /** This rule's own check, run on another branch or window: the findings it would flag. */
+  check(branch: Branch, window: EvaluationWindow): RawFinding[];
+}
+
+/** What a finishing hook sees: every branch and which waivers waived a finding. */
+export interface FinishContext<M extends string = string> {
+  branches: Branch[];
+  window: EvaluationWindow;
+  usedWaivers: ReadonlySet<Waiver>;
+  /** Whether a rule exists and is not switched off. */
+  enabled(ruleId: string): boolean;
+  flag(messageId: M, finding: Flagged & { branch: string }): void;
+}
+
+export interface Rule<M extends string = string, O extends string = string> {
+  meta: RuleMeta<M, O>;
+  checkBranch?(context: BranchContext<M, O>): void;
+  checkFile?(context: FileContext<M, O>): void;
+  due?(context: DueContext<O>): DueEntry<M>[];
+  /** Runs after every other finding is known and waived (stale-waiver). */
+  finish?(context: FinishContext<M>): void;
+}
+
+/**
+ * A rule with typed message ids and options: `flag('mising', …)` or `options.dayz` does not compile.
+ * The result is a plain Rule for the engine.
+ */
+export function defineRule<const M extends string, const O extends string = never>(rule: Rule<M, O>): Rule {
+  return rule as unknown as Rule;
 }
 
 export function zh(zhText: string, en: string): Localized {
   return { 'zh-CN': zhText, en };
 }
+

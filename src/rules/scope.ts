@@ -22,3 +22,8 @@ export function evaluatedPeriods(branch: Branch, kind: PeriodKind, window: Evalu
     (period) => periodState(branch, period, window) === 'evaluated',
   );
 }
+
+/** The current period of a kind and every later one that ends by `until` (what `dangjian due` looks at). */
+export function duePeriods(kind: PeriodKind, window: EvaluationWindow, until: string): Period[] {
+  return periodsOverlapping(kind, window.asOf, until).filter((p, i) => i === 0 || p.end <= until);
+}

@@ -76,7 +76,7 @@ export class StreamingCheck {
     const index = this.next++;
     const id = analyzed.contribution?.id ?? analyzed.incompleteId;
     if (id === undefined) {
-      const raw = [...analyzed.findings, ...analyzed.recordFindings, ...this.engine.fileRawFindings(analyzed, undefined)];
+      const raw = [...analyzed.findings, ...analyzed.recordFindings, ...this.engine.ruleFindings([], [analyzed], () => undefined)];
       this.findings.push(...this.engine.finish(raw, []));
     } else {
       if (this.done.has(id)) throw new BranchSwitched(analyzed.file);
@@ -94,9 +94,7 @@ export class StreamingCheck {
     if (!group) return;
     this.groups.delete(id);
     const { branches, findings } = mergeFileFacts(group);
-    const raw = [...findings];
-    for (const branch of branches) raw.push(...this.engine.branchRawFindings(branch));
-    for (const file of group) raw.push(...this.engine.fileRawFindings(file, file.contribution ? id : undefined));
+    const raw = [...findings, ...this.engine.ruleFindings(branches, group, (file) => (file.contribution ? id : undefined))];
     this.branches += branches.length;
     this.findings.push(...this.engine.finish(raw, branches));
   }

@@ -1,9 +1,11 @@
 /**
  * `npm run generate`: the files that come from rule metadata, so that they cannot drift from it
  * (markdownlint's model). It writes the JSON Schemas of the branch log and of the configuration,
- * the metadata block of every `docs/rules/<id>.md`, the guide's rule table and the docs' table of
- * activity types (generate-docs.ts). With `--check` it writes nothing and exits 1
- * when a generated file is stale, so that CI (and test/generated.test.ts) catch a forgotten run.
+ * the metadata block of every rule's page (`src/rules/<id>/README.md`), the published copy of every
+ * page (`docs/rules/<id>.md`; a cadence row's is its metadata and `src/rules/cadence/pages/<id>.md`),
+ * the guide's rule table and the docs' table of activity types (generate-docs.ts). With `--check`
+ * it writes nothing and exits 1 when a generated file is stale, so that CI (and
+ * test/generated.test.ts) catch a forgotten run.
  *
  * Everything but `main` is a pure function of the metadata and the current file contents.
  */
@@ -12,8 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { message } from '../i18n/index.js';
 import { BUILTIN_TYPES, TypeRegistry } from '../model/activity-types.js';
-import { BUILTIN_CADENCES, type CadenceDefinition } from '../rules/cadence-definitions.js';
+import { BUILTIN_CADENCES, type CadenceDefinition } from '../rules/cadence/definitions.js';
 import { allRules } from '../rules/index.js';
+import { CADENCE_PAGES, rulePageSource } from '../rules/pages.js';
 import type { Rule, RuleCategory } from '../rules/rule.js';
 import { branchLogSchema } from '../schema/branch-log-schema.js';
 import { configSchema } from '../config/schema.js';
@@ -27,6 +30,7 @@ export const CONFIG_SCHEMA_PATH = 'schemas/config.schema.json';
 /** The guide's list of rules, generated between the rules markers. */
 export const RULE_TABLE_PATH = 'docs/guide/rules.md';
 export const DOCS_RULES_DIR = 'docs/rules';
+export const RULES_DIR = 'src/rules';
 
 export const MARKERS = {
   meta: { start: '<!-- meta:start -->', end: '<!-- meta:end -->' },
@@ -52,8 +56,14 @@ export function builtinRules(types: TypeRegistry = builtinTypes()): Rule[] {
   return allRules(types);
 }
 
+/** The published page of a rule (what the docs and SARIF link to). */
 export function rulePagePath(id: string): string {
   return `${DOCS_RULES_DIR}/${id}.md`;
+}
+
+/** The page as written: a rule folder's README.md, or a cadence row's page without its metadata. */
+export function ruleSourcePath(rule: Rule): string {
+  return `${RULES_DIR}/${rulePageSource(rule.meta.id, rule.meta.category === 'cadence' ? 'cadence' : 'other')}`;
 }
 
 /** schemas/branch-log.schema.json: pretty JSON with a trailing newline. */
@@ -163,9 +173,24 @@ export const PAGE_LAYOUT = [
   '## 示例 / Examples',
 ];
 
+/** A page's generated head: its title and metadata block. */
+function pageHead(rule: Rule, types: TypeRegistry): string {
+  return [`# ${rule.meta.id}`, MARKERS.meta.start, metaTable(rule, types), MARKERS.meta.end, ''].join('\n');
+}
+
 /** A new page for a rule that has none: the fixed layout, to be filled in by hand. */
 export function pageSkeleton(rule: Rule, types: TypeRegistry = builtinTypes()): string {
-  return [`# ${rule.meta.id}`, MARKERS.meta.start, metaTable(rule, types), MARKERS.meta.end, ...PAGE_LAYOUT, ''].join('\n');
+  return pageHead(rule, types) + cadencePageSkeleton();
+}
+
+/** A new cadence row's page: the layout below the generated head. */
+export function cadencePageSkeleton(): string {
+  return [...PAGE_LAYOUT, ''].join('\n');
+}
+
+/** A cadence row's published page: the head from its row and the page written for it. */
+export function cadencePage(body: string, rule: Rule, types: TypeRegistry = builtinTypes()): string {
+  return pageHead(rule, types) + body;
 }
 
 /** The page with its metadata block regenerated. */
@@ -241,9 +266,8 @@ export function diskReader(root: string): ReadFile {
   };
 }
 
-/** The rule pages present in docs/rules, as ids. */
-export function documentedIds(root: string): string[] {
-  const dir = path.join(root, DOCS_RULES_DIR);
+/** The ids of the `.md` files in a folder. */
+function markdownIds(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
@@ -251,7 +275,25 @@ export function documentedIds(root: string): string[] {
     .sort();
 }
 
-export function plan(read: ReadFile, pageIds: string[], rules: Rule[] = builtinRules(), types: TypeRegistry = builtinTypes()): Plan {
+/** The published rule pages present in docs/rules, as ids. */
+export function documentedIds(root: string): string[] {
+  return markdownIds(path.join(root, DOCS_RULES_DIR));
+}
+
+/** Every page on disk, as the path it should have for a rule of its id: published, folder, cadence. */
+export function pagesOnDisk(root: string): string[] {
+  const rulesDir = path.join(root, RULES_DIR);
+  const folders = existsSync(rulesDir)
+    ? readdirSync(rulesDir).filter((name) => existsSync(path.join(rulesDir, name, 'README.md')))
+    : [];
+  return [
+    ...documentedIds(root).map(rulePagePath),
+    ...folders.sort().map((id) => `${RULES_DIR}/${id}/README.md`),
+    ...markdownIds(path.join(rulesDir, CADENCE_PAGES)).map((id) => `${RULES_DIR}/${CADENCE_PAGES}/${id}.md`),
+  ];
+}
+
+export function plan(read: ReadFile, pages: string[], rules: Rule[] = builtinRules(), types: TypeRegistry = builtinTypes()): Plan {
   const files: PlannedFile[] = [];
   const problems: string[] = [];
   const attempt = (file: string, make: (current: string) => string, current = read(file)) => {
@@ -267,14 +309,20 @@ export function plan(read: ReadFile, pageIds: string[], rules: Rule[] = builtinR
   files.push({ path: SCHEMA_PATH, actual: read(SCHEMA_PATH), expected: schemaJson(types) });
   files.push({ path: CONFIG_SCHEMA_PATH, actual: read(CONFIG_SCHEMA_PATH), expected: configSchemaJson(rules) });
   for (const rule of rules) {
-    const file = rulePagePath(rule.meta.id);
-    const current = read(file);
-    if (current === undefined) files.push({ path: file, expected: pageSkeleton(rule, types) });
-    else attempt(file, (text) => rulePage(text, rule, types), current);
+    const source = ruleSourcePath(rule);
+    const current = read(source);
+    const cadence = rule.meta.category === 'cadence';
+    let written: string | undefined;
+    if (current === undefined) files.push({ path: source, expected: (written = cadence ? cadencePageSkeleton() : pageSkeleton(rule, types)) });
+    else if (cadence) written = current;
+    else attempt(source, (text) => (written = rulePage(text, rule, types)), current);
+    const published = rulePagePath(rule.meta.id);
+    const expected = written === undefined ? undefined : cadence ? cadencePage(written, rule, types) : written;
+    files.push({ path: published, actual: read(published), ...(expected !== undefined ? { expected } : {}) });
   }
-  const ruleIds = new Set(rules.map((rule) => rule.meta.id));
-  for (const id of pageIds) {
-    if (!ruleIds.has(id)) problems.push(`${rulePagePath(id)}: no rule has the id “${id}”; rename or delete the page`);
+  const known = new Set(rules.flatMap((rule) => [rulePagePath(rule.meta.id), ruleSourcePath(rule)]));
+  for (const page of pages) {
+    if (!known.has(page)) problems.push(`${page}: no rule has this page's id; rename or delete the page`);
   }
   attempt(RULE_TABLE_PATH, (text) => ruleTableFile(text, rules));
   for (const table of TYPE_TABLES) attempt(table.path, (text) => replaceBlock(text, 'types', typeTable(types.types, table.lang)));
@@ -294,7 +342,7 @@ export function main(argv: string[], root: string = ROOT, out: (line: string) =>
     out(`generate: unknown argument ${unknown[0]} (usage: generate [--check])`);
     return 2;
   }
-  const planned = plan(diskReader(root), documentedIds(root));
+  const planned = plan(diskReader(root), pagesOnDisk(root));
   const stale = staleFiles(planned);
   if (check) {
     for (const file of stale) out(`stale: ${file.path}${file.actual === undefined ? ' (missing)' : ''}`);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Engine } from '../../src/engine.js';
 import type { InputFile } from '../../src/load/files.js';
 import { BUILTIN_TYPES } from '../../src/model/activity-types.js';
-import { BUILTIN_CADENCES } from '../../src/rules/cadence-definitions.js';
+import { BUILTIN_CADENCES } from '../../src/rules/index.js';
 import type { Finding } from '../../src/types.js';
 
 export interface Activity {

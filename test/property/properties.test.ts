@@ -9,7 +9,7 @@ import { checksum } from '../../src/hash.js';
 import { parseYamlFast } from '../../src/load/fast-yaml.js';
 import type { PositionIndex } from '../../src/load/positions.js';
 import { findExcessiveNesting, MAX_DEPTH, parseYamlReference } from '../../src/load/yaml.js';
-import { BUILTIN_CADENCES } from '../../src/rules/cadence-definitions.js';
+import { BUILTIN_CADENCES } from '../../src/rules/index.js';
 import type { Finding } from '../../src/types.js';
 import { runCli, tempTree } from '../helpers.js';
 import { branchLog, Checker, logFile, mutate, mutation, style, toYaml, type Activity } from './arbitraries.js';

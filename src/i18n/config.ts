@@ -1,0 +1,41 @@
+/** Messages about dangjian.config.yaml. */
+import { defineCatalogue } from './catalogue.js';
+
+export const config = defineCatalogue({
+  'zh-CN': {
+    'config.errors': '配置文件 {file} 有 {count} 处错误：',
+    'config.moreErrors': '……另有 {count} 处未列出',
+    'config.error': '配置文件 {file}:{line}:{column} 有误：{detail}',
+    'config.personalData': '此处有身份证号、手机号或银行卡号 {masked}。配置文件中不得出现个人信息，请删除',
+    'config.missing': '找不到配置文件“{file}”',
+    'config.unreadable': '无法读取配置文件 {file}（须为 UTF-8 编码）',
+    'config.badTimezone': '时区“{value}”无效，应为 IANA 时区名，如 Asia/Shanghai',
+    'config.typeClash': '活动类型名称“{name}”已被内置类型使用，请换一个名称',
+    'config.cadenceClash': '规则编号“{id}”已存在，请换一个编号',
+    'config.unknownType': '活动类型“{type}”不存在；请先在 types 中定义',
+    'config.unknownTypeSuggest': '活动类型“{type}”不存在，是否想写“{suggestion}”？',
+    'config.unknownRule': '没有规则“{id}”。运行 dangjian rules 查看所有规则',
+    'config.unknownRuleSuggest': '没有规则“{id}”，是否想写“{suggestion}”？',
+    'config.inputRule': '规则 {id} 检查的是文件本身能否读取，不能调整或关闭',
+    'config.assignmentsMissing': '找不到规定作业文件“{file}”（路径相对于配置文件）',
+    'config.assignmentsShape': '规定作业文件应按月份列出作业，如 2026-03: [学习党章第一章, 重温入党誓词]',
+  },
+  en: {
+    'config.errors': 'Configuration {file} has {count} problems:',
+    'config.moreErrors': '… and {count} more',
+    'config.error': 'Configuration {file}:{line}:{column}: {detail}',
+    'config.personalData': 'An ID, mobile or bank card number {masked} appears here. The configuration must not hold personal data; remove it',
+    'config.missing': 'Cannot find the configuration file "{file}"',
+    'config.unreadable': 'Cannot read the configuration file {file} (it must be UTF-8)',
+    'config.badTimezone': 'The time zone "{value}" is not valid; use an IANA name such as Asia/Shanghai',
+    'config.typeClash': 'The activity type name "{name}" is already used by a built-in type; choose another',
+    'config.cadenceClash': 'The rule id "{id}" already exists; choose another',
+    'config.unknownType': 'The activity type "{type}" does not exist; define it under types first',
+    'config.unknownTypeSuggest': 'The activity type "{type}" does not exist; did you mean "{suggestion}"?',
+    'config.unknownRule': 'There is no rule "{id}". Run dangjian rules to list the rules',
+    'config.unknownRuleSuggest': 'There is no rule "{id}"; did you mean "{suggestion}"?',
+    'config.inputRule': 'The rule {id} checks that a file can be read at all; it cannot be changed or turned off',
+    'config.assignmentsMissing': 'Cannot find the assignments file "{file}" (relative to the configuration file)',
+    'config.assignmentsShape': 'The assignments file lists the items per month, e.g. 2026-03: [study the Party constitution]',
+  },
+});
