@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'dangjian.cjs');
@@ -16,16 +16,7 @@ export interface CliResult {
 
 /** Runs `dangjian ARGS` in `cwd` with a clean, colourless, Chinese environment unless `env` says otherwise. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', ...options.env };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: env as NodeJS.ProcessEnv,
-    encoding: 'utf8',
-    input: options.input,
-    timeout: 60_000,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return runNode([BIN, ...args], options.env, options);
 }
 
 /** A fresh temporary directory holding the given files (path → content). */
@@ -62,4 +53,36 @@ export async function runMain(args: string[], options: { cwd?: string; env?: Rec
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
   });
   return { status, stdout: Buffer.concat(stdout).toString('utf8'), stderr };
+}
+
+/**
+ * Runs several commands one after the other in ONE process of the built command line, started with
+ * `env` like runCli's: for tests of what the process's environment decides (its time zone and
+ * locale), without a process per command.
+ */
+export function runInOneProcess(commands: { args: string[]; cwd?: string }[], options: { env?: Record<string, string | undefined> } = {}): CliResult[] {
+  const script = `
+    const { main } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'cli.js')).href)});
+    const commands = JSON.parse(process.argv[1]);
+    const results = [];
+    for (const { args, cwd } of commands) {
+      const out = [];
+      let err = '';
+      const io = { cwd, env: process.env, stdout: { write: (t) => out.push(Buffer.from(t)), isTTY: false }, stderr: { write: (t) => (err += t), isTTY: false } };
+      const status = await main(args, io);
+      results.push({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
+    }
+    process.stdout.write(JSON.stringify(results));`;
+  const list = commands.map(({ args, cwd }) => ({ args, cwd: cwd ?? ROOT }));
+  const result = runNode(['--input-type=module', '-e', script, JSON.stringify(list)], options.env);
+  if (result.status !== 0) throw new Error(`the batch process failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as CliResult[];
+}
+
+/** `node ARGS` with runCli's clean environment. */
+function runNode(args: string[], extraEnv: Record<string, string | undefined> = {}, options: { cwd?: string; input?: string } = {}): CliResult {
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', ...extraEnv };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, args, { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: options.input, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,13 +1,13 @@
 /**
  * The catalogue of hostile inputs: each case is a file and the exact findings it must give. A group
- * of cases is checked in one run of the built CLI, next to a control file whose one known finding
+ * of cases is checked in one run of the command line, next to a control file whose one known finding
  * shows that the other files are still fully checked.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempTree, type CliResult } from '../helpers.js';
+import { runCli, runMain, tempTree, type CliResult } from '../helpers.js';
 
 /** [ruleId, line, column, message] */
 export type Expected = [string, number, number, string];
@@ -62,14 +62,18 @@ export interface GroupRun {
   workers: CliResult[];
 }
 
-/** Writes the cases and the control file into one folder and checks it once per language. */
-export function runGroup(cases: Case[], options: { args?: string[]; extraFiles?: Record<string, string | Uint8Array>; paths?: string[] } = {}): GroupRun {
+/**
+ * Writes the cases and the control file into one folder and checks it once per language (in this
+ * process), then twice in worker threads with a cache (in the built command's process, where the
+ * worker module is).
+ */
+export async function runGroup(cases: Case[], options: { args?: string[]; extraFiles?: Record<string, string | Uint8Array>; paths?: string[] } = {}): Promise<GroupRun> {
   const files: Record<string, string | Uint8Array> = { [CONTROL_FILE]: CONTROL, ...options.extraFiles };
   for (const item of cases) files[item.file] = item.content;
   const dir = tempTree(files);
   const args = (lang: string) => ['check', ...(options.paths ?? ['.']), '--as-of', AS_OF, '--format', 'json', '--lang', lang, ...(options.args ?? [])];
-  const run = (lang: string) => {
-    const result = runCli(args(lang), { cwd: dir });
+  const run = async (lang: string) => {
+    const result = await runMain(args(lang), { cwd: dir });
     let findings: JsonFinding[] = [];
     try {
       findings = JSON.parse(result.stdout).findings;
@@ -80,7 +84,7 @@ export function runGroup(cases: Case[], options: { args?: string[]; extraFiles?:
   };
   const cache = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'cache');
   const workers = [1, 2].map(() => runCli([...args('zh-CN'), '--concurrency', '2', '--cache-location', cache], { cwd: dir }));
-  return { dir, zh: run('zh-CN'), en: run('en'), workers };
+  return { dir, zh: await run('zh-CN'), en: await run('en'), workers };
 }
 
 export function findingsOf(findings: JsonFinding[], file: string): Expected[] {
@@ -91,8 +95,8 @@ export function findingsOf(findings: JsonFinding[], file: string): Expected[] {
 export function describeGroup(title: string, cases: Case[], options: Parameters<typeof runGroup>[1] = {}): () => GroupRun {
   let run: GroupRun;
   describe(title, () => {
-    beforeAll(() => {
-      run = runGroup(cases, options);
+    beforeAll(async () => {
+      run = await runGroup(cases, options);
     });
 
     it('exits 1 with one JSON object on stdout, nothing on stderr, in both languages', () => {

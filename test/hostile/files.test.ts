@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { ALWAYS_IGNORED, YAML_PATTERN, yamlFilesUnder } from '../../src/load/files.js';
 import { loadFile } from '../../src/load/index.js';
-import { BIN, runCli, tempTree } from '../helpers.js';
+import { BIN, runMain, tempTree } from '../helpers.js';
 import { AS_OF, CONTROL, CONTROL_FILE, CONTROL_FINDINGS, describeGroup, findingsOf, header, type Case, type JsonFinding } from './catalogue.js';
 
 const MiB = 1024 * 1024;
@@ -52,16 +52,16 @@ const run = describeGroup('hostile input: files and paths', cases, {
 });
 
 describe('hostile input: files and paths, continued', () => {
-  it('shows a line break in a file name as \\n, so that line-based formats stay one line per finding', () => {
+  it('shows a line break in a file name as \\n, so that line-based formats stay one line per finding', async () => {
     const findings = run().zh.findings.filter((f: JsonFinding) => f.file.startsWith('line'));
     expect(findings.map((f) => [f.file, f.ruleId, f.line, f.column])).toEqual([['line\\nbreak.yaml', 'first-topic', 7, 5]]);
-    const stylish = runCli(['check', '.', '--as-of', AS_OF], { cwd: run().dir });
+    const stylish = await runMain(['check', '.', '--as-of', AS_OF], { cwd: run().dir });
     expect(stylish.stdout).toContain('\nline\\nbreak.yaml\n');
   });
 
-  it('checks a 10 MB file to its last line once the limit is raised', () => {
+  it('checks a 10 MB file to its last line once the limit is raised', async () => {
     const dir = tempTree({ 'big.yaml': big.text, [CONTROL_FILE]: CONTROL, 'dangjian.config.yaml': 'maxFileSize: 20MiB\n' });
-    const result = runCli(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const result = await runMain(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const findings: JsonFinding[] = JSON.parse(result.stdout).findings;
@@ -69,11 +69,11 @@ describe('hostile input: files and paths, continued', () => {
     expect(findingsOf(findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
   });
 
-  it('--output never replaces a log: a .yaml or .yml target is a usage error, and the log is untouched', () => {
+  it('--output never replaces a log: a .yaml or .yml target is a usage error, and the log is untouched', async () => {
     const dir = tempTree({ [CONTROL_FILE]: CONTROL });
     for (const [command, target] of [['check', CONTROL_FILE], ['report', 'out/report.YML'], ['due', 'dangjian.config.yaml']]) {
       const extra = command === 'report' ? ['--period', '2026-01'] : [];
-      const result = runCli([command, CONTROL_FILE, '--as-of', AS_OF, ...extra, '--output', target], { cwd: dir });
+      const result = await runMain([command, CONTROL_FILE, '--as-of', AS_OF, ...extra, '--output', target], { cwd: dir });
       expect(result).toEqual({
         status: 2,
         stdout: '',
@@ -84,38 +84,38 @@ describe('hostile input: files and paths, continued', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('a folder with no YAML files is a usage error', () => {
+  it('a folder with no YAML files is a usage error', async () => {
     const dir = tempTree({ '说明 文档/readme.txt': '没有台账\n' });
-    expect(runCli(['check', '说明 文档'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 在 说明 文档 中没有找到 .yaml 或 .yml 文件\n' });
-    expect(runCli(['check', '说明 文档', '--lang', 'en'], { cwd: dir }).stderr).toBe('dangjian: No .yaml or .yml files found in 说明 文档\n');
+    expect(await runMain(['check', '说明 文档'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 在 说明 文档 中没有找到 .yaml 或 .yml 文件\n' });
+    expect((await runMain(['check', '说明 文档', '--lang', 'en'], { cwd: dir })).stderr).toBe('dangjian: No .yaml or .yml files found in 说明 文档\n');
   });
 
-  it('a symbolic link loop inside a folder is left out; named on the command line it is a usage error', () => {
+  it('a symbolic link loop inside a folder is left out; named on the command line it is a usage error', async () => {
     const dir = tempTree({ [CONTROL_FILE]: CONTROL });
     symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
     symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
     symlinkSync('..', path.join(dir, 'up'));
-    const folder = runCli(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const folder = await runMain(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
     expect(folder.stderr).toBe('');
     expect(findingsOf(JSON.parse(folder.stdout).findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
     expect(JSON.parse(folder.stdout).summary.files).toBe(1);
-    expect(runCli(['check', 'loop-a.yaml', CONTROL_FILE], { cwd: dir })).toEqual({
+    expect(await runMain(['check', 'loop-a.yaml', CONTROL_FILE], { cwd: dir })).toEqual({
       status: 2,
       stdout: '',
       stderr: 'dangjian: “loop-a.yaml”是一个快捷方式（符号链接），但它指向的文件不存在，或者链接形成了循环\n',
     });
   });
 
-  it('a named pipe given by name is a usage error, never a wait', () => {
+  it('a named pipe given by name is a usage error, never a wait', async () => {
     const dir = tempTree({ [CONTROL_FILE]: CONTROL });
     const made = spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
     if (made.status !== 0) return; // no mkfifo on this system
-    expect(runCli(['check', 'pipe.yaml'], { cwd: dir }).stderr).toBe('dangjian: “pipe.yaml”既不是文件也不是目录（例如管道或设备），不能检查\n');
-    const folder = runCli(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    expect((await runMain(['check', 'pipe.yaml'], { cwd: dir })).stderr).toBe('dangjian: “pipe.yaml”既不是文件也不是目录（例如管道或设备），不能检查\n');
+    const folder = await runMain(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
     expect(findingsOf(JSON.parse(folder.stdout).findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
   });
 
-  it('a file the user may not read is a finding, and the other files are still checked', () => {
+  it('a file the user may not read is a finding, and the other files are still checked', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-unreadable-'));
     writeFileSync(path.join(dir, CONTROL_FILE), CONTROL);
     writeFileSync(path.join(dir, 'secret.yaml'), header('secret'));
@@ -133,7 +133,7 @@ describe('hostile input: files and paths, continued', () => {
     expect(findingsOf(findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
   });
 
-  it('read errors of every cause have their own message (in-process: a folder, a pipe, a vanished file)', () => {
+  it('read errors of every cause have their own message (in-process: a folder, a pipe, a vanished file)', async () => {
     const dir = tempTree({});
     mkdirSync(path.join(dir, 'folder.yaml'));
     spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]);

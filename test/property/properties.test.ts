@@ -11,7 +11,7 @@ import type { PositionIndex } from '../../src/load/positions.js';
 import { findExcessiveNesting, MAX_DEPTH, parseYamlReference } from '../../src/load/yaml.js';
 import { BUILTIN_CADENCES } from '../../src/rules/index.js';
 import type { Finding } from '../../src/types.js';
-import { runCli, tempTree } from '../helpers.js';
+import { runMain, tempTree } from '../helpers.js';
 import { branchLog, Checker, logFile, mutate, mutation, style, toYaml, type Activity } from './arbitraries.js';
 
 /** PROPERTY_SCALE=20 npx vitest run test/property searches twenty times as long. */
@@ -37,7 +37,7 @@ const cadenceKeys = (findings: Finding[]) =>
 describe('property: valid logs', () => {
   const checker = new Checker();
 
-  it('never give an input finding (schema, yaml-syntax, encoding, …), in any valid style', () => {
+  it('never give an input finding (schema, yaml-syntax, encoding, …), in any valid style', async () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => logFile(`branch-${i}`)))), (files) => {
         const named = Object.fromEntries(files.map((f, i) => [`log-${i}.yaml`, f.text]));
@@ -53,7 +53,7 @@ describe('property: valid logs', () => {
     );
   }, 120_000);
 
-  it('adding an activity never adds a cadence finding; removing one never removes one', () => {
+  it('adding an activity never adds a cadence finding; removing one never removes one', async () => {
     fc.assert(
       fc.property(branchLog('b'), style, fc.nat(), fc.integer({ min: 0, max: 364 }), (log, s, pick, day) => {
         const before = cadenceKeys(checker.check({ 'log.yaml': toYaml(log, s) }));
@@ -76,7 +76,7 @@ describe('property: damaged logs', () => {
   const checker = new Checker();
   const ruleIds = new Set(checker.engine.rules.map((r) => r.meta.id));
 
-  it('never make the engine throw, and every finding is well formed', () => {
+  it('never make the engine throw, and every finding is well formed', async () => {
     fc.assert(
       fc.property(logFile('damaged'), fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ text }, mutations) => {
         let content: Uint8Array = Buffer.from(text, 'utf8');
@@ -90,7 +90,7 @@ describe('property: damaged logs', () => {
     );
   }, 120_000);
 
-  it('through the CLI: exit 0 or 1, one JSON object, nothing on stderr, every file counted', () => {
+  it('through the CLI: exit 0 or 1, one JSON object, nothing on stderr, every file counted', async () => {
     const samples = fc.sample(fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 })), { numRuns: 40, seed: 20260101 });
     const files: Record<string, Uint8Array> = {};
     samples.forEach(([seed, mutations], i) => {
@@ -99,7 +99,7 @@ describe('property: damaged logs', () => {
       for (const m of mutations) content = mutate(Buffer.from(content).toString('utf8'), m);
       files[`damaged-${String(i).padStart(2, '0')}.yaml`] = content;
     });
-    const result = runCli(['check', '.', '--as-of', '2027-01-01', '--format', 'json'], { cwd: tempTree(files) });
+    const result = await runMain(['check', '.', '--as-of', '2027-01-01', '--format', 'json'], { cwd: tempTree(files) });
     expect(result.stderr).toBe('');
     expect([0, 1]).toContain(result.status);
     const json = JSON.parse(result.stdout);
@@ -127,7 +127,7 @@ function disagreement(text: string): string | undefined {
 describe('property: the fast parser agrees with the reference parser', () => {
   const text = (content: Uint8Array | string) => (typeof content === 'string' ? content : Buffer.from(content).toString('utf8')).replace(/^\ufeff/, '');
 
-  it('on generated logs in every style', () => {
+  it('on generated logs in every style', async () => {
     let accepted = 0;
     fc.assert(
       fc.property(logFile('agree'), ({ text: yaml }) => {
@@ -141,7 +141,7 @@ describe('property: the fast parser agrees with the reference parser', () => {
     expect(accepted).toBeGreaterThan(100);
   }, 120_000);
 
-  it('on damaged copies of them', () => {
+  it('on damaged copies of them', async () => {
     fc.assert(
       fc.property(logFile('agree'), fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ text: yaml }, mutations) => {
         let content: Uint8Array = Buffer.from(yaml, 'utf8');
@@ -154,7 +154,7 @@ describe('property: the fast parser agrees with the reference parser', () => {
 });
 
 describe('property: the cache checksum', () => {
-  it('is the same for the same bytes wherever they lie in memory, and changes with any one changed byte', () => {
+  it('is the same for the same bytes wherever they lie in memory, and changes with any one changed byte', async () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(7), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, shift, at, delta) => {
         // The same bytes at another offset into a buffer (not a multiple of 4 for most shifts).
