@@ -71,3 +71,19 @@ describe('dangjian template', () => {
     expect(en.stdout).toContain('dangjian template -o ledger.xlsx');
   });
 });
+
+describe('dangjian export', () => {
+  it('needs -o FILE.xlsx, never overwrites, and says what is wrong with a log it cannot read', async () => {
+    const dir = tempTree({ 'b.yaml': 'version: 1\nbranch:\n  id: b1\n  name: 测试党支部\n  members: 5\n', 'bad.yaml': 'version: 1\nbranch: [\n', 'x.xlsx': 'mine' });
+    expect(await runMain(['export', 'b.yaml'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 请用 -o 指定要写入的 .xlsx 文件，例如：dangjian export branch.yaml -o 台账.xlsx\n' });
+    expect((await runMain(['export', 'b.yaml', '-o', 'b.csv'], { cwd: dir })).stderr).toBe('dangjian: 导出的文件须以 .xlsx 结尾：b.csv\n');
+    expect((await runMain(['export', 'b.yaml', '-o', 'x.xlsx'], { cwd: dir })).stderr).toContain('文件 x.xlsx 已存在，未覆盖');
+    const bad = await runMain(['export', 'bad.yaml', '-o', 'bad.xlsx', '--lang', 'en'], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^dangjian: Cannot export bad\.yaml \(line \d+, column \d+\): /);
+    const ok = await runMain(['export', 'b.yaml', '-o', 'b.xlsx'], { cwd: dir });
+    expect(ok).toEqual({ status: 0, stdout: '已写出 b.xlsx\n', stderr: '' });
+    const workbook = readWorkbook(readFileSync(path.join(dir, 'b.xlsx')));
+    expect(readTemplateWorkbook(workbook).value).toEqual({ version: 1, branch: { id: 'b1', name: '测试党支部', members: 5 } });
+  });
+});
