@@ -41,13 +41,20 @@ describe.each(BUILTIN_CADENCES)('$id', (row) => {
     expect(of(findings, row.id)).toEqual([]);
   });
 
-  it('counts a make-up (makeUpFor) held after the period', async () => {
+  it('counts a make-up (makeUpFor) held after the period, for every Party group of a per-group row', async () => {
     const missing = periods[0];
     const makeUpDate = periods.length > 1 ? periods[1].start : '2027-01-01';
-    const extra = row.perGroup ? undefined : `makeUpFor: ${missing.id}`;
-    if (!extra) return; // per-group make-ups are covered below
-    const items = [...held(missing.id), [makeUpDate, row.type, extra] as [string, string, string]];
-    expect(of(await checkFiles(file(items), { asOf: '2027-01-02', since: SINCE }), row.id)).toEqual([]);
+    const makeUps = (units: (string | undefined)[]) =>
+      units.map((group) => [makeUpDate, row.type, `${group ? `group: ${group}\n    ` : ''}makeUpFor: ${missing.id}`] as [string, string, string]);
+    const options = { asOf: '2027-01-02', since: SINCE };
+    const items = [...held(missing.id), ...makeUps(row.perGroup ? ['一组', '二组'] : [undefined])];
+    expect(of(await checkFiles(file(items), options), row.id)).toEqual([]);
+    if (row.perGroup) {
+      // A group's make-up counts for that group only: the other group still misses the period.
+      const findings = (await checkFiles(file([...held(missing.id), ...makeUps(['一组'])]), options)).filter((f) => f.ruleId === row.id);
+      expect(findings.map((f) => [f.period, f.line])).toEqual([[missing.id, 2]]);
+      expect(findings[0].message).toContain('“二组”');
+    }
   });
 });
 
