@@ -16,12 +16,16 @@ const LAYERS = ['util', 'load', 'schema', 'model', 'rules'];
 
 const SRC = path.join(ROOT, 'src');
 
-/** Every TypeScript module in src/, as a path relative to src/ with `/` separators. */
+/**
+ * Every TypeScript module in src/, as a path relative to src/ with `/` separators. A rule's tests
+ * (src/rules/<id>/index.test.ts) sit beside it but are not part of the program: they are left out.
+ */
 function sourceFiles(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return /\.c?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path.relative(SRC, full).split(path.sep).join('/')] : [];
+    const module = /\.c?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts');
+    return module ? [path.relative(SRC, full).split(path.sep).join('/')] : [];
   });
 }
 

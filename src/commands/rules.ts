@@ -1,12 +1,12 @@
 /** `dangjian rules [ID]`: the rule list, or one rule's documentation. */
-import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { Engine } from '../engine.js';
 import { message } from '../i18n/index.js';
 import { maskPersonalData } from '../privacy.js';
 import { nearest } from '../util/nearest.js';
 import { UsageError } from '../options.js';
-import { rulePageFile } from '../rules/pages.js';
+import { rulePageText } from '../rules/pages.js';
+import type { TypeRegistry } from '../model/activity-types.js';
 import type { Rule } from '../rules/rule.js';
 import type { Lang } from '../types.js';
 import { configFor } from './common.js';
@@ -34,7 +34,7 @@ export function rulesCommand(id: string | undefined, lang: Lang, io: Io, configF
     throw new UsageError(suggestion ? 'usage.unknownRuleSuggest' : 'usage.unknownRule', { id, suggestion: suggestion ?? '' });
   }
   // The documentation's own examples use sample ID and phone numbers: no output shows one in full.
-  io.stdout.write(maskPersonalData(ruleDocumentation(rule, lang)));
+  io.stdout.write(maskPersonalData(ruleDocumentation(rule, engine.types, lang)));
   return 0;
 }
 
@@ -50,7 +50,7 @@ function ruleTable(rules: Rule[], lang: Lang): string {
 }
 
 /** The rule's page (src/rules/<id>/README.md), cut to the chosen language and the examples. */
-export function ruleDocumentation(rule: Rule, lang: Lang): string {
+export function ruleDocumentation(rule: Rule, types: TypeRegistry, lang: Lang): string {
   const { meta } = rule;
   const lines = [
     `${meta.id} — ${meta.title[lang]}`,
@@ -62,9 +62,9 @@ export function ruleDocumentation(rule: Rule, lang: Lang): string {
   for (const [name, option] of Object.entries(meta.options ?? {})) {
     lines.push(`${message(lang, 'rules.option')}: ${name} = ${option.default} (${option.description[lang]})`);
   }
-  const page = rulePageFile(meta.id, meta.category === 'cadence' ? 'cadence' : 'other');
-  if (page) {
-    const sections = splitSections(readFileSync(page, 'utf8'));
+  const page = rulePageText(rule, types);
+  if (page !== undefined) {
+    const sections = splitSections(page);
     const body = sections.get(lang === 'en' ? 'English' : '中文');
     const examples = sections.get('示例 / Examples');
     if (body) lines.push('', body.trim());

@@ -16,7 +16,7 @@ import { message } from '../i18n/index.js';
 import { BUILTIN_TYPES, TypeRegistry } from '../model/activity-types.js';
 import { BUILTIN_CADENCES, type CadenceDefinition } from '../rules/cadence/definitions.js';
 import { allRules } from '../rules/index.js';
-import { CADENCE_PAGES, rulePageSource } from '../rules/pages.js';
+import { CADENCE_PAGES, generatedPage, rulePageSource } from '../rules/pages.js';
 import type { Rule, RuleCategory } from '../rules/rule.js';
 import { branchLogSchema } from '../schema/branch-log-schema.js';
 import { configSchema } from '../config/schema.js';
@@ -180,12 +180,7 @@ function pageHead(rule: Rule, types: TypeRegistry): string {
 
 /** A new page for a rule that has none: the fixed layout, to be filled in by hand. */
 export function pageSkeleton(rule: Rule, types: TypeRegistry = builtinTypes()): string {
-  return pageHead(rule, types) + cadencePageSkeleton();
-}
-
-/** A new cadence row's page: the layout below the generated head. */
-export function cadencePageSkeleton(): string {
-  return [...PAGE_LAYOUT, ''].join('\n');
+  return pageHead(rule, types) + [...PAGE_LAYOUT, ''].join('\n');
 }
 
 /** A cadence row's published page: the head from its row and the page written for it. */
@@ -312,10 +307,10 @@ export function plan(read: ReadFile, pages: string[], rules: Rule[] = builtinRul
     const source = ruleSourcePath(rule);
     const current = read(source);
     const cadence = rule.meta.category === 'cadence';
-    let written: string | undefined;
-    if (current === undefined) files.push({ path: source, expected: (written = cadence ? cadencePageSkeleton() : pageSkeleton(rule, types)) });
-    else if (cadence) written = current;
-    else attempt(source, (text) => (written = rulePage(text, rule, types)), current);
+    // A cadence row's page may be left unwritten: it is then generated from the row.
+    let written = cadence ? (current ?? generatedPage(rule, types)) : undefined;
+    if (!cadence && current === undefined) files.push({ path: source, expected: (written = pageSkeleton(rule, types)) });
+    else if (!cadence) attempt(source, (text) => (written = rulePage(text, rule, types)), current);
     const published = rulePagePath(rule.meta.id);
     const expected = written === undefined ? undefined : cadence ? cadencePage(written, rule, types) : written;
     files.push({ path: published, actual: read(published), ...(expected !== undefined ? { expected } : {}) });
