@@ -92,6 +92,7 @@ const zhCN = {
   'workbook.encrypted': '工作簿设置了打开密码（已加密），无法读取。请用 Excel 或 WPS 打开，在“文件→信息→保护工作簿”中取消密码后另存为 .xlsx 再试',
   'workbook.notWorkbook': '文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的 CSV、网页或文本表格）。请用 Excel 或 WPS 打开，“另存为”“Excel 工作簿（*.xlsx）”后再试；CSV 文件也可以直接运行 dangjian import',
   'workbook.tooLarge': '工作簿解压后过大（超过读取上限），可能已损坏或不是台账。请只保留台账所需的工作表，另存为新的 .xlsx 后再试',
+  'workbook.tooManyRows': '工作表“{sheet}”超过 {limit} 行，不像一个支部的台账。请按年度拆分成多个工作簿，或删除表格下方多余的行',
   'workbook.corrupt': '工作簿已损坏，无法读取。请用 Excel 或 WPS 打开（软件会尝试修复），再“另存为”新的 .xlsx 文件后重试',
 };
 
@@ -186,6 +187,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'workbook.encrypted': 'The workbook is password-protected (encrypted) and cannot be read. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook) and save it as .xlsx, then try again',
   'workbook.notWorkbook': 'The file is named .xlsx but is no Excel workbook (perhaps a CSV, a web page or a text table renamed). Open it in Excel or WPS and use Save As “Excel Workbook (*.xlsx)”, then try again; a CSV file can also be given to dangjian import directly',
   'workbook.tooLarge': 'The workbook is too large once unpacked (over the reading limit); it may be damaged or not a log. Keep only the sheets of the log, save as a new .xlsx and try again',
+  'workbook.tooManyRows': 'The sheet “{sheet}” has more than {limit} rows, more than a branch’s log holds. Split it into one workbook a year, or delete the extra rows below the table',
   'workbook.corrupt': 'The workbook is damaged and cannot be read. Open it in Excel or WPS (they try to repair it), save it as a new .xlsx file and try again',
 };
 

@@ -39,6 +39,9 @@ export function workbookProblemId(error: unknown, name: string): string {
   return 'workbook.corrupt';
 }
 
+/** A branch's workbook has a few hundred rows: past these, it is no log (or should be split). */
+export const CHECK_LIMITS = { rows: 20_000, columns: 64 };
+
 export function loadWorkbookBytes(bytes: Buffer, display: string): LoadedWorkbook {
   const at = { file: display, line: 1, column: 1 };
   const problem = (messageId: string, params: Record<string, string> = {}): LoadedWorkbook => ({
@@ -47,11 +50,13 @@ export function loadWorkbookBytes(bytes: Buffer, display: string): LoadedWorkboo
   if (display.toLowerCase().endsWith('.ods')) return problem('workbook.ods');
   let workbook;
   try {
-    workbook = readWorkbook(bytes, { rows: 20_000, columns: 64 });
+    workbook = readWorkbook(bytes, CHECK_LIMITS);
   } catch (error) {
     return problem(workbookProblemId(error, display));
   }
   if (!isTemplateWorkbook(workbook)) return problem('workbook.notTemplate');
+  const long = workbook.sheets.find((sheet) => sheet.truncatedRows > 0);
+  if (long) return problem('workbook.tooManyRows', { sheet: long.name, limit: String(CHECK_LIMITS.rows) });
   const log = readTemplateWorkbook(workbook);
   return { value: log.value, positions: log.positions, texts: log.texts, problems: [] };
 }
