@@ -140,6 +140,7 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--members <n>', t('cli.initMembers'))
     .option('--groups <names>', t('cli.initGroups'))
     .option('--term-start <date>', t('cli.initTermStart'))
+    .option('--since <date>', t('cli.initSince'))
     .option('-y, --yes', t('cli.initYes'))
     .option('--lang <lang>', t('cli.lang'))
     .addHelpText('after', `\n${t('cli.initExamples')}`)

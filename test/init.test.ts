@@ -9,7 +9,7 @@ import { BIN, runCli, tempTree } from './helpers.js';
 describe('dangjian init', () => {
   it('writes a starter log and configuration without asking when not on a terminal', () => {
     const dir = tempTree({});
-    const result = runCli(['init', '--id', 'smelter-1', '--name', '冶炼厂第一党支部'], { cwd: dir, input: '' });
+    const result = runCli(['init', '--id', 'smelter-1', '--name', '冶炼厂第一党支部', '--since', '2026-01-01'], { cwd: dir, input: '' });
     expect(result).toEqual({
       status: 0,
       stdout: `已创建 branch.yaml\n已创建 dangjian.config.yaml\n下一步：编辑 branch.yaml（去掉示例行首的“# ”即可启用），然后运行 node ${BIN} check branch.yaml\n`,
@@ -87,7 +87,7 @@ describe('the starter log survives the first edits', () => {
   for (const [how, marker] of [['“# ” removed', '# '], ['only “#” removed', '#']] as const) {
     it(`uncommenting examples, copying an activity and changing its date (${how})`, () => {
       const dir = tempTree({});
-      runCli(['init', '--id', 'smelter-1', '--name', '冶炼厂第一党支部', '--yes'], { cwd: dir });
+      runCli(['init', '--id', 'smelter-1', '--name', '冶炼厂第一党支部', '--since', '2026-01-01', '--yes'], { cwd: dir });
       const file = path.join(dir, 'branch.yaml');
       let log = readFileSync(file, 'utf8');
       log = uncomment(log, lineOf(log, '# - { year: 2026'), lineOf(log, '# - { year: 2026'), marker);
@@ -132,6 +132,27 @@ describe('the starter log survives the first edits', () => {
     expect(runCli(['init', '--term-start', '2024-02-30', '--lang', 'en'], { cwd: tempTree({}) }).stderr).toBe(
       'dangjian: "2024-02-30" is not a real date written YYYY-MM-DD; try again, e.g. 2024-05-10\n',
     );
+  });
+});
+
+describe('a fresh log is judged from the day it began', () => {
+  it('init writes that day as the configuration’s since: no 未开展 for the months before it', () => {
+    const dir = tempTree({});
+    expect(runCli(['init', '--since', '2026-12-04', '--yes'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'dangjian.config.yaml'), 'utf8')).toContain('\nsince: 2026-12-04\n');
+    for (const asOf of ['2026-12-04', '2027-01-05']) {
+      const check = runCli(['check', '--as-of', asOf, '--format', 'json'], { cwd: dir });
+      const findings = JSON.parse(check.stdout).findings as { ruleId: string; severity: string; message: string }[];
+      expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(check.status).toBe(0);
+    }
+    // A month after the log began, that month is judged.
+    const later = JSON.parse(runCli(['check', '--as-of', '2027-02-01', '--format', 'json'], { cwd: dir }).stdout);
+    expect(later.findings.filter((f: { period?: string }) => f.period === '2027-01').length).toBeGreaterThan(0);
+  });
+
+  it('rejects a since that is not a date', () => {
+    expect(runCli(['init', '--since', '2026-13-01'], { cwd: tempTree({}) }).status).toBe(2);
   });
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { message } from '../i18n/index.js';
-import { isCalendarDate } from '../model/dates.js';
+import { isCalendarDate, todayIn } from '../model/dates.js';
 import { UsageError } from '../options.js';
 import { findPersonalNumbers } from '../privacy.js';
 import type { Lang } from '../types.js';
@@ -24,6 +24,8 @@ export interface InitOptions {
   members?: string;
   groups?: string;
   termStart?: string;
+  /** The day the log begins (default: today in China): earlier periods are not judged. */
+  since?: string;
   yes?: boolean;
 }
 
@@ -43,11 +45,13 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
   const personal = findPersonalNumbers([answers.id, answers.name, answers.parent, ...(answers.groups ?? [])].join('\n'));
   if (personal.length) throw new UsageError('init.personalData', { value: personal.map((match) => match.masked).join(', ') });
 
+  if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError('usage.badDate', { option: '--since', value: options.since });
+  const since = options.since ?? todayIn('Asia/Shanghai');
   const where = installation(PACKAGE_ROOT, io.cwd, io.env);
   const command = `${where.command} check branch.yaml`;
   const targets: [string, string][] = [
     ['branch.yaml', starterLog(answers, where.schema, lang, command)],
-    ['dangjian.config.yaml', starterConfig(lang)],
+    ['dangjian.config.yaml', starterConfig(lang, since)],
   ];
   for (const [name, content] of targets) {
     const file = path.join(io.cwd, name);
@@ -201,11 +205,17 @@ waivers:
 `;
 }
 
-export function starterConfig(lang: Lang): string {
+/**
+ * The starter configuration. `since` is the day the log begins: a new log is not judged for the
+ * months before it (its comment says how to judge earlier ones once they are filled in).
+ */
+export function starterConfig(lang: Lang, since: string): string {
   const zh = lang === 'zh-CN';
   return `# ${zh ? 'dangjian 配置。所有设置都可省略；命令行选项优先于这里的设置。' : 'dangjian configuration. Every setting is optional; command-line options win.'}
 timezone: Asia/Shanghai
-# since: 2026-01-01                 # ${zh ? '从这一天起检查（默认：台账中最早活动所在年的 1 月 1 日）' : 'evaluation start (default: 1 January of the year of the earliest activity)'}
+# ${zh ? '从建立台账这一天起检查，此前的月份不要求。补录了更早的活动后，把日期改早，或删去这一行' : 'Checked from the day the log began; earlier months are not required. Once earlier activities are filled in, move the date back or remove this line'}
+# ${zh ? '（删去后从台账中最早活动所在年的 1 月 1 日起检查）' : '(without it: from 1 January of the year of the earliest activity)'}
+since: ${since}
 # lang: zh-CN
 include: ["**/*.yaml"]               # ${zh ? '不写路径时检查的文件' : 'files checked when no paths are given'}
 ignore: ["archive/**"]
