@@ -160,23 +160,23 @@ describe('init names the command and the schema that work where it ran', () => {
   const root = path.join(path.sep, 'srv');
   it('in a logs repository that has dangjian as a devDependency: npx, the schema in node_modules', () => {
     const pkg = path.join(root, 'logs', 'node_modules', 'dangjian');
-    expect(installation(pkg, path.join(root, 'logs', '2026'), {})).toEqual({ command: 'npx dangjian', schema: '../node_modules/dangjian/schemas/branch-log.schema.json' });
+    expect(installation(pkg, path.join(root, 'logs', '2026'))).toEqual({ command: 'npx dangjian', schema: '../node_modules/dangjian/schemas/branch-log.schema.json' });
   });
   it('inside the clone: npx, the schema of the clone', () => {
     const clone = path.join(root, 'dangjian');
-    expect(installation(clone, path.join(clone, 'examples'), {})).toEqual({ command: 'npx dangjian', schema: '../schemas/branch-log.schema.json' });
+    expect(installation(clone, path.join(clone, 'examples'))).toEqual({ command: 'npx dangjian', schema: '../schemas/branch-log.schema.json' });
   });
   it('installed globally: the command itself; the schema of a devDependency once the folder is a project', () => {
     const global = path.join(root, 'usr', 'lib', 'node_modules', 'dangjian');
     const logs = tempTree({ 'package.json': '{}', 'q1/.keep': '' });
-    expect(installation(global, path.join(logs, 'q1'), {})).toEqual({ command: 'dangjian', schema: '../node_modules/dangjian/schemas/branch-log.schema.json' });
+    expect(installation(global, path.join(logs, 'q1'))).toEqual({ command: 'dangjian', schema: '../node_modules/dangjian/schemas/branch-log.schema.json' });
     const bare = tempTree({});
-    expect(installation(global, bare, {}).command).toBe('dangjian');
-    expect(installation(global, bare, {}).schema).toMatch(/usr\/lib\/node_modules\/dangjian\/schemas\/branch-log\.schema\.json$/);
+    expect(installation(global, bare).command).toBe('dangjian');
+    expect(installation(global, bare).schema).toMatch(/usr\/lib\/node_modules\/dangjian\/schemas\/branch-log\.schema\.json$/);
   });
   it('run from npx’s cache: npx; run by path: node and the path', () => {
-    expect(installation(path.join(root, 'home', '.npm', '_npx', 'abc', 'node_modules', 'dangjian'), path.join(root, 'work'), {}).command).toBe('npx dangjian');
+    expect(installation(path.join(root, 'home', '.npm', '_npx', 'abc', 'node_modules', 'dangjian'), path.join(root, 'work')).command).toBe('npx dangjian');
     const copy = path.join(root, 'tools', 'dangjian');
-    expect(installation(copy, path.join(root, 'work'), {}).command).toBe(`node ${path.join(copy, 'bin', 'dangjian.cjs')}`);
+    expect(installation(copy, path.join(root, 'work')).command).toBe(`node ${path.join(copy, 'bin', 'dangjian.cjs')}`);
   });
 });

@@ -47,7 +47,7 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
 
   if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError('usage.badDate', { option: '--since', value: options.since });
   const since = options.since ?? todayIn('Asia/Shanghai');
-  const where = installation(PACKAGE_ROOT, io.cwd, io.env);
+  const where = installation(PACKAGE_ROOT, io.cwd);
   const command = `${where.command} check branch.yaml`;
   const targets: [string, string][] = [
     ['branch.yaml', starterLog(answers, where.schema, lang, command)],
@@ -135,7 +135,7 @@ async function ask(answers: BranchAnswers, lang: Lang, io: Io, stdin: NodeJS.Rea
  *   there is a package.json, else the installed copy;
  * - anything else (a copy run by path): `node <path to the command>`.
  */
-export function installation(packageRoot: string, cwd: string, env: NodeJS.ProcessEnv): { command: string; schema: string } {
+export function installation(packageRoot: string, cwd: string): { command: string; schema: string } {
   const relative = (target: string) => {
     const found = path.relative(cwd, target);
     return (path.isAbsolute(found) ? found : found || '.').split(path.sep).join('/');
@@ -149,7 +149,7 @@ export function installation(packageRoot: string, cwd: string, env: NodeJS.Proce
   const schema = project ? relative(path.join(project, 'node_modules', 'dangjian', SCHEMA_IN_PACKAGE)) : installedSchema;
   if (path.basename(modules) === 'node_modules') {
     // npx keeps what it ran in its cache (…/_npx/…/node_modules/dangjian): npx runs it again.
-    return { command: /[\\/]_npx[\\/]/.test(packageRoot) || env.npm_command === 'exec' ? 'npx dangjian' : 'dangjian', schema };
+    return { command: /[\\/]_npx[\\/]/.test(packageRoot) ? 'npx dangjian' : 'dangjian', schema };
   }
   const bin = path.join(packageRoot, 'bin', 'dangjian.cjs');
   const shown = inside(bin, cwd) ? relative(bin) : bin;
