@@ -49,12 +49,13 @@ beforeAll(() => {
 }, 240_000);
 
 describe('the packed package, installed outside the clone', () => {
-  it('holds the built command, the schemas and the rule pages, and no sources or tests', () => {
+  it('holds the built command, the schemas and the rule pages, and no TypeScript sources or tests', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
     for (const needed of ['package/bin/dangjian.cjs', 'package/dist/cli.js', 'package/dist/cli.bundle.cjs', 'package/schemas/branch-log.schema.json', 'package/package.json']) {
       expect(files).toContain(needed);
     }
-    expect(files.filter((file) => /^package\/(src|test|bench)\//.test(file))).toEqual([]);
+    expect(files.some((file) => /^package\/src\/rules\/first-topic\/README\.md$/.test(file))).toBe(true);
+    expect(files.filter((file) => /^package\/(test|bench)\//.test(file) || /^package\/src\/.*\.ts$/.test(file))).toEqual([]);
   });
 
   it('as a devDependency of a logs repository: npx dangjian, the schema in node_modules, a starter that survives editing', () => {
