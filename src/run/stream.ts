@@ -52,13 +52,13 @@ export class StreamingCheck {
   private branches = 0;
   private next = 0;
 
-  /** `predict`: whether to predict branch ends (otherwise every branch is kept until the end). */
+  /** `predictBranchEnds`: false keeps every branch until the end. */
   constructor(
     private readonly engine: Engine,
     private readonly files: InputFile[],
-    predict: boolean,
+    { predictBranchEnds }: { predictBranchEnds: boolean },
   ) {
-    if (!predict) return;
+    if (!predictBranchEnds) return;
     const last = new Map<string, number>();
     files.forEach((file, index) => {
       const id = predictBranchId(file);

@@ -1,0 +1,119 @@
+/**
+ * What a cached run knows files and runs by: a file's stamp (from its stats) and content key (the
+ * hash of its bytes, taken from the cache by stamp where it may be), the key of a file's analysis
+ * options, and the keys of a whole run.
+ */
+import { type BigIntStats, readFileSync, statSync } from 'node:fs';
+import type { Engine } from '../engine.js';
+import { sha256 } from '../hash.js';
+import type { InputFile } from '../load/files.js';
+import { type CheckCache, contentHash, fileStamp, settledBy, type StampEntry } from './cache.js';
+
+/** What a file's stats say: its stamp, or the key of a file over the size limit or unreadable. */
+export type Look = { stats: BigIntStats; stamp: string } | { key: string };
+
+export function look(file: InputFile, maxFileSize: number): Look {
+  try {
+    const stats = statSync(file.absolute, { bigint: true });
+    return Number(stats.size) > maxFileSize ? { key: `size:${stats.size}` } : { stats, stamp: fileStamp(stats) };
+  } catch (error) {
+    return { key: unreadableKey(error) };
+  }
+}
+
+function unreadableKey(error: unknown): string {
+  return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+}
+
+function isUnreadableKey(key: string): boolean {
+  return key.startsWith('unreadable:');
+}
+
+/** The content key of a file from its bytes: their hash, or the key of an unreadable file. */
+function keyFromBytes(file: InputFile, readFile: (absolute: string) => Uint8Array = readFileSync): string {
+  try {
+    return contentHash(readFile(file.absolute));
+  } catch (error) {
+    return unreadableKey(error);
+  }
+}
+
+/** How a cached run comes by the files' content keys, and what it learns on the way. */
+export class FileKeys {
+  /** Each file's stamp and hash, for the next cache. */
+  readonly stamps = new Map<string, StampEntry>();
+  /** Files whose hash came from the cache by their stamp. */
+  readonly fromStamp = new Set<string>();
+  /** Files read for their hash whose stamps later runs will trust: worth writing into the cache. */
+  readonly restamped = new Set<string>();
+
+  /**
+   * `stored`: the cache to take hashes from by stamp (`metadata` strategy), if usable; `since`: when
+   * the run began to look at files (nanoseconds since 1970); `readFile`: how a file is read for its
+   * hash (see CacheOptions.readFile).
+   */
+  constructor(
+    readonly stored: CheckCache | undefined,
+    readonly since: bigint,
+    private readonly readFile: (absolute: string) => Uint8Array = readFileSync,
+  ) {}
+
+  /**
+   * A file's content key; a file over the size limit is known by its size (all its check says), an
+   * unreadable one by the error. The hash comes from the cache when it knows it for the file's stamp,
+   * else from the file's bytes.
+   */
+  keyOf(file: InputFile, seen: Look): string {
+    if ('key' in seen) return seen.key;
+    let hash = this.stored?.storedHash(file.absolute, seen.stats, seen.stamp);
+    if (hash) this.fromStamp.add(file.absolute);
+    else {
+      hash = keyFromBytes(file, this.readFile);
+      if (isUnreadableKey(hash)) return hash;
+      if (this.stored && settledBy(seen.stats, this.since)) this.restamped.add(file.absolute);
+    }
+    this.stamps.set(file.absolute, [seen.stamp, hash]);
+    return hash;
+  }
+
+  /**
+   * A key taken from a stamp, checked against the file's bytes: the key they give (with the stamp
+   * now leading to it, or to nothing for a file that proves unreadable).
+   */
+  checkedKey(file: InputFile, key: string): string {
+    const hash = keyFromBytes(file);
+    if (hash === key) return key;
+    const stamp = this.stamps.get(file.absolute)![0];
+    if (isUnreadableKey(hash)) this.stamps.delete(file.absolute);
+    else this.stamps.set(file.absolute, [stamp, hash]);
+    return hash;
+  }
+}
+
+/**
+ * A run's files with their stamps, and its options (see StoredRun.stamps in cache.ts), when every
+ * file has a stamp that later runs will trust.
+ */
+export function stampsOf(tool: string, engine: Engine, files: InputFile[], looks: Look[], since: bigint): Buffer | undefined {
+  const stamps: string[] = [];
+  for (const seen of looks) {
+    if ('key' in seen || !settledBy(seen.stats, since)) return undefined;
+    stamps.push(seen.stamp);
+  }
+  return Buffer.from(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, file.absolute, stamps[index]])]), 'utf8');
+}
+
+/** The key of a whole run: the tool, every option, and every file's path and content key. */
+export function runKeyOf(tool: string, engine: Engine, files: InputFile[], keys: string[]): string {
+  return sha256(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, keys[index]])]));
+}
+
+/**
+ * The options a file's analysis depends on: all of them but those that only matter once files are
+ * merged (the window, language, --quiet, rule severities), plus the options of the file rules.
+ */
+export function analysisKey(engine: Engine, tool: string): string {
+  const { window: _window, lang: _lang, quiet: _quiet, rules: _rules, ...rest } = engine.options;
+  const fileRules = engine.rules.filter((rule) => rule.checkFile).map((rule) => [rule.meta.id, engine.optionsOf(rule)]);
+  return sha256(JSON.stringify([tool, rest, fileRules]));
+}
