@@ -13,7 +13,7 @@ describe('progress counter', () => {
   it('appears on a terminal after a second, throttled, and is cleared at the end', () => {
     const { io: target, err } = io(true);
     let clock = 0;
-    const progress = progressFor(target, 'zh-CN', false, () => clock);
+    const progress = progressFor(target, 'zh-CN', { machineOnStdout: false, now: () => clock });
     progress.tick(1, 300);
     clock = 1500;
     progress.tick(100, 300);
@@ -29,7 +29,7 @@ describe('progress counter', () => {
     for (const [tty, env, machine] of [[false, {}, false], [true, { CI: 'true' }, false], [true, {}, true]] as const) {
       const { io: target, err } = io(tty, env);
       let clock = 0;
-      const progress = progressFor(target, 'en', machine, () => clock);
+      const progress = progressFor(target, 'en', { machineOnStdout: machine, now: () => clock });
       clock = 5000;
       progress.tick(1, 2);
       progress.done();

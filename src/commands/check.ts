@@ -63,7 +63,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const shard = options.shard !== undefined ? parseShardOption(options.shard) : undefined;
   const docsBase = resolveDocsBase(options.docsUrl);
   const runOptions = checkRunOptions(options, lang, io);
-  const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
+  const progress = progressFor(io, lang, { machineOnStdout: machineOnStdout(format.spec, options.output) });
   const prepared = await prepareRun(paths, { ...options, onProgress: progress.tick }, lang, io);
   const { engine, files: found } = prepared;
   const cacheFile = runOptions.cache && cacheFilePath(runOptions.cache.location, io.cwd);

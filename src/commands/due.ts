@@ -33,7 +33,7 @@ export async function dueCommand(paths: string[], options: DueCommandOptions, la
   const format = parseFormat(dueFormats, options.format);
   const within = parseWithin(options.within);
   requireOutputFile(format.spec, options.output);
-  const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
+  const progress = progressFor(io, lang, { machineOnStdout: machineOnStdout(format.spec, options.output) });
   const prepared = await prepareRun(paths, { asOf: options.asOf, rule: options.rule, config: options.config, onProgress: progress.tick }, lang, io);
   const { engine, files } = prepared;
   guardOutput(io, options.output, runInputs(prepared));

@@ -16,7 +16,14 @@ export interface Progress {
 
 const SILENT: Progress = { tick: () => undefined, done: () => undefined };
 
-export function progressFor(io: Io, lang: Lang, machineOnStdout: boolean, now: () => number = Date.now): Progress {
+export interface ProgressOptions {
+  /** A format for programs goes to stdout (the user is piping it): no counter. */
+  machineOnStdout: boolean;
+  /** The clock, in milliseconds. */
+  now?: () => number;
+}
+
+export function progressFor(io: Io, lang: Lang, { machineOnStdout, now = Date.now }: ProgressOptions): Progress {
   // Asked last: finding out whether stderr is a terminal loads node:tty.
   if (machineOnStdout || io.env.CI || !io.stderr.isTTY) return SILENT;
   const start = now();

@@ -38,7 +38,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const period = parsePeriodOption('--period', options.period);
   const since = reportSince(options, configFor(io, options.config), period);
   requireOutputFile(format.spec, options.output);
-  const progress = progressFor(io, lang, machineOnStdout(format.spec, options.output));
+  const progress = progressFor(io, lang, { machineOnStdout: machineOnStdout(format.spec, options.output) });
   const prepared = await prepareRun(paths, { ...options, since, quiet: false, onProgress: progress.tick }, lang, io);
   const { engine, files } = prepared;
   guardOutput(io, options.output, runInputs(prepared));

@@ -114,7 +114,7 @@ function worstBranches(findings: Finding[], lang: Lang): string[] {
   ];
 }
 
-function table(findings: Finding[], lang: Lang, withFile: boolean): string[] {
+function table(findings: Finding[], lang: Lang, { withFile }: { withFile: boolean }): string[] {
   const header = [
     message(lang, 'markdown.location'),
     message(lang, 'markdown.severity'),
@@ -143,12 +143,12 @@ function findingsSection(findings: Finding[], lang: Lang): string[] {
   const shown = findings.slice(0, MAX_ROWS);
   const out = [`### ${message(lang, 'markdown.findings')}`, ''];
   if (findings.length <= DETAILS_THRESHOLD) {
-    out.push(...table(shown, lang, true), '');
+    out.push(...table(shown, lang, { withFile: true }), '');
   } else {
     const byFile = new Map<string, Finding[]>();
     for (const finding of shown) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
     for (const [file, list] of byFile) {
-      out.push('<details>', `<summary>${fileSummary(file, list, lang)}</summary>`, '', ...table(list, lang, false), '', '</details>', '');
+      out.push('<details>', `<summary>${fileSummary(file, list, lang)}</summary>`, '', ...table(list, lang, { withFile: false }), '', '</details>', '');
     }
   }
   if (findings.length > shown.length) {

@@ -16,7 +16,7 @@ export function escapeMarkdown(text: string): string {
 
 function cellText(cell: ReportCell): string {
   const single = cell.marks.length === 1;
-  return cell.marks.map((m) => markSymbol(m, single || m.groups !== undefined)).join(cell.marks.length > 3 ? '' : ' ');
+  return cell.marks.map((m) => markSymbol(m, { withProgress: single || m.groups !== undefined })).join(cell.marks.length > 3 ? '' : ' ');
 }
 
 function rate(tally: Tally, decimals: 0 | 1): string {

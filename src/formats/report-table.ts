@@ -48,7 +48,7 @@ function cellSymbols(cell: ReportCell, paint: Record<MarkState, (text: string) =
   }
   // A single pending period shows its progress alone (0/1), in three columns.
   const single = cell.marks.length === 1 && cell.marks[0].state === 'pending' && cell.marks[0].required !== undefined;
-  const parts = single ? [`${cell.marks[0].count}/${cell.marks[0].required}`] : cell.marks.map((mark) => markSymbol(mark, false));
+  const parts = single ? [`${cell.marks[0].count}/${cell.marks[0].required}`] : cell.marks.map((mark) => markSymbol(mark, { withProgress: false }));
   return {
     text: cell.marks.map((mark, i) => paint[mark.state](parts[i])).join(''),
     width: displayWidth(parts.join('')),
@@ -56,7 +56,7 @@ function cellSymbols(cell: ReportCell, paint: Record<MarkState, (text: string) =
 }
 
 /** Headers: Chinese two-character names written downwards when the row would be too wide. */
-function header(short: string, vertical: boolean): string {
+function header(short: string, { vertical }: { vertical: boolean }): string {
   return vertical && [...short].every((c) => displayWidth(c) === 2) ? [...short].join('\n') : short;
 }
 
@@ -73,7 +73,7 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
   // Width of each requirement column: its widest cell, at least 3 (a subtotal of "100").
   const contentWidths = model.columns.map((_, i) => Math.max(3, ...cells.map((r) => r[i].width)));
   const horizontal = model.columns.map((c, i) => Math.max(contentWidths[i], displayWidth(c.short)));
-  const vertical = model.columns.map((c, i) => Math.max(contentWidths[i], ...header(c.short, true).split('\n').map(displayWidth)));
+  const vertical = model.columns.map((c, i) => Math.max(contentWidths[i], ...header(c.short, { vertical: true }).split('\n').map(displayWidth)));
   const rateWidth = Math.max(displayWidth(t('report.rate')), 6) + 1;
   const nameNeeded =
     Math.max(
@@ -91,7 +91,7 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
   const table = new Table({
     head: [
       ` ${t('report.branch')}`,
-      ...model.columns.map((c) => chalk.bold(header(c.short, useVertical))),
+      ...model.columns.map((c) => chalk.bold(header(c.short, { vertical: useVertical }))),
       `${t('report.rate')} `,
     ],
     colWidths: [nameWidth, ...columnWidths, rateWidth],

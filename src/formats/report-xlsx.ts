@@ -138,7 +138,7 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
   for (const n of [1, 2, 3]) sheet.getRow(n).commit();
 
   let row = 4;
-  const styleRow = (fill?: string, bold = false) => {
+  const styleRow = ({ fill, bold = false }: { fill?: string; bold?: boolean } = {}) => {
     for (let c = 1; c <= last; c++) {
       const cell = sheet.getCell(row, c);
       cell.border = BORDER;
@@ -146,7 +146,7 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
       if (fill && !cell.fill) cell.fill = solid(fill);
     }
   };
-  const rateCell = (column: number, tally: Tally, bold = false) => {
+  const rateCell = (column: number, tally: Tally, { bold = false }: { bold?: boolean } = {}) => {
     const cell = sheet.getCell(row, column);
     cell.value = rateValue(tally);
     cell.numFmt = '0.0%';
@@ -163,9 +163,9 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
     });
     sheet.getCell(row, missingColumn).value = tally.missing;
     for (let c = 1; c <= last; c++) sheet.getCell(row, c).fill = solid(fill);
-    styleRow(fill, true);
-    rateCell(rateColumn, tally, true);
-    model.columns.forEach((_, i) => rateCell(starts[i], tallies[i], true));
+    styleRow({ fill, bold: true });
+    rateCell(rateColumn, tally, { bold: true });
+    model.columns.forEach((_, i) => rateCell(starts[i], tallies[i], { bold: true }));
     sheet.getCell(row, missingColumn).alignment = { horizontal: 'center' };
     sheet.getRow(row).commit();
     row++;

@@ -53,6 +53,9 @@ const CLOSE_BRACE = 0x7d;
 const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 const FLOW_INDICATORS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
 
+/** Where a plain scalar stands: in block context it ends with its line, in a flow collection also at an indicator. */
+type ScalarContext = 'block' | 'flow';
+
 /** A longer implicit key is an error for the reference parser (its limit is 1024). */
 const MAX_KEY_LENGTH = 1000;
 /**
@@ -349,12 +352,12 @@ class FastParser {
   }
 
   /** A plain scalar may start with `-`, `?` or `:` only when a safe character follows. */
-  private plainStart(at: number, flow: boolean): void {
+  private plainStart(at: number, context: ScalarContext): void {
     const c = this.code(at);
     if (INDICATORS.has(c)) throw UNSUPPORTED;
     if (c === DASH || c === 0x3f || c === COLON) {
       const next = this.code(at + 1);
-      if (next === SPACE || this.isLineEnd(at + 1) || (flow && FLOW_INDICATORS.has(next))) throw UNSUPPORTED;
+      if (next === SPACE || this.isLineEnd(at + 1) || (context === 'flow' && FLOW_INDICATORS.has(next))) throw UNSUPPORTED;
     }
   }
 
@@ -406,7 +409,7 @@ class FastParser {
   private blockKey(): string {
     const { text, length } = this;
     const start = this.pos;
-    this.plainStart(start, false);
+    this.plainStart(start, 'block');
     let i = start;
     for (;;) {
       if (i >= length) throw UNSUPPORTED;
@@ -495,22 +498,22 @@ class FastParser {
   }
 
   /**
-   * A flow collection, a quoted or a plain scalar: a value that ends on its own line, or (`inFlow`)
-   * an item of a flow collection, whose plain scalars end at `,`, `]` or `}`.
+   * A flow collection, a quoted or a plain scalar: a value that ends on its own line (`block`), or
+   * an item of a flow collection (`flow`), whose plain scalars end at `,`, `]` or `}`.
    */
-  private inlineValue(depth: number, inFlow = false): Parsed {
+  private inlineValue(depth: number, context: ScalarContext = 'block'): Parsed {
     const c = this.code(this.pos);
     if (c === OPEN_BRACKET) return this.flowSequence(depth);
     if (c === OPEN_BRACE) return this.flowMap(depth);
     if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(), slots: undefined };
-    return { value: inFlow ? this.flowPlain() : this.blockPlain(), slots: undefined };
+    return { value: context === 'flow' ? this.flowPlain() : this.blockPlain(), slots: undefined };
   }
 
   /** A one-line plain scalar in block context. */
   private blockPlain(): unknown {
     const { text, length } = this;
     const start = this.pos;
-    this.plainStart(start, false);
+    this.plainStart(start, 'block');
     let end = start;
     let i = start;
     for (; i < length; i++) {
@@ -563,7 +566,7 @@ class FastParser {
       this.checkDepth(depth + 1);
       const line = this.line;
       const column = this.column();
-      const item = this.inlineValue(depth + 1, true);
+      const item = this.inlineValue(depth + 1, 'flow');
       result.push(item.value);
       slots.push(line, column, item.slots);
     });
@@ -583,7 +586,7 @@ class FastParser {
       this.checkDepth(depth + 1);
       const valueLine = this.line;
       const valueColumn = this.column();
-      const item = this.inlineValue(depth + 1, true);
+      const item = this.inlineValue(depth + 1, 'flow');
       setProperty(result, name, item.value);
       slots.push(name, keyLine, keyColumn, valueLine, valueColumn, item.slots);
     });
@@ -628,7 +631,7 @@ class FastParser {
   private flowKey(): string {
     const { text } = this;
     const start = this.pos;
-    this.plainStart(start, true);
+    this.plainStart(start, 'flow');
     let i = start;
     for (;;) {
       if (this.isLineEnd(i)) throw UNSUPPORTED;
@@ -647,7 +650,7 @@ class FastParser {
   private flowPlain(): unknown {
     const { text } = this;
     const start = this.pos;
-    this.plainStart(start, true);
+    this.plainStart(start, 'flow');
     let end = start;
     let i = start;
     for (;;) {

@@ -108,7 +108,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
   const relativeToBase = ignored && relativeFrom(ignore!.base);
   const display = displayFrom(cwd);
   /** Adds a file by its normalised absolute path. */
-  const add = (normal: string, explicit = false) => {
+  const add = (normal: string, { explicit = false }: { explicit?: boolean } = {}) => {
     // A file named on the command line is always checked; ignore patterns apply to expansion.
     if (!explicit && ((relativeToBase && ignored!(relativeToBase(normal))) || NEVER_LOGS.has(path.basename(normal)) || ignore?.files?.includes(normal))) {
       return;
@@ -120,7 +120,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
     if (stat?.isFile()) {
-      add(absolute, true);
+      add(absolute, { explicit: true });
     } else if (stat?.isDirectory()) {
       for (const file of yamlFilesUnder(absolute)) add(file);
     } else if (!stat && (await tinyglobby()).isDynamicPattern(input.split(path.sep).join('/'))) {

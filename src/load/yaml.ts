@@ -162,7 +162,7 @@ class Composer {
       const value = this.lines.position(start);
       this.positions.set(pointer, { key: keyOffset === undefined ? value : this.lines.position(keyOffset), value });
     }
-    if (isScalar(node)) return scalarText(node, false);
+    if (isScalar(node)) return scalarText(node, { asKey: false });
     if (isSeq(node)) {
       return node.items.map((item, index) =>
         this.compose(item as Node | null, `${pointer}/${index}`, depth + 1, undefined),
@@ -177,7 +177,7 @@ class Composer {
         if (key && key.anchor) this.fail('anchor', this.markerBefore('&', key.range?.[0]));
         if (key && key.tag) this.fail('tag', this.markerBefore('!', key.range?.[0]));
         if (!isScalar(key)) this.fail('complex-key', key?.range?.[0] ?? start);
-        const name = String(scalarText(key, true));
+        const name = String(scalarText(key, { asKey: true }));
         if (name === '<<') this.fail('merge-key', key.range?.[0]);
         if (names.has(name)) this.fail('duplicate-key', key.range?.[0]);
         names.add(name);
@@ -209,7 +209,7 @@ function directiveOffset(text: string, documentStart: number): number | undefine
  * (ID and card numbers) must never go through a number, and a key is always its text (`1.0` stays
  * `1.0`, and `2026` and "2026" are the same key, hence a duplicate).
  */
-function scalarText(node: Scalar, asKey: boolean): unknown {
+function scalarText(node: Scalar, { asKey }: { asKey: boolean }): unknown {
   const { value, source } = node as Scalar & { source?: string };
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && source !== undefined) {
     return source;

@@ -112,7 +112,7 @@ function reportFinding(finding: Finding): ReportFinding {
   };
 }
 
-function counted(activity: Activity, late: boolean): CountedActivity {
+function counted(activity: Activity, { late }: { late: boolean }): CountedActivity {
   return {
     date: activity.date,
     ...(activity.title !== undefined ? { title: maskPersonalData(activity.title) } : {}),
@@ -187,8 +187,8 @@ function cadenceCell(
         : {}),
       ...(waiver ? { waiver } : {}),
       activities: periodCells.flatMap((c) => [
-        ...c.onTime.map((a) => counted(a, false)),
-        ...c.late.map((a) => counted(a, true)),
+        ...c.onTime.map((a) => counted(a, { late: false })),
+        ...c.late.map((a) => counted(a, { late: true })),
       ]).sort(byDateThenLine),
       findings: findings.map(reportFinding),
     };

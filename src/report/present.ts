@@ -81,7 +81,7 @@ export function truncateWidth(text: string, width: number): string {
 }
 
 /** A mark as a symbol, with the progress of a pending period when asked (◔1/3). */
-export function markSymbol(mark: ReportMark, withProgress: boolean): string {
+export function markSymbol(mark: ReportMark, { withProgress }: { withProgress: boolean }): string {
   const symbol = STATE_SYMBOL[mark.state];
   return withProgress && mark.state === 'pending' && mark.required !== undefined ? `${symbol}${mark.count}/${mark.required}` : symbol;
 }
