@@ -44,6 +44,16 @@ const HELP_TITLES: Record<string, string> = {
   'Global Options:': 'cli.title.globalOptions',
 };
 
+/** What every command's declaration needs: its language, output, and where its exit status goes. */
+interface Wiring {
+  lang: Lang;
+  io: Io;
+  setExit: (code: number) => void;
+  t: (id: string, params?: Record<string, string>) => string;
+  /** A command with the program's help, output and error handling. */
+  command: (name: string) => Command;
+}
+
 function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Command {
   const t = (id: string, params?: Record<string, string>) => message(lang, id, params);
   const program = new Command('dangjian');
@@ -62,20 +72,32 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--debug', t('cli.debug'))
     .addHelpText('after', `\n${t('cli.examples')}`);
 
-  /** -f/--format (the command's formats) and -o/--output. */
-  const output = (command: Command, formatHelp: string) =>
-    command.addOption(new Option('-f, --format <format>', formatHelp)).option('-o, --output <file>', t('cli.output'));
-  /** The options of every command that reads logs or results, declared once. */
-  const shared = (command: Command, { rule = 'cli.rule' }: { rule?: string } = {}) =>
-    command
-      .option('--lang <lang>', t('cli.lang'))
-      .option('-c, --config <file>', t('cli.config'))
-      .option('--rule <id:severity>', t(rule), (value: string, previous: string[] = []) => [...previous, value])
-      .option('--color', t('cli.color'))
-      .option('--no-color', t('cli.noColor'))
-      .option('--debug', t('cli.debug'));
+  const wiring: Wiring = { lang, io, setExit, t, command: (name) => configure(program.command(name)) };
+  for (const declare of [declareCheck, declareMerge, declareReport, declareDue, declareRules, declareInit, declareTemplate, declareImport, declareExport]) declare(wiring);
+  return program;
+}
 
-  const check = output(configure(program.command('check')).description(t('cli.check')).argument('[paths...]', t('cli.paths')), t('cli.format', { formats: formatNames(checkFormats).join('|') }))
+/** -f/--format (the command's formats, from its registry) and -o/--output. */
+function withOutput(command: Command, { t }: Wiring, formatHelp: string, registry: Record<string, unknown>): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', t(formatHelp, { formats: formatNames(registry).join('|') })))
+    .option('-o, --output <file>', t('cli.output'));
+}
+
+/** The options of every command that reads logs or results, declared once. */
+function withShared(command: Command, { t }: Wiring, { rule = 'cli.rule' }: { rule?: string } = {}): Command {
+  return command
+    .option('--lang <lang>', t('cli.lang'))
+    .option('-c, --config <file>', t('cli.config'))
+    .option('--rule <id:severity>', t(rule), (value: string, previous: string[] = []) => [...previous, value])
+    .option('--color', t('cli.color'))
+    .option('--no-color', t('cli.noColor'))
+    .option('--debug', t('cli.debug'));
+}
+
+function declareCheck(wiring: Wiring): void {
+  const { t, lang, io, setExit } = wiring;
+  const check = withOutput(wiring.command('check').description(t('cli.check')).argument('[paths...]', t('cli.paths')), wiring, 'cli.format', checkFormats)
     .option('--as-of <date>', t('cli.asOf'))
     .option('--since <date>', t('cli.since'))
     .option('--max-warnings <n>', t('cli.maxWarnings'))
@@ -88,40 +110,51 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
     .option('--concurrency <n>', t('cli.concurrency'))
     .option('--fix', t('cli.fix'))
     .option('--fix-dry-run', t('cli.fixDryRun'));
-  shared(check)
+  withShared(check, wiring)
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));
+}
 
-  const merge = output(configure(program.command('merge')).description(t('cli.merge')).argument('<files...>', t('cli.mergeFiles')), t('cli.format', { formats: formatNames(checkFormats).join('|') }))
+function declareMerge(wiring: Wiring): void {
+  const { t, lang, io, setExit } = wiring;
+  const merge = withOutput(wiring.command('merge').description(t('cli.merge')).argument('<files...>', t('cli.mergeFiles')), wiring, 'cli.format', checkFormats)
     .option('--max-warnings <n>', t('cli.maxWarnings'))
     .option('--docs-url <url>', t('cli.docsUrl'));
-  shared(merge, { rule: 'cli.mergeRule' })
+  withShared(merge, wiring, { rule: 'cli.mergeRule' })
     .addHelpText('after', `\n${t('cli.mergeExamples')}`)
     .action(async (files: string[], options) => setExit(await mergeCommand(files, options, lang, io)));
+}
 
-  const report = configure(program.command('report')).description(t('cli.report')).argument('[paths...]', t('cli.paths')).option('-p, --period <period>', t('cli.period'));
-  output(report, t('cli.reportFormat', { formats: formatNames(reportFormats).join('|') }))
+function declareReport(wiring: Wiring): void {
+  const { t, lang, io, setExit } = wiring;
+  const report = wiring.command('report').description(t('cli.report')).argument('[paths...]', t('cli.paths')).option('-p, --period <period>', t('cli.period'));
+  withOutput(report, wiring, 'cli.reportFormat', reportFormats)
     .option('--as-of <date>', t('cli.asOf'))
     .option('--since <date>', t('cli.reportSince'));
-  shared(report)
+  withShared(report, wiring)
     .addHelpText('after', `\n${t('cli.reportExamples')}`)
     .action(async (paths: string[], options) => {
       // report and due are loaded on demand: a check needs neither (nor their table layout).
       const { reportCommand } = await import('./commands/report.js');
       setExit(await reportCommand(paths, options, lang, io));
     });
+}
 
-  const due = output(configure(program.command('due')).description(t('cli.due')).argument('[paths...]', t('cli.paths')), t('cli.dueFormat', { formats: formatNames(dueFormats).join('|') }))
+function declareDue(wiring: Wiring): void {
+  const { t, lang, io, setExit } = wiring;
+  const due = withOutput(wiring.command('due').description(t('cli.due')).argument('[paths...]', t('cli.paths')), wiring, 'cli.dueFormat', dueFormats)
     .option('--as-of <date>', t('cli.asOf'))
     .option('--within <span>', t('cli.within'));
-  shared(due)
+  withShared(due, wiring)
     .addHelpText('after', `\n${t('cli.dueExamples')}`)
     .action(async (paths: string[], options) => {
       const { dueCommand } = await import('./commands/due.js');
       setExit(await dueCommand(paths, options, lang, io));
     });
+}
 
-  configure(program.command('rules'))
+function declareRules({ t, lang, io, setExit, command }: Wiring): void {
+  command('rules')
     .description(t('cli.rules'))
     .argument('[id]', t('cli.ruleId'))
     .option('--lang <lang>', t('cli.lang'))
@@ -132,8 +165,10 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       const { rulesCommand } = await import('./commands/rules.js');
       setExit(rulesCommand(id, lang, io, options.config));
     });
+}
 
-  configure(program.command('init'))
+function declareInit({ t, lang, io, setExit, command }: Wiring): void {
+  command('init')
     .description(t('cli.init'))
     .option('--id <id>', t('cli.initId'))
     .option('--name <name>', t('cli.initName'))
@@ -148,8 +183,10 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       const { initCommand } = await import('./commands/init.js');
       setExit(await initCommand(options, lang, io));
     });
+}
 
-  configure(program.command('template'))
+function declareTemplate({ t, lang, io, setExit, command }: Wiring): void {
+  command('template')
     .description(t('cli.template'))
     .option('-o, --output <file>', t('cli.templateOutput'))
     .option('--force', t('cli.force'))
@@ -159,8 +196,10 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       const { templateCommand } = await import('./commands/template.js');
       setExit(await templateCommand(options, lang, io));
     });
+}
 
-  configure(program.command('import'))
+function declareImport({ t, lang, io, setExit, command }: Wiring): void {
+  command('import')
     .description(t('cli.import'))
     .argument('<file>', t('cli.importFile'))
     .option('-o, --output <file>', t('cli.importOutput'))
@@ -178,8 +217,10 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       const { importCommand } = await import('./commands/import.js');
       setExit(await importCommand(input, options, lang, io));
     });
+}
 
-  configure(program.command('export'))
+function declareExport({ t, lang, io, setExit, command }: Wiring): void {
+  command('export')
     .description(t('cli.export'))
     .argument('<log>', t('cli.exportFile'))
     .option('-o, --output <file>', t('cli.exportOutput'))
@@ -190,8 +231,6 @@ function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Comm
       const { exportCommand } = await import('./commands/export.js');
       setExit(await exportCommand(input, options, lang, io));
     });
-
-  return program;
 }
 
 /** Runs the command line and returns the exit status; never throws. */

@@ -67,86 +67,12 @@ export async function* analyseInWorkers(
   threads: number,
   analyseHere?: (file: InputFile) => AnalyzedFile,
 ): AsyncGenerator<AnalyzedFile | undefined> {
-  const batches: Batch[] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    const indexes: number[] = [];
-    for (let i = start; i < Math.min(start + BATCH_SIZE, files.length); i++) if (wanted[i]) indexes.push(i);
-    batches.push({ start, files: indexes.map((i) => files[i]), indexes });
-  }
-  const results = new Map<number, AnalyzedFile[] | null>();
-  let wake: (() => void) | undefined;
-  const settle = (batch: number, analyses: AnalyzedFile[] | null) => {
-    results.set(batch, analyses);
-    wake?.();
-  };
-  const pending = batches.filter((b) => b.files.length > 0).length;
-  const workers: PoolWorker[] = [];
-  const idle: PoolWorker[] = [];
-  let nextBatch = 0;
-  /** The batch this thread is reading; threads never run more than MAX_AHEAD batches past it. */
-  let reading = 0;
-  const pump = () => {
-    for (;;) {
-      while (nextBatch < batches.length && batches[nextBatch].files.length === 0) settle(nextBatch++, []);
-      if (nextBatch >= batches.length || nextBatch >= reading + MAX_AHEAD * workers.length) return;
-      const worker = idle.pop();
-      if (!worker) return;
-      const batch = nextBatch++;
-      worker.current = batch;
-      worker.thread.postMessage({ batch, files: batches[batch].files });
-    }
-  };
-  const giveUp = () => {
-    // Every thread failed: the caller analyses whatever is left.
-    while (nextBatch < batches.length) settle(nextBatch++, null);
-  };
-  // This thread is one of the `threads` when it can analyse: it takes batches while it waits.
-  const count = Math.max(1, Math.min(analyseHere ? threads - 1 : threads, pending));
-  // Functions (a progress callback) stay in this thread: a worker only needs the data.
-  const workerOptions = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')) as EngineOptions;
-  for (let i = 0; i < count && pending > 0; i++) {
-    let thread: Worker;
-    try {
-      const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-      thread = new Worker(workerModule(), { workerData: workerOptions, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    } catch {
-      break;
-    }
-    const worker: PoolWorker = { thread, failed: false };
-    thread.on('message', ({ batch, analyses }: { batch: number; analyses: AnalyzedFile[] }) => {
-      worker.current = undefined;
-      settle(batch, analyses);
-      idle.push(worker);
-      pump();
-    });
-    thread.on('error', () => {
-      // This thread's batch, and nothing more from it: the others, or the caller, do the rest.
-      if (worker.current !== undefined && !results.has(worker.current)) settle(worker.current, null);
-      worker.failed = true;
-      if (workers.every((w) => w.failed)) giveUp();
-    });
-    workers.push(worker);
-    idle.push(worker);
-  }
-  if (workers.length === 0) giveUp();
-  pump();
+  const pool = new AnalysisPool(batchesOf(files, wanted), analyseHere);
+  pool.start(options, threads);
   try {
-    for (let batch = 0; batch < batches.length; batch++) {
-      reading = batch;
-      pump();
-      if (pending === 0) results.set(batch, []);
-      while (!results.has(batch)) {
-        // Rather than wait, analyse the next batch no thread has taken (perhaps the one needed).
-        if (analyseHere && nextBatch < batches.length && nextBatch < batch + MAX_AHEAD * (workers.length + 1)) {
-          const own = nextBatch++;
-          settle(own, batches[own].files.map(analyseHere));
-          continue;
-        }
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      const analyses = results.get(batch);
-      results.delete(batch);
-      const { start, indexes } = batches[batch];
+    for (let batch = 0; batch < pool.batches.length; batch++) {
+      const analyses = await pool.take(batch);
+      const { start, indexes } = pool.batches[batch];
       const end = Math.min(start + BATCH_SIZE, files.length);
       let next = 0;
       for (let i = start; i < end; i++) {
@@ -158,6 +84,123 @@ export async function* analyseInWorkers(
       }
     }
   } finally {
-    await Promise.all(workers.map((worker) => worker.thread.terminate()));
+    await pool.close();
+  }
+}
+
+/** The files in batches of BATCH_SIZE, each with the wanted ones among them. */
+function batchesOf(files: InputFile[], wanted: boolean[]): Batch[] {
+  const batches: Batch[] = [];
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    const indexes: number[] = [];
+    for (let i = start; i < Math.min(start + BATCH_SIZE, files.length); i++) if (wanted[i]) indexes.push(i);
+    batches.push({ start, files: indexes.map((i) => files[i]), indexes });
+  }
+  return batches;
+}
+
+/** Worker threads handing out batches, and the analyses that came back (null: the caller does the batch). */
+class AnalysisPool {
+  private readonly results = new Map<number, AnalyzedFile[] | null>();
+  private wake: (() => void) | undefined;
+  /** Batches with a wanted file. */
+  private readonly pending: number;
+  private readonly workers: PoolWorker[] = [];
+  private readonly idle: PoolWorker[] = [];
+  private nextBatch = 0;
+  /** The batch this thread is reading; threads never run more than MAX_AHEAD batches past it. */
+  private reading = 0;
+
+  constructor(
+    readonly batches: Batch[],
+    private readonly analyseHere?: (file: InputFile) => AnalyzedFile,
+  ) {
+    this.pending = batches.filter((b) => b.files.length > 0).length;
+  }
+
+  /** Starts the threads (this thread is one of `threads` when it can analyse: it takes batches while it waits). */
+  start(options: EngineOptions, threads: number): void {
+    const count = Math.max(1, Math.min(this.analyseHere ? threads - 1 : threads, this.pending));
+    // Functions (a progress callback) stay in this thread: a worker only needs the data.
+    const workerOptions = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')) as EngineOptions;
+    for (let i = 0; i < count && this.pending > 0; i++) {
+      const worker = this.startWorker(workerOptions);
+      if (!worker) break;
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+    if (this.workers.length === 0) this.giveUp();
+    this.pump();
+  }
+
+  private startWorker(workerOptions: EngineOptions): PoolWorker | undefined {
+    let thread: Worker;
+    try {
+      const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+      thread = new Worker(workerModule(), { workerData: workerOptions, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    } catch {
+      return undefined;
+    }
+    const worker: PoolWorker = { thread, failed: false };
+    thread.on('message', ({ batch, analyses }: { batch: number; analyses: AnalyzedFile[] }) => {
+      worker.current = undefined;
+      this.settle(batch, analyses);
+      this.idle.push(worker);
+      this.pump();
+    });
+    thread.on('error', () => {
+      // This thread's batch, and nothing more from it: the others, or the caller, do the rest.
+      if (worker.current !== undefined && !this.results.has(worker.current)) this.settle(worker.current, null);
+      worker.failed = true;
+      if (this.workers.every((w) => w.failed)) this.giveUp();
+    });
+    return worker;
+  }
+
+  private settle(batch: number, analyses: AnalyzedFile[] | null): void {
+    this.results.set(batch, analyses);
+    this.wake?.();
+  }
+
+  /** Hands batches to idle threads, as far ahead of the one being read as allowed. */
+  private pump(): void {
+    const { batches } = this;
+    for (;;) {
+      while (this.nextBatch < batches.length && batches[this.nextBatch].files.length === 0) this.settle(this.nextBatch++, []);
+      if (this.nextBatch >= batches.length || this.nextBatch >= this.reading + MAX_AHEAD * this.workers.length) return;
+      const worker = this.idle.pop();
+      if (!worker) return;
+      const batch = this.nextBatch++;
+      worker.current = batch;
+      worker.thread.postMessage({ batch, files: batches[batch].files });
+    }
+  }
+
+  /** Every thread failed: the caller analyses whatever is left. */
+  private giveUp(): void {
+    while (this.nextBatch < this.batches.length) this.settle(this.nextBatch++, null);
+  }
+
+  /** The analyses of a batch, once they are in (analysing batches here while waiting, when it can). */
+  async take(batch: number): Promise<AnalyzedFile[] | null | undefined> {
+    this.reading = batch;
+    this.pump();
+    if (this.pending === 0) this.results.set(batch, []);
+    while (!this.results.has(batch)) {
+      // Rather than wait, analyse the next batch no thread has taken (perhaps the one needed).
+      if (this.analyseHere && this.nextBatch < this.batches.length && this.nextBatch < batch + MAX_AHEAD * (this.workers.length + 1)) {
+        const own = this.nextBatch++;
+        this.settle(own, this.batches[own].files.map(this.analyseHere));
+        continue;
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    const analyses = this.results.get(batch);
+    this.results.delete(batch);
+    return analyses;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.thread.terminate()));
   }
 }

@@ -251,121 +251,144 @@ function dateIssue(pointer: string, base: MessageParams, value: unknown): Schema
 }
 
 function toIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
+  if (error.keyword === 'required') return requiredIssue(error, root);
+  if (error.keyword === 'additionalProperties') return unknownKeyIssue(error);
+  return valueIssue(error, root);
+}
+
+function requiredIssue(error: AjvError, root: unknown): SchemaIssue {
   const pointer = error.instancePath;
+  const missing = (error.params as { missingProperty: string }).missingProperty;
+  const properties = (error.parentSchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  return {
+    pointer,
+    at: 'key',
+    messageId: pointer === '' && root === null ? 'schema.empty' : 'schema.required',
+    params: { field: missing, name: fieldName(missing, label(properties[missing])) },
+  };
+}
+
+function unknownKeyIssue(error: AjvError): SchemaIssue {
   const schema = error.parentSchema;
-  const kind = schema?.['x-kind'];
-  const field = lastSegment(pointer);
-  if (error.keyword === 'required') {
-    const missing = (error.params as { missingProperty: string }).missingProperty;
-    const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-    return {
-      pointer,
-      at: 'key',
-      messageId: pointer === '' && root === null ? 'schema.empty' : 'schema.required',
-      params: { field: missing, name: fieldName(missing, label(properties[missing])) },
-    };
-  }
-  if (error.keyword === 'additionalProperties') {
-    const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-    const known = Object.keys(properties);
-    const keyPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const english = known.find((name) => label(properties[name]) === extra.trim());
-    if (english) {
-      // 日期 → date: certain when the object does not also hold `date`.
-      const taken = error.data !== null && typeof error.data === 'object' && Object.hasOwn(error.data, english);
-      return {
-        pointer: keyPointer,
-        at: 'key',
-        messageId: taken ? 'schema.chineseFieldTaken' : 'schema.chineseField',
-        params: { field: extra, suggestion: english },
-        ...(taken ? {} : { fix: { from: extra, to: english } }),
-      };
-    }
-    const suggestion = nearest(extra.replace(FULLWIDTH_IN_KEY, '').trim(), known);
-    const hint = fullwidthHint(extra);
+  const extra = (error.params as { additionalProperty: string }).additionalProperty;
+  const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const known = Object.keys(properties);
+  const keyPointer = `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const english = known.find((name) => label(properties[name]) === extra.trim());
+  if (english) {
+    // 日期 → date: certain when the object does not also hold `date`.
+    const taken = error.data !== null && typeof error.data === 'object' && Object.hasOwn(error.data, english);
     return {
       pointer: keyPointer,
       at: 'key',
-      messageId: hint ? 'schema.fullwidthKey' : suggestion ? 'schema.unknownFieldSuggest' : kind === 'rule-options' && !known.length ? 'schema.noRuleOptions' : 'schema.unknownField',
-      params: { field: extra, suggestion: suggestion ?? '', known: known.join(', '), hint },
+      messageId: taken ? 'schema.chineseFieldTaken' : 'schema.chineseField',
+      params: { field: extra, suggestion: english },
+      ...(taken ? {} : { fix: { from: extra, to: english } }),
     };
   }
+  const suggestion = nearest(extra.replace(FULLWIDTH_IN_KEY, '').trim(), known);
+  const hint = fullwidthHint(extra);
+  return {
+    pointer: keyPointer,
+    at: 'key',
+    messageId: hint
+      ? 'schema.fullwidthKey'
+      : suggestion
+        ? 'schema.unknownFieldSuggest'
+        : schema?.['x-kind'] === 'rule-options' && !known.length
+          ? 'schema.noRuleOptions'
+          : 'schema.unknownField',
+    params: { field: extra, suggestion: suggestion ?? '', known: known.join(', '), hint },
+  };
+}
+
+/** The message of each kind of field (`x-kind` in the schema) for a value that breaks its pattern. */
+const PATTERN_MESSAGES = new Map([
+  ['period', 'schema.period'],
+  ['id', 'schema.idPattern'],
+  ['size', 'schema.size'],
+]);
+
+/** Messages by the keyword a value breaks, where the keyword alone decides. */
+const VALUE_MESSAGES = new Map([
+  ['const', 'schema.version'],
+  ['minLength', 'schema.emptyText'],
+  ['minItems', 'schema.emptyList'],
+  ['uniqueItems', 'schema.duplicateItems'],
+]);
+
+/** A problem with a value: its message by the keyword it breaks and the kind of field. */
+function valueIssue(error: AjvError, root: unknown): SchemaIssue | undefined {
+  const pointer = error.instancePath;
+  const schema = error.parentSchema;
+  const kind = schema?.['x-kind'] as string | undefined;
+  const field = lastSegment(pointer);
   // The value is only worded for problems with a value: a mapping with thousands of unknown keys
   // gives one problem per key, and each must not cost the whole mapping.
   const base = { field, name: itemName(pointer) ?? fieldName(field, label(schema)), value: shortText(error.data) };
+  const issue = (messageId: string, params: MessageParams = base): SchemaIssue => ({ pointer, at: 'value', messageId, params });
+  const generic = () => issue('schema.generic', { ...base, detail: error.message ?? error.keyword });
+  const byKeyword = VALUE_MESSAGES.get(error.keyword);
+  if (byKeyword) return issue(byKeyword);
   switch (error.keyword) {
-    case 'type': {
-      if (pointer === '') {
-        return {
-          pointer,
-          at: 'value',
-          messageId: root === null ? 'schema.empty' : 'schema.rootNotMapping',
-          params: { actual: TYPE_WORDS[describeValue(root)] },
-        };
-      }
-      if (kind === 'date') return dateIssue(pointer, base, error.data);
-      const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
-      const example = shapeExample(field, expected, schema, error.data);
-      if (example) {
-        return { pointer, at: 'value', messageId: expected.includes('object') ? 'schema.mappingExample' : 'schema.listExample', params: { ...base, example, actual: TYPE_WORDS[describeValue(error.data)] } };
-      }
-      return {
-        pointer,
-        at: 'value',
-        messageId: 'schema.type',
-        params: {
-          ...base,
-          expected: joinLocalized(expected.filter((t) => t in TYPE_WORDS).map((t) => TYPE_WORDS[t])),
-          actual: TYPE_WORDS[describeValue(error.data)],
-        },
-      };
-    }
+    case 'type':
+      return typeIssue(error, root, base, kind);
     case 'format':
       return dateIssue(pointer, base, error.data);
-    case 'enum': {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      if (kind === 'activity-type') {
-        const value = String(error.data);
-        if (/[，、,]/.test(value)) return { pointer, at: 'value', messageId: 'schema.typeList', params: base };
-        const suggestion = nearest(value, allowed);
-        // Certain only when no other known name is as near.
-        const certain = suggestion !== undefined && nearestUnique(value, allowed) === suggestion;
-        return {
-          pointer,
-          at: 'value',
-          messageId: certain ? 'schema.unknownTypeFixable' : suggestion ? 'schema.unknownTypeSuggest' : 'schema.unknownType',
-          params: { ...base, suggestion: suggestion ?? '' },
-          ...(certain ? { fix: { from: value, to: suggestion } } : {}),
-        };
-      }
-      return { pointer, at: 'value', messageId: 'schema.enum', params: { ...base, allowed: allowed.join(', ') } };
-    }
-    case 'const':
-      return { pointer, at: 'value', messageId: 'schema.version', params: base };
+    case 'enum':
+      return enumIssue(error, base, kind);
     case 'pattern':
-      if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
       if (kind === 'date') return dateIssue(pointer, base, error.data);
-      if (kind === 'id') return { pointer, at: 'value', messageId: 'schema.idPattern', params: base };
-      if (kind === 'size') return { pointer, at: 'value', messageId: 'schema.size', params: base };
-      return { pointer, at: 'value', messageId: 'schema.branchId', params: base };
+      return issue(PATTERN_MESSAGES.get(kind ?? '') ?? 'schema.branchId');
     case 'maximum':
-      if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
-      return { pointer, at: 'value', messageId: 'schema.generic', params: { ...base, detail: error.message ?? error.keyword } };
+      return kind === 'period' ? issue('schema.period') : generic();
     case 'minimum':
-      if (kind === 'period') return { pointer, at: 'value', messageId: 'schema.period', params: base };
-      return { pointer, at: 'value', messageId: 'schema.minimum', params: { ...base, limit: Number((error.params as { limit: number }).limit) } };
-    case 'minLength':
-      return { pointer, at: 'value', messageId: 'schema.emptyText', params: base };
-    case 'minItems':
-      return { pointer, at: 'value', messageId: 'schema.emptyList', params: base };
-    case 'uniqueItems':
-      return { pointer, at: 'value', messageId: 'schema.duplicateItems', params: base };
+      return kind === 'period' ? issue('schema.period') : issue('schema.minimum', { ...base, limit: Number((error.params as { limit: number }).limit) });
     case 'anyOf':
-      if (kind === 'activity-types') return { pointer, at: 'value', messageId: 'schema.typeOrList', params: base };
-      if (kind === 'rule-setting') return { pointer, at: 'value', messageId: 'schema.ruleSetting', params: base };
-      return { pointer, at: 'value', messageId: 'schema.generic', params: { ...base, detail: error.message ?? error.keyword } };
+      if (kind === 'activity-types') return issue('schema.typeOrList');
+      return kind === 'rule-setting' ? issue('schema.ruleSetting') : generic();
     default:
-      return { pointer, at: 'value', messageId: 'schema.generic', params: { ...base, detail: error.message ?? error.keyword } };
+      return generic();
   }
+}
+
+function typeIssue(error: AjvError, root: unknown, base: MessageParams, kind: string | undefined): SchemaIssue {
+  const pointer = error.instancePath;
+  if (pointer === '') {
+    return { pointer, at: 'value', messageId: root === null ? 'schema.empty' : 'schema.rootNotMapping', params: { actual: TYPE_WORDS[describeValue(root)] } };
+  }
+  if (kind === 'date') return dateIssue(pointer, base, error.data);
+  const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
+  const example = shapeExample(lastSegment(pointer), expected, error.parentSchema, error.data);
+  if (example) {
+    return { pointer, at: 'value', messageId: expected.includes('object') ? 'schema.mappingExample' : 'schema.listExample', params: { ...base, example, actual: TYPE_WORDS[describeValue(error.data)] } };
+  }
+  return {
+    pointer,
+    at: 'value',
+    messageId: 'schema.type',
+    params: {
+      ...base,
+      expected: joinLocalized(expected.filter((t) => t in TYPE_WORDS).map((t) => TYPE_WORDS[t])),
+      actual: TYPE_WORDS[describeValue(error.data)],
+    },
+  };
+}
+
+function enumIssue(error: AjvError, base: MessageParams, kind: string | undefined): SchemaIssue {
+  const pointer = error.instancePath;
+  const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+  if (kind !== 'activity-type') return { pointer, at: 'value', messageId: 'schema.enum', params: { ...base, allowed: allowed.join(', ') } };
+  const value = String(error.data);
+  if (/[，、,]/.test(value)) return { pointer, at: 'value', messageId: 'schema.typeList', params: base };
+  const suggestion = nearest(value, allowed);
+  // Certain only when no other known name is as near.
+  const certain = suggestion !== undefined && nearestUnique(value, allowed) === suggestion;
+  return {
+    pointer,
+    at: 'value',
+    messageId: certain ? 'schema.unknownTypeFixable' : suggestion ? 'schema.unknownTypeSuggest' : 'schema.unknownType',
+    params: { ...base, suggestion: suggestion ?? '' },
+    ...(certain ? { fix: { from: value, to: suggestion } } : {}),
+  };
 }
