@@ -64,7 +64,7 @@ export interface FormatContext {
 
 export type Formatter = (result: CheckResult, context: FormatContext) => string;
 
-/** What `report` and `due` formatters are given beside their model. */
+/** What `report` and `due` formatters are given beside their model (each takes the part it needs). */
 export interface ModelFormatContext {
   /** chalk colour level for the terminal formats; every other format ignores it. */
   colorLevel: 0 | 1 | 2 | 3;
@@ -93,47 +93,19 @@ export const checkFormats = registryOf<Formatter>()({
 
 /** The formats of `report`. */
 export const reportFormats = registryOf<ReportFormatter>()({
-  table: {
-    load: async () => {
-      const { formatReportTable } = await import('./report-table.js');
-      return (model, { colorLevel }) => formatReportTable(model, { colorLevel });
-    },
-    forTerminal: true,
-  },
+  table: { load: async () => (await import('./report-table.js')).formatReportTable, forTerminal: true },
   markdown: { load: async () => (await import('./report-markdown.js')).formatReportMarkdown },
   csv: { load: async () => (await import('./report-csv.js')).formatReportCsv },
-  xlsx: {
-    load: async () => {
-      const { formatReportXlsx } = await import('./report-xlsx.js');
-      return (model, { version }) => formatReportXlsx(model, { version });
-    },
-    binary: true,
-  },
-  html: {
-    load: async () => {
-      const { formatReportHtml } = await import('./report-html.js');
-      return (model, { version }) => formatReportHtml(model, { version });
-    },
-  },
+  xlsx: { load: async () => (await import('./report-xlsx.js')).formatReportXlsx, binary: true },
+  html: { load: async () => (await import('./report-html.js')).formatReportHtml },
   json: { load: async () => (await import('./report-json.js')).formatReportJson },
 });
 
 /** The formats of `due`. */
 export const dueFormats = registryOf<DueFormatter>()({
-  table: {
-    load: async () => {
-      const { formatDueTable } = await import('./due-table.js');
-      return (model, { colorLevel }) => formatDueTable(model, { colorLevel });
-    },
-    forTerminal: true,
-  },
+  table: { load: async () => (await import('./due-table.js')).formatDueTable, forTerminal: true },
   json: { load: async () => (await import('./due-json.js')).formatDueJson },
-  ics: {
-    load: async () => {
-      const { formatDueIcs } = await import('./due-ics.js');
-      return (model, { version }) => formatDueIcs(model, { version });
-    },
-  },
+  ics: { load: async () => (await import('./due-ics.js')).formatDueIcs },
 });
 
 export type CheckFormat = keyof typeof checkFormats;

@@ -16,6 +16,11 @@ function list(title: string, zh: string, en: string, items: JsonSchema): JsonSch
   return field(title, zh, en, { type: ['array', 'null'], items });
 }
 
+/** An object with exactly these properties. */
+function closed(required: string[], properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: 'object', required, additionalProperties: false, properties };
+}
+
 /**
  * A date in the years that periods cover, 1900–2999: a year such as 0026 is a typo, and would fall
  * outside every period without a word.
@@ -70,57 +75,40 @@ export function branchLogSchema(typeNames: string[]): JsonSchema {
 
 /** The branch header; several files of one branch must agree on it. */
 function branchSchema(): JsonSchema {
-  return {
-    title: '支部信息',
-    description: '支部基本信息。同一支部可分多个文件，各文件的支部信息必须一致。\nThe branch; several files may describe the same branch and must agree.',
-    type: 'object',
-    required: ['id', 'name', 'members'],
-    additionalProperties: false,
-    properties: {
-      id: field('支部编号', '支部编号，在整个台账库中唯一，不含空格，1–64 个字符。', 'Branch id: unique, no whitespace, 1–64 characters.', {
-        type: 'string',
-        pattern: '^\\S{1,64}$',
-      }),
-      name: text('支部名称', '支部全称，例如“冶炼厂第一党支部”。', 'Full name of the branch.'),
-      parent: text('上级党组织', '上级党组织（党委、党总支），用于汇总表分组。', 'Parent committee; groups branches in reports.'),
-      established: date('成立日期', '支部成立日期；此前的周期不作要求。', 'Date the branch was set up; earlier periods are not required.'),
-      dissolved: date('撤销日期', '支部撤销日期；此后结束的周期不作要求。', 'Date the branch was dissolved; later periods are not required.'),
-      members: count('党员人数', '党员人数（应参加组织生活的党员），至少 1 人。', 'Number of eligible members, at least 1.', 1),
-      groups: field('党小组', '党小组名称列表；党小组会按小组分别检查。', 'Names of the Party groups; group meetings are checked per group.', {
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-        uniqueItems: true,
-      }),
-      secretary: text('支部书记', '支部书记（仅用于显示）。', 'Branch secretary (display only).'),
-      termStart: date('换届日期', '本届支委会选举（换届）日期，任期默认 3 年。', 'Date of the last committee election; a term lasts 3 years.'),
-    },
-  };
+  return field('支部信息', '支部基本信息。同一支部可分多个文件，各文件的支部信息必须一致。', 'The branch; several files may describe the same branch and must agree.', closed(['id', 'name', 'members'], {
+    id: field('支部编号', '支部编号，在整个台账库中唯一，不含空格，1–64 个字符。', 'Branch id: unique, no whitespace, 1–64 characters.', {
+      type: 'string',
+      pattern: '^\\S{1,64}$',
+    }),
+    name: text('支部名称', '支部全称，例如“冶炼厂第一党支部”。', 'Full name of the branch.'),
+    parent: text('上级党组织', '上级党组织（党委、党总支），用于汇总表分组。', 'Parent committee; groups branches in reports.'),
+    established: date('成立日期', '支部成立日期；此前的周期不作要求。', 'Date the branch was set up; earlier periods are not required.'),
+    dissolved: date('撤销日期', '支部撤销日期；此后结束的周期不作要求。', 'Date the branch was dissolved; later periods are not required.'),
+    members: count('党员人数', '党员人数（应参加组织生活的党员），至少 1 人。', 'Number of eligible members, at least 1.', 1),
+    groups: field('党小组', '党小组名称列表；党小组会按小组分别检查。', 'Names of the Party groups; group meetings are checked per group.', {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+    }),
+    secretary: text('支部书记', '支部书记（仅用于显示）。', 'Branch secretary (display only).'),
+    termStart: date('换届日期', '本届支委会选举（换届）日期，任期默认 3 年。', 'Date of the last committee election; a term lasts 3 years.'),
+  }));
 }
 
 function featuresSchema(): JsonSchema {
-  return list('支部特色', '“一支部一特色、一支部一亮点”，每年一条。', 'Branch feature and highlight, one entry per year.', {
-    type: 'object',
-    required: ['year'],
-    additionalProperties: false,
-    properties: {
-      year: count('年度', '年度。', 'Year.', 1900),
-      feature: text('特色', '一支部一特色。', 'The branch feature.'),
-      highlight: text('亮点', '一支部一亮点。', 'The branch highlight.'),
-    },
-  });
+  return list('支部特色', '“一支部一特色、一支部一亮点”，每年一条。', 'Branch feature and highlight, one entry per year.', closed(['year'], {
+    year: count('年度', '年度。', 'Year.', 1900),
+    feature: text('特色', '一支部一特色。', 'The branch feature.'),
+    highlight: text('亮点', '一支部一亮点。', 'The branch highlight.'),
+  }));
 }
 
 function staffSchema(): JsonSchema {
-  return list('职工档案', '职工个人及家庭信息档案的建档情况（只记数量，不记个人信息）。', 'Staff archive counts per year (never personal data).', {
-    type: 'object',
-    required: ['year', 'total', 'archived'],
-    additionalProperties: false,
-    properties: {
-      year: count('年度', '年度。', 'Year.', 1900),
-      total: count('职工总数', '职工总数。', 'Number of staff.'),
-      archived: count('已建档数', '已建立个人及家庭信息档案的职工数。', 'Number of staff with an archive.'),
-    },
-  });
+  return list('职工档案', '职工个人及家庭信息档案的建档情况（只记数量，不记个人信息）。', 'Staff archive counts per year (never personal data).', closed(['year', 'total', 'archived'], {
+    year: count('年度', '年度。', 'Year.', 1900),
+    total: count('职工总数', '职工总数。', 'Number of staff.'),
+    archived: count('已建档数', '已建立个人及家庭信息档案的职工数。', 'Number of staff with an archive.'),
+  }));
 }
 
 /** One activity; its type is one of `typeNames` or a list of them. */
@@ -132,94 +120,68 @@ function activitySchema(typeNames: string[]): JsonSchema {
     enum: typeNames,
     'x-kind': 'activity-type',
   };
-  return {
-    title: '活动',
-    description: '一次活动。\nOne activity.',
-    type: 'object',
-    required: ['date', 'type'],
-    additionalProperties: false,
-    properties: {
-      date: date('日期', '活动日期，YYYY-MM-DD。', 'Date held, YYYY-MM-DD.'),
-      type: field('活动类型', '活动类型；一次活动可同时满足多项要求，写成列表。', 'Activity type; a list when one activity serves several requirements.', {
-        'x-kind': 'activity-types',
-        anyOf: [
-          activityType,
-          { type: 'array', items: activityType, minItems: 1, uniqueItems: true },
-        ],
-      }),
-      title: text('标题', '活动标题。', 'Title.'),
-      firstTopic: field('第一议题', '支委会的“第一议题”。', 'The first topic of a committee meeting.', { type: 'string' }),
-      attendance: field('出席情况', '应到、实到、请假、缺席人数。', 'Expected, present, on leave and absent.', {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          expected: count('应到', '应到人数。', 'Expected.'),
-          present: count('实到', '实到人数。', 'Present.'),
-          leave: count('请假', '请假人数。', 'On leave.'),
-          absent: count('缺席', '缺席人数。', 'Absent.'),
-        },
-      }),
-      assignments: texts('规定作业', '主题党日完成的“规定作业”。', 'Assignments completed on a Party day.'),
-      electives: texts('自选菜单', '主题党日的“自选菜单”。', 'Electives of a Party day.'),
-      group: text('党小组', '党小组会所属的党小组。', 'The Party group of a group meeting.'),
-      lecturer: text('讲课人', '党课讲课人。', 'Lecturer of a Party lecture.'),
-      lecturerRole: field('讲课人身份', '讲课人身份：secretary 书记、deputy-secretary 副书记、committee-member 支委、member 党员、leader 领导干部、external 外请。', 'Role of the lecturer.', {
-        enum: ['secretary', 'deputy-secretary', 'committee-member', 'member', 'leader', 'external'],
-      }),
-      makeUpFor: field('补开周期', '补开：此活动补的是哪个周期（如 2026-04、2026-Q1），须在该周期结束后举行。', 'Make-up: the period this activity was held for, after that period ended.', PERIOD),
-      place: text('地点', '活动地点。', 'Place.'),
-      host: text('主持人', '主持人。', 'Host.'),
-      recorder: text('记录人', '记录人。', 'Recorder.'),
-      agenda: texts('议题', '会议议题。', 'Agenda items.'),
-      resolution: text('决议', '会议决议（支委会、党员大会）。', 'Resolution (committee and general meetings).'),
-      absentees: field('缺席人员', '缺席人员及原因。', 'Absentees and reasons.', {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['name'],
-          additionalProperties: false,
-          properties: { name: text('姓名', '姓名。', 'Name.'), reason: text('原因', '原因。', 'Reason.') },
-        },
-      }),
-      guests: count('列席人数', '列席人数，不计入应到。', 'Guests, not counted as expected.'),
-      evidence: texts('佐证材料', '照片、签到表等佐证材料的路径（相对于本文件）。', 'Evidence files, relative to this file.'),
-      planned: date('计划日期', '计划日期（与实际日期不同时填写）。', 'Planned date, when it differs from the date held.'),
-    },
-  };
+  return field('活动', '一次活动。', 'One activity.', closed(['date', 'type'], {
+    date: date('日期', '活动日期，YYYY-MM-DD。', 'Date held, YYYY-MM-DD.'),
+    type: field('活动类型', '活动类型；一次活动可同时满足多项要求，写成列表。', 'Activity type; a list when one activity serves several requirements.', {
+      'x-kind': 'activity-types',
+      anyOf: [
+        activityType,
+        { type: 'array', items: activityType, minItems: 1, uniqueItems: true },
+      ],
+    }),
+    title: text('标题', '活动标题。', 'Title.'),
+    firstTopic: field('第一议题', '支委会的“第一议题”。', 'The first topic of a committee meeting.', { type: 'string' }),
+    attendance: field('出席情况', '应到、实到、请假、缺席人数。', 'Expected, present, on leave and absent.', {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        expected: count('应到', '应到人数。', 'Expected.'),
+        present: count('实到', '实到人数。', 'Present.'),
+        leave: count('请假', '请假人数。', 'On leave.'),
+        absent: count('缺席', '缺席人数。', 'Absent.'),
+      },
+    }),
+    assignments: texts('规定作业', '主题党日完成的“规定作业”。', 'Assignments completed on a Party day.'),
+    electives: texts('自选菜单', '主题党日的“自选菜单”。', 'Electives of a Party day.'),
+    group: text('党小组', '党小组会所属的党小组。', 'The Party group of a group meeting.'),
+    lecturer: text('讲课人', '党课讲课人。', 'Lecturer of a Party lecture.'),
+    lecturerRole: field('讲课人身份', '讲课人身份：secretary 书记、deputy-secretary 副书记、committee-member 支委、member 党员、leader 领导干部、external 外请。', 'Role of the lecturer.', {
+      enum: ['secretary', 'deputy-secretary', 'committee-member', 'member', 'leader', 'external'],
+    }),
+    makeUpFor: field('补开周期', '补开：此活动补的是哪个周期（如 2026-04、2026-Q1），须在该周期结束后举行。', 'Make-up: the period this activity was held for, after that period ended.', PERIOD),
+    place: text('地点', '活动地点。', 'Place.'),
+    host: text('主持人', '主持人。', 'Host.'),
+    recorder: text('记录人', '记录人。', 'Recorder.'),
+    agenda: texts('议题', '会议议题。', 'Agenda items.'),
+    resolution: text('决议', '会议决议（支委会、党员大会）。', 'Resolution (committee and general meetings).'),
+    absentees: field('缺席人员', '缺席人员及原因。', 'Absentees and reasons.', {
+      type: 'array',
+      items: closed(['name'], { name: text('姓名', '姓名。', 'Name.'), reason: text('原因', '原因。', 'Reason.') }),
+    }),
+    guests: count('列席人数', '列席人数，不计入应到。', 'Guests, not counted as expected.'),
+    evidence: texts('佐证材料', '照片、签到表等佐证材料的路径（相对于本文件）。', 'Evidence files, relative to this file.'),
+    planned: date('计划日期', '计划日期（与实际日期不同时填写）。', 'Planned date, when it differs from the date held.'),
+  }));
 }
 
 function caseSchema(): JsonSchema {
-  return {
-    title: '五必谈情况',
-    description: '一项需谈心或帮扶的情况。\nOne situation that requires a talk or help.',
-    type: 'object',
-    required: ['id', 'date', 'trigger'],
-    additionalProperties: false,
-    properties: {
-      id: field('编号', '情况编号。', 'Case id.', { type: ['string', 'integer'] }),
-      date: date('发生日期', '情况发生（知悉）日期。', 'Date the situation arose.'),
-      trigger: text('情形', '触发谈心或帮扶的情形，如“生病住院”。', 'What triggered the talk or help.'),
-      staff: text('职工编号', '职工工号（化名编号），不要写姓名或身份证号。', 'Pseudonymous staff number; never a name or an ID number.'),
-      followUps: field('跟进日期', '谈心、帮扶的日期。', 'Dates of the follow-up talks or help.', {
-        type: 'array',
-        items: DATE,
-      }),
-    },
-  };
+  return field('五必谈情况', '一项需谈心或帮扶的情况。', 'One situation that requires a talk or help.', closed(['id', 'date', 'trigger'], {
+    id: field('编号', '情况编号。', 'Case id.', { type: ['string', 'integer'] }),
+    date: date('发生日期', '情况发生（知悉）日期。', 'Date the situation arose.'),
+    trigger: text('情形', '触发谈心或帮扶的情形，如“生病住院”。', 'What triggered the talk or help.'),
+    staff: text('职工编号', '职工工号（化名编号），不要写姓名或身份证号。', 'Pseudonymous staff number; never a name or an ID number.'),
+    followUps: field('跟进日期', '谈心、帮扶的日期。', 'Dates of the follow-up talks or help.', {
+      type: 'array',
+      items: DATE,
+    }),
+  }));
 }
 
 function waiverSchema(): JsonSchema {
-  return {
-    title: '豁免',
-    description: '一项经批准的例外。\nOne approved exception.',
-    type: 'object',
-    required: ['rule', 'period', 'reason', 'approvedBy'],
-    additionalProperties: false,
-    properties: {
-      rule: text('规则', '被豁免的规则编号，如 national-defense-quarterly。', 'Id of the rule waived.'),
-      period: field('周期', '被豁免的周期，须与规则的周期类型一致（如 2026-Q1）。', 'The period waived, of the rule’s kind.', PERIOD),
-      reason: text('理由', '豁免理由。', 'Reason.'),
-      approvedBy: text('批准单位', '批准单位。', 'Who approved it.'),
-    },
-  };
+  return field('豁免', '一项经批准的例外。', 'One approved exception.', closed(['rule', 'period', 'reason', 'approvedBy'], {
+    rule: text('规则', '被豁免的规则编号，如 national-defense-quarterly。', 'Id of the rule waived.'),
+    period: field('周期', '被豁免的周期，须与规则的周期类型一致（如 2026-Q1）。', 'The period waived, of the rule’s kind.', PERIOD),
+    reason: text('理由', '豁免理由。', 'Reason.'),
+    approvedBy: text('批准单位', '批准单位。', 'Who approved it.'),
+  }));
 }
