@@ -37,75 +37,55 @@ export function loadFile(file: InputFile, maxFileSize: number = DEFAULT_MAX_FILE
 }
 
 function readAndParse(file: InputFile, maxFileSize: number, keyed: boolean): LoadedFile {
-  const at = (line: number, column: number) => ({ file: file.display, line, column });
+  const read = readBytes(file, maxFileSize, keyed);
+  if (!(read instanceof Uint8Array)) return read;
+  const key = keyed ? { key: contentHash(read) } : {};
+  if (isWorkbookName(file.absolute)) return { file, ...key, ...loadWorkbookBytes(Buffer.from(read.buffer, read.byteOffset, read.byteLength), file.display) };
+  return { file, ...key, ...parseText(file, read) };
+}
+
+function at(file: InputFile, line: number, column: number): RawFinding['location'] {
+  return { file: file.display, line, column };
+}
+
+/** The file's bytes; or, for a file that is no regular file, too large or unreadable, what it loads as. */
+function readBytes(file: InputFile, maxFileSize: number, keyed: boolean): Uint8Array | LoadedFile {
   let size: number;
   try {
     const stat = statSync(file.absolute);
     // Reading a pipe or a device would wait for ever or never end.
-    if (!stat.isFile()) return { file, problems: [readProblem({ code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' }, at(1, 1))] };
+    if (!stat.isFile()) return { file, problems: [readProblem({ code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' }, at(file, 1, 1))] };
     size = stat.size;
   } catch (error) {
-    return { file, problems: [readProblem(error, at(1, 1))] };
+    return { file, problems: [readProblem(error, at(file, 1, 1))] };
   }
   if (size > maxFileSize) {
-    return {
-      file,
-      ...(keyed ? { key: `size:${size}` } : {}),
-      problems: [
-        {
-          ruleId: 'file-too-large',
-          location: at(1, 1),
-          messageId: 'load.fileTooLarge',
-          params: { size: formatBytes(size), limit: formatBytes(maxFileSize) },
-        },
-      ],
-    };
+    const params = { size: formatBytes(size), limit: formatBytes(maxFileSize) };
+    return { file, ...(keyed ? { key: `size:${size}` } : {}), problems: [{ ruleId: 'file-too-large', location: at(file, 1, 1), messageId: 'load.fileTooLarge', params }] };
   }
-  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file.absolute);
+    return readFileSync(file.absolute);
   } catch (error) {
-    return { file, problems: [readProblem(error, at(1, 1))] };
+    return { file, problems: [readProblem(error, at(file, 1, 1))] };
   }
-  const key = keyed ? { key: contentHash(bytes) } : {};
-  if (isWorkbookName(file.absolute)) return { file, ...key, ...loadWorkbookBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.display) };
+}
+
+/** A log's bytes decoded and parsed: its value and positions, or the encoding or syntax problem. */
+function parseText(file: InputFile, bytes: Uint8Array): Omit<LoadedFile, 'file' | 'key'> {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    return {
-      file,
-      ...key,
-      problems: [
-        {
-          ruleId: 'encoding',
-          location: at(decoded.position.line, decoded.position.column),
-          messageId: `load.encoding.${decoded.problem}`,
-          params: { encoding: decoded.encoding, file: file.display },
-        },
-      ],
-    };
+    const { line, column } = decoded.position;
+    return { problems: [{ ruleId: 'encoding', location: at(file, line, column), messageId: `load.encoding.${decoded.problem}`, params: { encoding: decoded.encoding, file: file.display } }] };
   }
-  const parsed = parseYaml(decoded.text);
-  if (!parsed.ok) {
-    const { problem } = parsed;
-    // A mistake that --fix repairs is named, with the corrected line.
-    const repaired = describeSyntaxRepair(decoded.text, problem);
-    if (repaired) return { file, text: decoded.text, problems: [{ ruleId: 'yaml-syntax', location: at(repaired.line, repaired.column), messageId: repaired.messageId, params: repaired.params }] };
-    const hint = problem.hint ? `load.hint.${problem.hint}` : '';
-    return {
-      file,
-      ...key,
-      text: decoded.text,
-      problems: [
-        {
-          ruleId: 'yaml-syntax',
-          location: at(problem.position.line, problem.position.column),
-          messageId: `load.yaml.${problem.kind}`,
-          params: { code: problem.code ?? '', count: problem.detail ?? '', hint },
-        },
-      ],
-    };
-  }
-  return { file, ...key, value: parsed.value, positions: parsed.positions, text: decoded.text, problems: [] };
+  const { text } = decoded;
+  const parsed = parseYaml(text);
+  if (parsed.ok) return { value: parsed.value, positions: parsed.positions, text, problems: [] };
+  const { problem } = parsed;
+  // A mistake that --fix repairs is named, with the corrected line.
+  const repaired = describeSyntaxRepair(text, problem);
+  if (repaired) return { text, problems: [{ ruleId: 'yaml-syntax', location: at(file, repaired.line, repaired.column), messageId: repaired.messageId, params: repaired.params }] };
+  const params = { code: problem.code ?? '', count: problem.detail ?? '', hint: problem.hint ? `load.hint.${problem.hint}` : '' };
+  return { text, problems: [{ ruleId: 'yaml-syntax', location: at(file, problem.position.line, problem.position.column), messageId: `load.yaml.${problem.kind}`, params }] };
 }
 
 /** The causes of a read error that a user can act on, each with its own message. */
