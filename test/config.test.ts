@@ -66,6 +66,22 @@ assignments: plans/assignments-2026.yaml
     expect(result.status).toBe(1);
   });
 
+  it('runs only the listed rules with rules: { default: off }, with --rule on top and the input rules always', async () => {
+    const broken = `${HEADER}activities:\n  - { date: 2026-01-05, type: 支委会 }\n  - date: [\n`;
+    const files = { 'a.yaml': LOG, 'b.yaml': broken.replace('id: b1', 'id: b2') };
+    const all = await run(files);
+    expect(ids(all.findings).length).toBeGreaterThan(4);
+    const only = await run({ ...files, 'dangjian.config.yaml': 'rules:\n  default: off\n  first-topic: warning\n  party-day-monthly: error\n' });
+    expect(only.stderr).toBe('');
+    expect(ids(only.findings)).toEqual(['first-topic', 'party-day-monthly', 'schema', 'yaml-syntax']);
+    expect(only.findings.find((f) => f.ruleId === 'first-topic')?.severity).toBe('warning');
+    const more = await run({ ...files, 'dangjian.config.yaml': 'rules:\n  default: off\n  first-topic: warning\n' }, ['--rule', 'political-study-monthly:info']);
+    expect(ids(more.findings)).toEqual(['first-topic', 'political-study-monthly', 'schema', 'yaml-syntax']);
+    // on is the default: the same as no setting at all.
+    const on = await run({ ...files, 'dangjian.config.yaml': 'rules:\n  default: on\n' });
+    expect(on.findings).toEqual(all.findings);
+  });
+
   it('is found in a parent directory, and --rule overrides it', async () => {
     const files = { 'logs/a.yaml': LOG, 'dangjian.config.yaml': config, 'plans/assignments-2026.yaml': plan };
     const result = await run(files, ['a.yaml', '--rule', 'first-topic:off', '--rule', 'party-day-assignments:off'], 'logs');
@@ -104,6 +120,8 @@ assignments: plans/assignments-2026.yaml
     ['a bad time zone', 'timezone: Asia/Beijing\n', 'dangjian: 配置文件 dangjian.config.yaml:1:11 有误：时区“Asia/Beijing”无效，应为 IANA 时区名，如 Asia/Shanghai\n'],
     ['a YAML error', 'rules: [\n', expect.stringMatching(/^dangjian: 配置文件 dangjian.config.yaml:2:1 有误：YAML 格式错误/) as unknown as string],
     ['a missing assignments file', 'assignments: nowhere.yaml\n', 'dangjian: 配置文件 dangjian.config.yaml:1:14 有误：找不到规定作业文件“nowhere.yaml”（路径相对于配置文件）\n'],
+    ['a bad default for the rules not listed', 'rules:\n  default: error\n', 'dangjian: 配置文件 dangjian.config.yaml:2:12 有误：default的值“error”无效，可选：on, off\n'],
+    ['a cadence named default', 'cadences:\n  - { id: default, type: 支委会, period: month, min: 1, severity: error, title: { zh-CN: x, en: x }, source: x }\n', 'dangjian: 配置文件 dangjian.config.yaml:2:11 有误：规则编号“default”已存在，请换一个编号\n'],
     ['an option of a rule without options', 'rules:\n  first-topic: [warning, { days: 5 }]\n', 'dangjian: 配置文件 dangjian.config.yaml:2:28 有误：未知选项“days”：这条规则没有可设置的选项，只能设置严重程度\n'],
   ];
   it.each(mistakes)('%s is a usage error with file and line', async (_name, text, stderr) => {

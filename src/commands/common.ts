@@ -101,10 +101,11 @@ export async function prepareRun(paths: string[], options: RunOptions, lang: Lan
   const config = configFor(io, options.config);
   const window = resolveWindow(options, config);
   const base = { window, lang, extraTypes: config.types, extraCadences: config.cadences };
-  const cli = ruleSettings(new Engine(base), options.rule);
+  const unconfigured = new Engine(base);
+  const cli = ruleSettings(unconfigured, options.rule);
   const engine = new Engine({
     ...base,
-    rules: mergeRuleSettings(config, cli),
+    rules: mergeRuleSettings(config, cli, unconfigured.rules),
     maxFileSize: config.maxFileSize,
     quiet: options.quiet,
     onProgress: options.onProgress,

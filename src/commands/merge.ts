@@ -173,7 +173,8 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   // --rule settings as the shard runs.
   const config = configFor(io, options.config);
   const base = { window: { asOf: result.asOf, since: result.asOf }, lang, extraTypes: config.types, extraCadences: config.cadences };
-  const engine = new Engine({ ...base, rules: mergeRuleSettings(config, ruleSettings(new Engine(base), options.rule)) });
+  const unconfigured = new Engine(base);
+  const engine = new Engine({ ...base, rules: mergeRuleSettings(config, ruleSettings(unconfigured, options.rule), unconfigured.rules) });
   await writeResult(io, result, { format, output: options.output, color: options.color, lang, docsBase, details: () => ({ rules: ruleInfos(engine), files }) });
   return exitStatus(result.summary, maxWarnings);
 }

@@ -21,6 +21,7 @@ import { PERIOD_PATTERN } from '../schema/branch-log-schema.js';
 import { SchemaValidator, type SchemaIssue } from '../schema/validate.js';
 import type { Lang, MessageParams, SeveritySetting } from '../types.js';
 import type { RuleSetting } from '../engine.js';
+import type { Rule } from '../rules/rule.js';
 
 export const CONFIG_NAMES = ['dangjian.config.yaml', 'dangjian.config.yml'];
 
@@ -36,6 +37,8 @@ export interface Config {
   ignore: string[];
   maxFileSize?: number;
   rules: Record<string, RuleSetting>;
+  /** `rules: { default: off }`: every rule not listed under rules (nor given with --rule) is off. */
+  unlistedRules: 'on' | 'off';
   types: ActivityType[];
   cadences: CadenceDefinition[];
   assignments?: AssignmentPlan;
@@ -43,7 +46,7 @@ export interface Config {
 }
 
 export function emptyConfig(cwd: string): Config {
-  return { base: cwd, include: [], ignore: [], rules: {}, types: [], cadences: [] };
+  return { base: cwd, include: [], ignore: [], rules: {}, unlistedRules: 'on', types: [], cadences: [] };
 }
 
 /** The config file to use: --config, else the first dangjian.config.yaml from cwd upwards. */
@@ -99,7 +102,8 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
   const types = new TypeRegistry([...BUILTIN_TYPES, ...config.types]);
 
   config.cadences = (raw.cadences as CadenceDefinition[] | undefined) ?? [];
-  const ruleIds = new Set(builtinRules.map((rule) => rule.meta.id));
+  // `default` under rules is the setting of the rules not listed, never a rule's id.
+  const ruleIds = new Set([...builtinRules.map((rule) => rule.meta.id), DEFAULT_KEY]);
   config.cadences.forEach((cadence, index) => {
     if (ruleIds.has(cadence.id)) fail(`/cadences/${index}/id`, 'config.cadenceClash', { id: cadence.id }, 'value');
     ruleIds.add(cadence.id);
@@ -114,6 +118,10 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
 
   const inputRules = new Set(builtinRules.filter((rule) => rule.meta.category === 'input').map((rule) => rule.meta.id));
   for (const [id, setting] of Object.entries((raw.rules as Record<string, unknown> | undefined) ?? {})) {
+    if (id === DEFAULT_KEY) {
+      config.unlistedRules = setting as 'on' | 'off';
+      continue;
+    }
     if (inputRules.has(id)) fail(`/rules/${id}`, 'config.inputRule', { id });
     if (!ruleIds.has(id)) {
       const suggestion = nearest(id, [...ruleIds]);
@@ -218,9 +226,19 @@ function failWithIssues(issues: SchemaIssue[], positions: PositionIndex, display
 
 const MAX_LISTED = 20;
 
-/** The rule settings of the config with --rule settings on top. */
-export function mergeRuleSettings(config: Config, cli: Record<string, RuleSetting>): Record<string, RuleSetting> {
-  const merged: Record<string, RuleSetting> = { ...config.rules };
+/** The key under `rules:` that sets the rules not listed: `on` (their default severity) or `off`. */
+export const DEFAULT_KEY = 'default';
+
+/**
+ * The rule settings of the config with --rule settings on top; with `rules: { default: off }`,
+ * every other rule of `rules` (input rules aside, which always run) is off.
+ */
+export function mergeRuleSettings(config: Config, cli: Record<string, RuleSetting>, rules: readonly Rule[]): Record<string, RuleSetting> {
+  const merged: Record<string, RuleSetting> = {};
+  if (config.unlistedRules === 'off') {
+    for (const rule of rules) if (rule.meta.category !== 'input') merged[rule.meta.id] = { severity: 'off' };
+  }
+  Object.assign(merged, config.rules);
   for (const [id, setting] of Object.entries(cli)) merged[id] = { ...merged[id], ...setting };
   if (config.assignments) {
     const current = merged['party-day-assignments'] ?? {};

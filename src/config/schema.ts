@@ -40,6 +40,12 @@ export function ruleSettingSchema(rule?: Rule): JsonSchema {
   };
 }
 
+/** `rules: { default: off }`: only the rules listed run (with input checks, which always run). */
+const UNLISTED = {
+  enum: ['on', 'off'],
+  description: '未列出的规则：on 按各自默认的严重程度检查（默认），off 一律关闭，只检查列出的规则\nRules not listed: on (their default severity, the default) or off (only the listed rules run)',
+};
+
 /** A cadence requirement as data: the same shape as the built-in rows. */
 export const CADENCE_SCHEMA: JsonSchema = {
   type: 'object',
@@ -69,7 +75,7 @@ export function configValidationSchema(rules: Rule[]): JsonSchema {
   const ruleSettings = (schema.properties as Record<string, JsonSchema>).rules;
   const withOptions = rules.filter((rule) => Object.keys(rule.meta.options ?? {}).length > 0).map((rule) => rule.meta.id);
   const properties = ruleSettings.properties as Record<string, JsonSchema>;
-  ruleSettings.properties = Object.fromEntries(withOptions.filter((id) => id in properties).map((id) => [id, properties[id]]));
+  ruleSettings.properties = Object.fromEntries(['default', ...withOptions].filter((id) => id in properties).map((id) => [id, properties[id]]));
   return schema;
 }
 
@@ -95,7 +101,7 @@ export function configSchema(rules: Rule[]): JsonSchema {
       rules: {
         type: 'object',
         description: '规则的严重程度和选项\nRule severities and options',
-        properties: Object.fromEntries(configurable.map((rule) => [rule.meta.id, ruleSettingSchema(rule)])),
+        properties: { default: UNLISTED, ...Object.fromEntries(configurable.map((rule) => [rule.meta.id, ruleSettingSchema(rule)])) },
         additionalProperties: ruleSettingSchema(),
       },
       types: {
