@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CORPUS_AS_OF, CORPUS_SINCE, ensureCorpus } from './corpus.mjs';
+import { addXlsxJobs } from './xlsx.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -188,6 +189,9 @@ async function main() {
     log('check has no --shard option: shard run skipped');
   }
 
+  // Excel: check of the same corpus as workbooks, and import of a 10,000-row 台账 (bench/xlsx.mjs).
+  const xlsxRatios = await addXlsxJobs({ root, here, measure, NODE, BIN, window, dir1k, corpusDir1k: path.join(here, 'corpus', '1k') });
+
   runAll();
   const [nodeBaseline, single, check1k, ajv, floor, check10k, cached, shard] = [nodeJob, singleJob, check1kJob, ajvJob, floorJob, check10kJob, cachedJob, shardJob].map(
     (job) => job?.entry,
@@ -218,6 +222,7 @@ async function main() {
     { name: 'single file / node -e 0', value: ratio(single, nodeBaseline), target: '<= 2.0', pass: (v) => v <= 2 },
     { name: 'cached / cold (1k)', value: ratio(cached, check1k), target: '<= 0.2 (5x faster)', pass: (v) => v <= 0.2 },
     { name: 'shard 1/4 / all (1k)', value: ratio(shard, check1k), target: '~ 0.25 + start-up', pass: () => true },
+    ...xlsxRatios(check1k),
   ].map(({ pass, ...r }) => ({ ...r, value: r.value === undefined ? undefined : Number(r.value.toFixed(3)), met: r.value === undefined ? undefined : pass(r.value) }));
   const memory = check10k ? { name: 'peak RSS, check 10k', value: check10k.peakRssMb, target: '< 300 MB', met: check10k.peakRssMb < 300 } : undefined;
 

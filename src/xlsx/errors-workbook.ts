@@ -37,6 +37,8 @@ export async function errorsWorkbook(original: Buffer | undefined, read: Workboo
     const sheet = workbook.getWorksheet(name.slice(0, 31)) ?? workbook.getWorksheet(name);
     if (!sheet) continue;
     const errorColumn = Math.max(sheet.columnCount, ...rows.flatMap((r) => r.problems.map((p) => p.col))) + 1;
+    // Printed, the error column stays on the page of its row.
+    sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     const header = sheet.getCell(headerRows[name] ?? 1, errorColumn);
     header.value = message(lang, 'import.errors.column');
     header.font = ERROR_FONT;

@@ -26,16 +26,18 @@ export async function newWorkbook(): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-function printSetup(sheet: ExcelJS.Worksheet, titleRow: boolean): void {
+/** A4 landscape; the activities (23 columns) over two pages' width, their date column repeated. */
+function printSetup(sheet: ExcelJS.Worksheet, titleRow: boolean, pagesWide = 1): void {
   sheet.pageSetup = {
     paperSize: 9,
     orientation: 'landscape',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: pagesWide,
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRow ? { printTitlesRow: '1:1' } : {}),
+    ...(pagesWide > 1 ? { printTitlesColumn: 'A:A' } : {}),
   };
 }
 
@@ -70,7 +72,8 @@ function prepareColumns(sheet: ExcelJS.Worksheet, layout: SheetLayout, lang: Lan
     if (column.kind === 'types') list([`"${typeNames.join(',')}"`], false, column.help[lang]);
     if (column.kind === 'group') list([`'${BRANCH_SHEET.name[lang]}'!$${columnLetter(GROUPS_COLUMN)}$2:$${columnLetter(GROUPS_COLUMN)}$${MAX_GROUPS + 1}`], false, column.help[lang]);
     if (column.kind === 'role') list([`"${ROLES.map((r) => roleLabel(r.id, lang)).join(',')}"`], false, column.help[lang]);
-    if (column.kind === 'list' || column.kind === 'absentees' || column.kind === 'text') sheet.getColumn(index + 1).alignment = { wrapText: true, vertical: 'top' };
+    const wrap = column.kind === 'list' || column.kind === 'absentees' || column.kind === 'text';
+    sheet.getColumn(index + 1).alignment = { vertical: 'top', ...(wrap ? { wrapText: true } : {}) };
   });
 }
 
@@ -88,7 +91,7 @@ function tableSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, lang: Lang,
       if (value !== undefined) sheet.getCell(i + 2, index + 1).value = value;
     });
   });
-  printSetup(sheet, true);
+  printSetup(sheet, true, layout.id === 'activities' ? 2 : 1);
   return sheet;
 }
 
