@@ -77,11 +77,19 @@ export class Engine {
 
   /** The rule's options: the configured values over the defaults of its meta (the only defaults). */
   optionsOf(rule: Rule): OptionValues<string> {
-    const defaults = Object.fromEntries(
-      Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]),
-    );
-    return { ...defaults, ...(this.options.rules?.[rule.meta.id]?.options ?? {}) } as OptionValues<string>;
+    let options = this.ruleOptions.get(rule);
+    if (!options) {
+      const defaults = Object.fromEntries(
+        Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]),
+      );
+      options = Object.freeze({ ...defaults, ...(this.options.rules?.[rule.meta.id]?.options ?? {}) }) as OptionValues<string>;
+      this.ruleOptions.set(rule, options);
+    }
+    return options;
   }
+
+  /** Each rule's options, worked out once per run (rules ask for them on every branch). */
+  private readonly ruleOptions = new Map<Rule, OptionValues<string>>();
 
   enabled(rule: Rule | undefined): rule is Rule {
     return rule !== undefined && this.severityOf(rule) !== 'off';

@@ -92,8 +92,24 @@ export function isFinerOrEqual(kind: PeriodKind, than: PeriodKind): boolean {
   return MONTHS[kind] <= MONTHS[than];
 }
 
-/** Every period of `kind` that overlaps [from, to], in order. */
-export function periodsOverlapping(kind: PeriodKind, from: IsoDate, to: IsoDate): Period[] {
+/**
+ * Every period of `kind` that overlaps [from, to], in order. Every branch asks for the same few
+ * lists (one per requirement and window), so they are kept, frozen so that they can be shared.
+ */
+export function periodsOverlapping(kind: PeriodKind, from: IsoDate, to: IsoDate): readonly Period[] {
+  const key = `${kind}|${from}|${to}`;
+  let periods = overlapCache.get(key);
+  if (!periods) {
+    periods = Object.freeze(listPeriods(kind, from, to));
+    if (overlapCache.size < MAX_CACHED_LISTS) overlapCache.set(key, periods);
+  }
+  return periods;
+}
+
+const overlapCache = new Map<string, readonly Period[]>();
+const MAX_CACHED_LISTS = 10_000;
+
+function listPeriods(kind: PeriodKind, from: IsoDate, to: IsoDate): Period[] {
   const periods: Period[] = [];
   if (from > to) return periods;
   let current = periodOf(from, kind);

@@ -40,16 +40,38 @@ export function counts(activity: Activity, window: EvaluationWindow): boolean {
   return !activity.duplicateOf && activity.date <= window.asOf;
 }
 
+/**
+ * A branch's activities by type, made once per branch: every requirement looks only at its own
+ * type's activities, instead of every requirement scanning every activity.
+ */
+const byTypeOf = new WeakMap<Branch, Map<string, Activity[]>>();
+
+function activitiesByType(branch: Branch): Map<string, Activity[]> {
+  let byType = byTypeOf.get(branch);
+  if (!byType) {
+    byType = new Map();
+    for (const activity of branch.activities) {
+      for (const type of activity.types) {
+        const list = byType.get(type);
+        if (list) list.push(activity);
+        else byType.set(type, [activity]);
+      }
+    }
+    byTypeOf.set(branch, byType);
+  }
+  return byType;
+}
+
 export function evaluateCadence(
   branch: Branch,
   definition: CadenceDefinition,
-  periods: Period[],
+  periods: readonly Period[],
   window: EvaluationWindow,
 ): CadenceCell[] {
   const units: (string | undefined)[] = definition.perGroup ? branch.header.groups : [undefined];
   const credited = new Map<string, { onTime: Activity[]; late: Activity[] }>();
-  for (const activity of branch.activities) {
-    if (!activity.types.includes(definition.type) || !counts(activity, window)) continue;
+  for (const activity of activitiesByType(branch).get(definition.type) ?? []) {
+    if (!counts(activity, window)) continue;
     if (definition.perGroup && !branch.header.groups.includes(activity.group ?? '')) continue;
     const { period, late } = creditedPeriod(activity, definition.period);
     const key = `${period.id}\u0000${definition.perGroup ? activity.group : ''}`;
