@@ -2,7 +2,7 @@
  * The loader: reads each file, decodes it, parses it, and turns every problem into a finding, so
  * that one bad file never stops the others.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { contentHash } from '../hash.js';
 import type { Position, RawFinding } from '../types.js';
 import { decodeUtf8 } from './decode.js';
@@ -50,24 +50,13 @@ function at(file: InputFile, line: number, column: number): RawFinding['location
 
 /** The file's bytes; or, for a file that is no regular file, too large or unreadable, what it loads as. */
 function readBytes(file: InputFile, maxFileSize: number, keyed: boolean): Uint8Array | LoadedFile {
-  let size: number;
-  try {
-    const stat = statSync(file.absolute);
-    // Reading a pipe or a device would wait for ever or never end.
-    if (!stat.isFile()) return { file, problems: [readProblem({ code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' }, at(file, 1, 1))] };
-    size = stat.size;
-  } catch (error) {
-    return { file, problems: [readProblem(error, at(file, 1, 1))] };
+  const read = readBounded(file.absolute, maxFileSize);
+  if ('error' in read) return { file, problems: [readProblem(read.error, at(file, 1, 1))] };
+  if ('tooLarge' in read) {
+    const params = { size: formatBytes(read.tooLarge), limit: formatBytes(maxFileSize) };
+    return { file, ...(keyed ? { key: `size:${read.tooLarge}` } : {}), problems: [{ ruleId: 'file-too-large', location: at(file, 1, 1), messageId: 'load.fileTooLarge', params }] };
   }
-  if (size > maxFileSize) {
-    const params = { size: formatBytes(size), limit: formatBytes(maxFileSize) };
-    return { file, ...(keyed ? { key: `size:${size}` } : {}), problems: [{ ruleId: 'file-too-large', location: at(file, 1, 1), messageId: 'load.fileTooLarge', params }] };
-  }
-  try {
-    return readFileSync(file.absolute);
-  } catch (error) {
-    return { file, problems: [readProblem(error, at(file, 1, 1))] };
-  }
+  return read.bytes;
 }
 
 /** A log's bytes decoded and parsed: its value and positions, or the encoding or syntax problem. */
@@ -86,6 +75,45 @@ function parseText(file: InputFile, bytes: Uint8Array): Omit<LoadedFile, 'file' 
   if (repaired) return { text, problems: [{ ruleId: 'yaml-syntax', location: at(file, repaired.line, repaired.column), messageId: repaired.messageId, params: repaired.params }] };
   const params = { code: problem.code ?? '', count: problem.detail ?? '', hint: problem.hint ? `load.hint.${problem.hint}` : '' };
   return { text, problems: [{ ruleId: 'yaml-syntax', location: at(file, problem.position.line, problem.position.column), messageId: `load.yaml.${problem.kind}`, params }] };
+}
+
+/**
+ * A file's bytes, read through one descriptor: what is checked (a regular file, within the size
+ * limit) is what is read, and a file that grows past the limit while it is read is still too large.
+ * Opened without blocking, so that a pipe named like a log is reported, not waited on for ever.
+ */
+function readBounded(absolute: string, maxFileSize: number): { bytes: Uint8Array } | { tooLarge: number } | { error: unknown } {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { error };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { error: { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' } };
+    if (stat.size > maxFileSize) return { tooLarge: stat.size };
+    // Read to the end, one byte past the limit at most: a file that grew past the limit since
+    // fstat (or a file whose size the system does not tell) is found out all the same.
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, maxFileSize) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxFileSize) return { tooLarge: Math.max(length, fstatSync(fd).size) };
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileSize + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const got = readSync(fd, buffer, length, buffer.length - length, null);
+      if (got === 0) break;
+      length += got;
+    }
+    return { bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { error };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The causes of a read error that a user can act on, each with its own message. */
