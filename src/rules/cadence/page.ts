@@ -131,7 +131,7 @@ export function generatedCadencePage(row: CadenceDefinition, types: TypeRegistry
     ...english(row, label.en, name, kind, source.en),
     '## 示例 / Examples',
     '',
-    `${first[0]} 没有${name}，报问题。/ No ${label.en} in ${first[0]}: it is reported.`,
+    `${first[0]} 没有${name}，报问题。/ No ${label.en} in ${first[0]}: a finding.`,
     '',
     ...fence('failing', exampleLog(row, name, [{ date: second[1] }])),
     `两个${kind.zh}各一次。/ One in each ${kind.en}.`,
