@@ -175,7 +175,7 @@ describe('help, version and rules', () => {
       '',
       '严重程度: 错误',
       '周期: 每季度',
-      '出处: 讲话第三部分：每季度进行一次国防教育',
+      '出处: 《在基层党建专题会议上的讲话》第三部分“要坚持实事求是”：每季度进行一次国防教育',
     ]);
     expect(await runMain(['rules', 'national-defence-quarterly'])).toEqual({
       status: 2,

@@ -88,16 +88,22 @@ describe('check --format sarif', () => {
     expect(await fingerprints('en')).toEqual(zh);
   });
 
-  it('resolves help links against --docs-url, and the installed package by default', async () => {
-    const rule = async (extra: string[]) => JSON.parse((await check('sarif', extra)).stdout).runs[0].tool.driver.rules[0];
-    expect((await rule(['--docs-url', 'https://git.example.org/party/dangjian/-/blob/main'])).helpUri).toBe(
-      'https://git.example.org/party/dangjian/-/blob/main/docs/rules/yaml-syntax.md',
-    );
-    expect((await rule([])).helpUri).toBe(`${PACKAGE_URL}/docs/rules/yaml-syntax.md`);
-    // By default every link opens a page of the installed package.
-    for (const described of JSON.parse((await check('sarif')).stdout).runs[0].tool.driver.rules) {
-      expect(existsSync(fileURLToPath(described.helpUri)), described.helpUri).toBe(true);
+  it('resolves help links against --docs-url only, and embeds the whole page of every rule as its help', async () => {
+    const driver = async (extra: string[]) => JSON.parse((await check('sarif', extra)).stdout).runs[0].tool.driver;
+    const linked = await driver(['--docs-url', 'https://git.example.org/party/dangjian/-/blob/main']);
+    expect(linked.rules[0].helpUri).toBe('https://git.example.org/party/dangjian/-/blob/main/docs/rules/yaml-syntax.md');
+    expect(linked.informationUri).toBe('https://git.example.org/party/dangjian/-/blob/main/README.md');
+    // Without --docs-url no address is invented (a file: URL of wherever the package is installed).
+    const plain = await driver([]);
+    expect(plain.informationUri).toBeUndefined();
+    for (const described of plain.rules) {
+      expect(described.helpUri).toBeUndefined();
+      expect(described.help.markdown).toContain('### 如何修改');
+      expect(described.help.text).toContain('如何修改\n────');
+      expect(described.help.text).not.toContain('```');
     }
+    const english = await driver(['--lang', 'en']);
+    expect(english.rules[0].help.markdown).toContain('### How to fix');
     const bad = await check('sarif', ['--docs-url', 'docs/']);
     expect(bad).toMatchObject({ status: 2, stdout: '' });
     expect(bad.stderr).toBe('dangjian: --docs-url 的值“docs/”不是有效网址，应为以 https://、http:// 或 file:// 开头的完整地址\n');

@@ -36,7 +36,7 @@ const dir = tempTree(generateLogs(BRANCHES, 20260915));
 async function run(args: string[], output: string): Promise<{ status: number; json: unknown }> {
   const file = path.join(dir, output);
   const result = await runMain([...args, '--output', file, 'logs'], { cwd: dir });
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toMatch(/^dangjian: 已写入 [^\n]+\n$/);
   return { status: result.status, json: JSON.parse(readFileSync(file, 'utf8')) };
 }
 

@@ -7,6 +7,7 @@ import { maskPersonalData, outputText } from '../privacy.js';
 import { findInputFiles, prepareRun, resolveWindow, ruleSettings, type RunOptions } from './common.js';
 import type { Lang } from '../types.js';
 import { emit, type Io } from './io.js';
+import { sayWritten } from './wrote.js';
 import { machineOnStdout, parseFormat } from './format-option.js';
 import { exitStatus, guardOutput, resolveDocsBase, resultRendering, ruleInfos, runInputs } from './output.js';
 import { progressFor } from './progress.js';
@@ -47,6 +48,8 @@ export function parseShardOption(value: string): ShardSpec {
 /** --cache, --cache-location, --cache-strategy and --concurrency: how the check runs, never what it finds. */
 function checkRunOptions(options: CheckCommandOptions, lang: Lang, io: Io): CheckRunOptions {
   const concurrency = options.concurrency !== undefined ? parseCount('--concurrency', options.concurrency) : undefined;
+  // No thread at all would check nothing.
+  if (concurrency === 0) throw new UsageError('usage.badPositiveCount', { option: '--concurrency', value: options.concurrency! });
   const strategy = parseChoice('--cache-strategy', options.cacheStrategy ?? CACHE_STRATEGIES[0], CACHE_STRATEGIES);
   const cached = options.cache || options.cacheLocation !== undefined || options.cacheStrategy !== undefined;
   return {
@@ -88,6 +91,8 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const { summary, output } = await runAndRender(engine, files, runOptions, rendering);
   progress.done();
   emit(io, output, options.output);
+  const { errors, warnings, files: count, branches } = summary;
+  sayWritten(io, lang, options.output, 'wrote.check', { errors, warnings, files: count, branches });
   return exitStatus(summary, maxWarnings);
 }
 

@@ -7,6 +7,7 @@ import { prepareRun, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { machineOnStdout, outputColorLevel, parseFormat, requireOutputFile } from './format-option.js';
 import { emit, type Io } from './io.js';
+import { sayWritten, uncountedText } from './wrote.js';
 import { guardOutput, runInputs } from './output.js';
 import { VERSION } from '../version.js';
 
@@ -42,5 +43,7 @@ export async function dueCommand(paths: string[], options: DueCommandOptions, la
   const model = buildDue({ engine, result, branches, files: files.length, within });
   const render = await format.spec.load();
   emit(io, render(model, { colorLevel: await outputColorLevel(format.spec, options, io), version: VERSION }), options.output);
+  const { items, overdue } = model.summary;
+  sayWritten(io, lang, options.output, 'wrote.due', { items, overdue, branches: model.summary.branches, uncounted: uncountedText(model.uncounted.length, lang) });
   return model.uncounted.length > 0 ? 1 : 0;
 }

@@ -4,7 +4,6 @@
  */
 import { type BigIntStats, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Engine } from '../engine.js';
 import { checkFormats, type CheckFormat, type FormatContext, type RuleInfo } from '../formats/index.js';
 import { UsageError } from '../options.js';
@@ -14,16 +13,17 @@ import { VERSION } from '../version.js';
 import { outputColorLevel } from './format-option.js';
 import { displayPath } from '../load/files.js';
 import { emit, type Io } from './io.js';
+import { ruleHelp } from './rule-page.js';
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * The base that SARIF's helpUri and informationUri resolve `docs/rules/<id>.md` and `README.md`
- * against: `--docs-url` (for example where a copy of this repository is published), else the
- * installed package itself as a file: URL, which holds both and claims no address we do not own.
+ * against: `--docs-url` (for example where a copy of this repository is published). Without it
+ * there is none (''): a file: URL of wherever the package is installed means nothing on a code
+ * scanning dashboard, and SARIF carries each rule's whole page as its help instead.
  */
 export function resolveDocsBase(value: string | undefined): string {
-  if (value === undefined) return pathToFileURL(PACKAGE_ROOT).href.replace(/\/?$/, '/');
+  if (value === undefined) return '';
   let url: URL;
   try {
     url = new URL(value);
@@ -39,7 +39,12 @@ export function ruleInfos(engine: Engine): RuleInfo[] {
   const builtIn = new Set(new Engine({ window: engine.options.window, lang: engine.options.lang }).rules.map((rule) => rule.meta.id));
   return engine.rules
     .filter((rule) => engine.severityOf(rule) !== 'off')
-    .map((rule) => ({ meta: rule.meta, severity: engine.severityOf(rule) as Severity, documented: builtIn.has(rule.meta.id) }));
+    .map((rule) => ({
+      meta: rule.meta,
+      severity: engine.severityOf(rule) as Severity,
+      documented: builtIn.has(rule.meta.id),
+      help: () => ruleHelp(rule, engine.types, engine.options.lang),
+    }));
 }
 
 export interface ResultOutputOptions {

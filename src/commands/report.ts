@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import { configFor, prepareRun, resolveWindow, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { emit, type Io } from './io.js';
+import { sayWritten, uncountedText } from './wrote.js';
 import { guardOutput, runInputs } from './output.js';
 import { reportFormats } from '../formats/index.js';
 import { machineOnStdout, outputColorLevel, parseFormat, requireOutputFile } from './format-option.js';
@@ -47,5 +48,6 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const model = buildReport({ engine, period, result, branches, files: files.length });
   const render = await format.spec.load();
   emit(io, await render(model, { colorLevel: await outputColorLevel(format.spec, options, io), version: VERSION }), options.output);
+  sayWritten(io, lang, options.output, 'wrote.report', { files: model.summary.files, branches: model.summary.branches, uncounted: uncountedText(model.uncounted.length, lang) });
   return model.uncounted.length > 0 ? 1 : 0;
 }

@@ -5,11 +5,11 @@ import { message } from '../i18n/index.js';
 import { maskPersonalData } from '../privacy.js';
 import { nearest } from '../util/nearest.js';
 import { UsageError } from '../options.js';
-import { rulePageText } from '../rules/pages.js';
 import type { TypeRegistry } from '../model/activity-types.js';
 import type { Rule } from '../rules/rule.js';
 import type { Lang } from '../types.js';
 import { configFor } from './common.js';
+import { rulePageSections, terminalPage } from './rule-page.js';
 import type { Io } from './io.js';
 
 export function periodLabel(rule: Rule, lang: Lang): string {
@@ -28,7 +28,12 @@ export function rulesCommand(id: string | undefined, lang: Lang, io: Io, configF
     io.stdout.write(ruleTable(engine.rules, lang));
     return 0;
   }
-  const rule = engine.rule(id);
+  const found = findRules(id, engine);
+  if (found.length > 1) {
+    io.stdout.write(ruleTable(found, lang));
+    return 0;
+  }
+  const rule = found[0];
   if (!rule) {
     const suggestion = nearest(id, engine.rules.map((r) => r.meta.id));
     throw new UsageError(suggestion ? 'usage.unknownRuleSuggest' : 'usage.unknownRule', { id, suggestion: suggestion ?? '' });
@@ -36,6 +41,34 @@ export function rulesCommand(id: string | undefined, lang: Lang, io: Io, configF
   // The documentation's own examples use sample ID and phone numbers: no output shows one in full.
   io.stdout.write(maskPersonalData(ruleDocumentation(rule, engine.types, lang)));
   return 0;
+}
+
+/**
+ * The rules a word names: its id; else the rules whose title (Chinese or English) holds it, and, for
+ * an activity type's id or name (党课, 支委会), the rules about that type.
+ */
+export function findRules(query: string, engine: Engine): Rule[] {
+  const exact = engine.rule(query);
+  if (exact) return [exact];
+  const word = query.trim().toLowerCase();
+  if (!word) return [];
+  const type = engine.types.resolve(query.trim());
+  return engine.rules.filter((rule) => {
+    const titles = [rule.meta.title['zh-CN'], rule.meta.title.en].map((title) => title.toLowerCase());
+    if (titles.some((title) => title.includes(word))) return true;
+    return type !== undefined && (rule.meta.id.startsWith(`${type.id}-`) || titles.some((title) => title.includes(type.name)));
+  });
+}
+
+/** The speech a source cites, named: “讲话第三部分” alone does not say which speech. */
+const SPEECH: Record<Lang, [RegExp, string]> = {
+  'zh-CN': [/^讲话第三部分/, '《在基层党建专题会议上的讲话》第三部分“要坚持实事求是”'],
+  en: [/^Speech, section 3/, 'Speech at the meeting on grassroots Party building, section 3 (“seek truth from facts”)'],
+};
+
+export function sourceText(source: string, lang: Lang): string {
+  const [pattern, name] = SPEECH[lang];
+  return source.replace(pattern, name);
 }
 
 function ruleTable(rules: Rule[], lang: Lang): string {
@@ -57,44 +90,18 @@ export function ruleDocumentation(rule: Rule, types: TypeRegistry, lang: Lang): 
     '',
     `${message(lang, 'rules.severity')}: ${message(lang, `severity.${meta.severity}`)}`,
     `${message(lang, 'rules.period')}: ${periodLabel(rule, lang)}`,
-    `${message(lang, 'rules.source')}: ${meta.source[lang]}`,
+    `${message(lang, 'rules.source')}: ${sourceText(meta.source[lang], lang)}`,
   ];
   for (const [name, option] of Object.entries(meta.options ?? {})) {
     lines.push(`${message(lang, 'rules.option')}: ${name} = ${option.default} (${option.description[lang]})`);
   }
-  const page = rulePageText(rule, types);
+  const page = rulePageSections(rule, types, lang);
   if (page !== undefined) {
-    const sections = splitSections(page);
-    const body = sections.get(lang === 'en' ? 'English' : '中文');
-    const examples = sections.get('示例 / Examples');
-    if (body) lines.push('', body.trim());
-    if (examples) lines.push('', message(lang, 'rules.examples'), '', examples.trim());
+    const { body, examples } = page;
+    if (body) lines.push('', terminalPage(body.trim(), lang));
+    if (examples) lines.push('', message(lang, 'rules.examples'), '─'.repeat(lang === 'en' ? 8 : 4), '', terminalPage(examples.trim(), lang));
   } else {
     lines.push('', message(lang, 'rules.customRule'));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Splits a page at its level-2 headings. */
-export function splitSections(markdown: string): Map<string, string> {
-  const sections = new Map<string, string>();
-  let current: string | undefined;
-  let buffer: string[] = [];
-  const flush = () => {
-    if (current !== undefined) sections.set(current, buffer.join('\n'));
-  };
-  let fenced = false;
-  for (const line of markdown.split(/\r?\n/)) {
-    if (line.startsWith('```')) fenced = !fenced;
-    const heading = !fenced && /^## (.+)$/.exec(line);
-    if (heading) {
-      flush();
-      current = heading[1].trim();
-      buffer = [];
-    } else {
-      buffer.push(line);
-    }
-  }
-  flush();
-  return sections;
 }

@@ -35,6 +35,8 @@ export interface RuleInfo {
   severity: Severity;
   /** Whether docs/rules/<id>.md documents it (built-in rules; not rules added by configuration). */
   documented: boolean;
+  /** The rule's page, as Markdown and as plain text, read when a format asks for it (SARIF). */
+  help?: () => { text: string; markdown: string } | undefined;
 }
 
 /** The part of a `--shard I/N` run that `merge` needs to check that it has every shard. */

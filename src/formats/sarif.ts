@@ -1,6 +1,7 @@
 /**
  * `--format sarif`: SARIF 2.1.0 (OASIS), one run, for code-scanning dashboards. Every enabled rule is
- * described in `tool.driver.rules` in the output language, with its documentation page as helpUri;
+ * described in `tool.driver.rules` in the output language, its whole page as its help (helpUri only
+ * with --docs-url);
  * waived findings stay in the log as externally accepted suppressions.
  */
 import { message } from '../i18n/index.js';
@@ -40,14 +41,16 @@ function ruleDescriptor(rule: RuleInfo, lang: Lang, docsBase: string) {
   const source = meta.source[lang];
   const period = meta.period ? t(`period.${meta.period}`) : '—';
   const severity = t(`severity.${rule.severity}`);
-  const uri = rule.documented ? helpUri(docsBase, meta.id) : undefined;
+  // A documentation address only when --docs-url says where the pages are published.
+  const uri = rule.documented && docsBase ? helpUri(docsBase, meta.id) : undefined;
+  const page = rule.help?.();
   const facts = [
     `${t('rules.severity')}: ${severity}`,
     `${t('rules.period')}: ${period}`,
     `${t('rules.source')}: ${source}`,
   ];
-  const docsLine = uri ? `${t('sarif.docs')}: ${uri}` : t('rules.customRule');
-  const docsLink = uri ? `[${t('sarif.docs')}: docs/rules/${meta.id}.md](${uri})` : t('rules.customRule');
+  const docsLine = uri ? `${t('sarif.docs')}: ${uri}` : page ? '' : t('rules.customRule');
+  const docsLink = uri ? `[${t('sarif.docs')}: docs/rules/${meta.id}.md](${uri})` : page ? '' : t('rules.customRule');
   return {
     id: meta.id,
     name: ruleName(meta.id),
@@ -55,8 +58,8 @@ function ruleDescriptor(rule: RuleInfo, lang: Lang, docsBase: string) {
     fullDescription: { text: t('sarif.fullDescription', { title, source }) },
     ...(uri ? { helpUri: uri } : {}),
     help: {
-      text: [title, ...facts, docsLine].join('\n'),
-      markdown: [`**${title}**`, '', ...facts.map((fact) => `- ${fact}`), '', docsLink].join('\n'),
+      text: [title, ...facts, ...(page ? ['', page.text] : []), ...(docsLine ? ['', docsLine] : [])].join('\n'),
+      markdown: [`**${title}**`, '', ...facts.map((fact) => `- ${fact}`), ...(page ? ['', page.markdown] : []), ...(docsLink ? ['', docsLink] : [])].join('\n'),
     },
     // The level this run reports the rule at, after --rule settings.
     defaultConfiguration: { level: LEVEL[rule.severity] },
@@ -132,7 +135,7 @@ export function formatSarif(result: CheckResult, context: FormatContext): string
             name: 'dangjian',
             version: context.tool.version,
             semanticVersion: context.tool.version,
-            informationUri: new URL('README.md', context.tool.docsBase).href,
+            ...(context.tool.docsBase ? { informationUri: new URL('README.md', context.tool.docsBase).href } : {}),
             rules: descriptors,
           },
         },
