@@ -44,6 +44,8 @@ describe('the bundled command line', () => {
     cpSync(path.join(ROOT, 'bin'), path.join(plainRoot, 'bin'), { recursive: true });
     cpSync(path.join(ROOT, 'dist'), path.join(plainRoot, 'dist'), { recursive: true, filter: (source) => !/\.bundle\./.test(path.basename(source)) });
     cpSync(path.join(ROOT, 'package.json'), path.join(plainRoot, 'package.json'));
+    // The rule pages ship beside the built command (package.json `files`).
+    cpSync(path.join(ROOT, 'src', 'rules'), path.join(plainRoot, 'src', 'rules'), { recursive: true, filter: (source) => !/\.[cm]?ts$/.test(source) });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(plainRoot, 'node_modules'), 'junction');
     plainBin = path.join(plainRoot, 'bin', path.basename(BIN));
   });
