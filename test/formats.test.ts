@@ -7,7 +7,7 @@ import { parse as parseJunit, type TestSuites } from 'junit2json';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from './golden.js';
 import { checkFormats } from '../src/formats/index.js';
-import { ROOT, runMain, tempTree, type CliResult } from './helpers.js';
+import { EXPLICIT_RULES, ROOT, runMain, tempTree, type CliResult } from './helpers.js';
 
 /** Four files, two branches (one split over two files), a broken file and a clean one. */
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'formats');
@@ -45,6 +45,7 @@ function sarifValidator() {
 const NASTY_TYPE = '100% <b>&amp;|x\\r\\ny\\a';
 function nastyTree(): string {
   return tempTree({
+    'dangjian.config.yaml': EXPLICIT_RULES,
     'logs/a,b:c%.yaml': `version: 1\nbranch:\n  id: esc-1\n  name: 测试\n  members: 10\nactivities:\n  - date: 2026-01-05\n    type: "${NASTY_TYPE}"\n`,
   });
 }

@@ -1,6 +1,6 @@
 /** Test helpers: run the CLI (in this process, or the built one as a subprocess), and write throwaway YAML files. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,6 +29,13 @@ export function tempTree(files: Record<string, string | Uint8Array>): string {
   }
   return dir;
 }
+
+/**
+ * The repository's dangjian.config.yaml, which lists its rules one by one (`rules: { default: off }`):
+ * a test that compares whole outputs of logs in a temporary folder puts it beside them, so that a
+ * rule added later shows in its output only once the rule's line is added there.
+ */
+export const EXPLICIT_RULES = readFileSync(path.join(ROOT, 'dangjian.config.yaml'), 'utf8');
 
 /** A minimal valid branch log header; append `activities:` etc. */
 export function header(id = 'b1', extra = ''): string {

@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HEADER } from './check-yaml.js';
-import { ROOT, runMain, tempTree } from './helpers.js';
+import { EXPLICIT_RULES, ROOT, runMain, tempTree } from './helpers.js';
 
 const clean = readFileSync(path.join(ROOT, 'examples/clean/concentrator-2.yaml'), 'utf8');
 const encoding = (name: string) => readFileSync(path.join(ROOT, 'test/fixtures/encoding', name));
 
+/** Checks the files under the repository's explicit rule list (whole outputs are compared). */
 async function check(files: Record<string, string | Uint8Array>, args: string[] = []) {
-  const dir = tempTree(files);
+  const dir = tempTree({ ...files, 'dangjian.config.yaml': EXPLICIT_RULES });
   const result = await runMain(['check', '.', '--as-of', '2026-07-01', '--format', 'json', ...args], { cwd: dir });
   return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };
 }
