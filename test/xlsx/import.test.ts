@@ -208,3 +208,26 @@ describe('dangjian import of the template', () => {
     expect(YAML.parse(read(dir, 't.yaml')).activities).toEqual([{ date: '2026-01-06', type: '支委会', title: '一月支委会' }]);
   });
 });
+
+describe('workbooks saved again by LibreOffice', () => {
+  it('import to the same log as the workbooks exceljs wrote', async () => {
+    for (const name of ['title-two-row-header', 'text-dates-roster']) {
+      const dir = withFixture(`${name}.xlsx`);
+      copyFileSync(path.join(FIXTURES, `${name}.lo.xlsx`), path.join(dir, `${name}.lo.xlsx`));
+      const exceljs = await runMain(['import', `${name}.xlsx`, '-o', 'a.yaml', '--year', '2026'], { cwd: dir });
+      const libreoffice = await runMain(['import', `${name}.lo.xlsx`, '-o', 'b.yaml', '--year', '2026'], { cwd: dir });
+      expect(libreoffice.stdout.replaceAll(`${name}.lo.xlsx`, `${name}.xlsx`).replaceAll('b.yaml', 'a.yaml')).toBe(exceljs.stdout);
+      expect(read(dir, 'b.yaml').replace(`${name}.lo.xlsx`, `${name}.xlsx`)).toBe(read(dir, 'a.yaml'));
+    }
+  });
+
+  it('check a template filled and saved in LibreOffice as they check the same log in YAML', async () => {
+    const dir = withFixture('smelter-1-template.lo.xlsx');
+    copyFileSync(path.join(ROOT, 'examples/broken/smelter-1.yaml'), path.join(dir, 'smelter-1.yaml'));
+    const essence = (stdout: string) => JSON.parse(stdout).findings.map((f: { ruleId: string; period?: string; message: string }) => `${f.ruleId} ${f.period ?? ''} ${f.message}`).sort();
+    const yaml = await runMain(['check', 'smelter-1.yaml', '--as-of', '2026-07-01', '-f', 'json'], { cwd: dir });
+    const workbook = await runMain(['check', 'smelter-1-template.lo.xlsx', '--as-of', '2026-07-01', '-f', 'json'], { cwd: dir });
+    expect(essence(workbook.stdout)).toEqual(essence(yaml.stdout));
+    expect(JSON.parse(workbook.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'first-topic')).toMatchObject({ sheet: '活动', line: 7, column: 1 });
+  });
+});
