@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(({ mode }) => ({
@@ -5,6 +6,9 @@ export default defineConfig(({ mode }) => ({
   oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   test: {
     include: ['test/**/*.test.ts', 'src/rules/**/*.test.ts'],
+    // One test file per core (vitest's default leaves one core to itself, which on two cores means one
+    // file at a time); the main process mostly waits.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // `npm run update-goldens` (vitest --mode update-goldens): the golden files and the docs' console
