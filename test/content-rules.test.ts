@@ -18,7 +18,7 @@ describe('content rule details', () => {
   it('no-personal-data masks what it finds, and no message repeats the number', async () => {
     const findings = await checkBody('activities:\n  - { date: 2026-01-06, type: 走访, title: 11010519491231002X }\n', { asOf: '2026-02-01' });
     const found = findings.filter((f) => f.ruleId === 'no-personal-data');
-    expect(found.map((f) => f.message)).toEqual(['此处有身份证号 1101**********002X。台账中不得出现个人信息，请改用化名编号']);
+    expect(found.map((f) => f.message)).toEqual(['此处有身份证号 1101**********002X。台账里不能记身份证号：要指明是哪位职工，写他的工号（如 E0123）；别处写姓名即可']);
     expect(JSON.stringify(findings)).not.toContain('11010519491231002X');
   });
 

@@ -84,3 +84,16 @@ describe('plain messages, with the corrected line', () => {
     });
   }
 });
+
+describe('a personal number: what to write instead, in words a secretary knows', () => {
+  const body = 'cases:\n  - id: 2026-001\n    date: 2026-01-06\n    trigger: 生病住院\n    staff: "11010519491231002X"\n';
+  it('an ID number: the staff number instead', async () => {
+    const dir = tempTree({ 'b.yaml': header('b1', body) });
+    const messages = async (lang: string) =>
+      (JSON.parse((await runMain(['check', 'b.yaml', '--as-of', '2026-02-01', '--format', 'json', '--lang', lang], { cwd: dir })).stdout).findings as { ruleId: string; message: string }[])
+        .filter((f) => f.ruleId === 'no-personal-data')
+        .map((f) => f.message);
+    expect(await messages('zh-CN')).toEqual(['此处有身份证号 1101**********002X。台账里不能记身份证号：要指明是哪位职工，写他的工号（如 E0123）；别处写姓名即可']);
+    expect(await messages('en')).toEqual(['An ID number 1101**********002X appears here. A log never holds ID numbers: to say which employee, write their staff number (e.g. E0123); elsewhere a name is enough']);
+  });
+});

@@ -11,13 +11,13 @@ export default defineRule({
     source: zh('讲话第三部分：职工档案只在台账中记数量；个人信息保护', 'Staff archives are counted, never copied into the log; personal information protection'),
     messages: {
       'id-number': zh(
-        '此处有身份证号 {masked}。台账中不得出现个人信息，请改用化名编号',
-        'An ID number {masked} appears here. A log must not hold personal data; use a pseudonymous number',
+        '此处有身份证号 {masked}。台账里不能记身份证号：要指明是哪位职工，写他的工号（如 E0123）；别处写姓名即可',
+        'An ID number {masked} appears here. A log never holds ID numbers: to say which employee, write their staff number (e.g. E0123); elsewhere a name is enough',
       ),
-      mobile: zh('此处有手机号 {masked}。台账中不得出现个人信息，请删除', 'A mobile number {masked} appears here. A log must not hold personal data; remove it'),
+      mobile: zh('此处有手机号 {masked}。台账里不记联系方式：请删去号码，要联系时查职工花名册', 'A mobile number {masked} appears here. A log holds no contact details: remove the number; the staff roster has it'),
       'bank-card': zh(
-        '此处有银行卡号 {masked}。台账中不得出现个人信息，请删除',
-        'A bank card number {masked} appears here. A log must not hold personal data; remove it',
+        '此处有银行卡号 {masked}。台账里不记银行卡号：帮扶、慰问写明金额和经办部门即可，请删去卡号',
+        'A bank card number {masked} appears here. A log holds no card numbers: for help or a payment, write the amount and the office that paid; remove the number',
       ),
     },
   },
