@@ -109,7 +109,8 @@ function declareCheck(wiring: Wiring): void {
     .option('--cache-strategy <strategy>', t('cli.cacheStrategy'))
     .option('--concurrency <n>', t('cli.concurrency'))
     .option('--fix', t('cli.fix'))
-    .option('--fix-dry-run', t('cli.fixDryRun'));
+    .option('--fix-dry-run', t('cli.fixDryRun'))
+    .option('--watch', t('cli.watch'));
   withShared(check, wiring)
     .addHelpText('after', `\n${t('cli.checkExamples')}`)
     .action(async (paths: string[], options) => setExit(await checkCommand(paths, options, lang, io)));

@@ -29,6 +29,7 @@ export interface CheckCommandOptions extends RunOptions {
   concurrency?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  watch?: boolean;
 }
 
 // Shared with report and due; re-exported for the commands that import them from here.
@@ -61,6 +62,22 @@ function checkRunOptions(options: CheckCommandOptions, lang: Lang, io: Io): Chec
 }
 
 export async function checkCommand(paths: string[], options: CheckCommandOptions, lang: Lang, io: Io): Promise<number> {
+  if (options.watch) return watchCommand(paths, options, lang, io);
+  return runCheck(paths, options, lang, io).then((run) => run.status);
+}
+
+/** `--watch`: the check again on every save, in the terminal (so neither --output nor a dry run). */
+async function watchCommand(paths: string[], options: CheckCommandOptions, lang: Lang, io: Io): Promise<number> {
+  for (const [given, option] of [[options.output, '--output'], [options.fixDryRun, '--fix-dry-run']] as const) {
+    if (given !== undefined && given !== false) throw new UsageError('usage.watchWithOutput', { option });
+  }
+  const { watchCheck } = await import('./watch.js');
+  const { statSync } = await import('node:fs');
+  const isFolder = (file: string) => statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  return watchCheck(() => runCheck(paths, { ...options, watch: false }, lang, io), paths, lang, io, isFolder);
+}
+
+async function runCheck(paths: string[], options: CheckCommandOptions, lang: Lang, io: Io): Promise<{ status: number; files: string[] }> {
   const format = parseFormat(checkFormats, options.format);
   const maxWarnings = options.maxWarnings !== undefined ? parseCount('--max-warnings', options.maxWarnings) : -1;
   const shard = options.shard !== undefined ? parseShardOption(options.shard) : undefined;
@@ -77,7 +94,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
     const { planFixes, applyFixes } = await import('../fix/files.js');
     const planned = planFixes(files, engine.types.allNames(), engine.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     applyFixes(planned, options.fixDryRun === true, lang, io);
-    if (options.fixDryRun) return 0;
+    if (options.fixDryRun) return { status: 0, files: [] };
   }
   const rendering = await resultRendering(io, {
     format: format.name,
@@ -93,7 +110,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   emit(io, output, options.output);
   const { errors, warnings, files: count, branches } = summary;
   sayWritten(io, lang, options.output, 'wrote.check', { errors, warnings, files: count, branches });
-  return exitStatus(summary, maxWarnings);
+  return { status: exitStatus(summary, maxWarnings), files: files.map((file) => file.absolute) };
 }
 
 function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {

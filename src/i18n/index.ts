@@ -12,10 +12,11 @@ import { initMessages as init } from './init.js';
 import { load } from './load.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
+import { watchMessages as watch } from './watch.js';
 import { xlsxMessages as xlsx } from './xlsx.js';
 
 /** Every area of the catalogue, for tests that hold the languages to the same keys. */
-export const AREAS = { load, schema, config, cli, init, fix, formats, report, due, xlsx } as const;
+export const AREAS = { load, schema, config, cli, init, fix, watch, formats, report, due, xlsx } as const;
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
 export type MessageId = Area extends unknown ? keyof Area['zh-CN'] : never;
