@@ -8,13 +8,16 @@ import { loadFile, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load/index.j
 import type { InputFile } from './load/files.js';
 import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from './model/activity-types.js';
 import { buildModel, fileFacts, mergeFileFacts, type FileFacts, type RuleCatalogue } from './model/build.js';
+import type { UnreadBranch } from './model/merge.js';
 import type { Branch, EvaluationWindow, Waiver } from './model/model.js';
+import type { RecordRequirements } from './model/records.js';
+import { branchWindow, summarizeStarts, type RunWindow, type StartSummary } from './model/window.js';
 import { outputText } from './privacy.js';
 import type { CadenceDefinition } from './rules/cadence/definitions.js';
 import { allRules } from './rules/index.js';
 import type { Flagged, OptionValues, Rule } from './rules/rule.js';
 import { BranchLogValidator } from './schema/validate.js';
-import type { CheckResult, Finding, Lang, RawFinding, Severity, SeveritySetting, WaiverMark } from './types.js';
+import type { BranchInfo, CheckResult, Finding, Lang, RawFinding, Severity, SeveritySetting, WaiverMark } from './types.js';
 
 export interface RuleSetting {
   severity?: SeveritySetting;
@@ -22,12 +25,15 @@ export interface RuleSetting {
 }
 
 export interface EngineOptions {
-  window: EvaluationWindow;
+  /** The as-of date and, when given, the evaluation start of every branch (else each branch's own). */
+  window: RunWindow;
   lang: Lang;
   rules?: Record<string, RuleSetting>;
   maxFileSize?: number;
   extraTypes?: ActivityType[];
   extraCadences?: CadenceDefinition[];
+  /** What the record of each activity type must carry, by type id (the configuration's `records`). */
+  records?: RecordRequirements;
   /** Report errors only. */
   quiet?: boolean;
   /** Each analysis carries the key of the bytes it was made of (for the cache). */
@@ -60,11 +66,34 @@ export class Engine {
   readonly rules: Rule[];
   private readonly byId: Map<string, Rule>;
   private validator?: BranchLogValidator;
+  private readonly windows = new WeakMap<Branch, EvaluationWindow>();
 
   constructor(readonly options: EngineOptions) {
     this.types = new TypeRegistry([...BUILTIN_TYPES, ...(options.extraTypes ?? [])]);
-    this.rules = allRules(this.types, options.extraCadences);
+    this.rules = allRules(this.types, options.extraCadences, options.records);
     this.byId = new Map(this.rules.map((rule) => [rule.meta.id, rule]));
+  }
+
+  /** The evaluation window of a branch: the run's as-of date and the branch's start. */
+  windowOf(branch: Branch): EvaluationWindow {
+    let window = this.windows.get(branch);
+    if (!window) {
+      window = branchWindow(branch, this.options.window);
+      this.windows.set(branch, window);
+    }
+    return window;
+  }
+
+  /** The start most of the branches used, and those of the others. */
+  startSummary(branches: Iterable<Branch>): StartSummary {
+    const starts = new Map<string, string>();
+    for (const branch of branches) starts.set(outputText(branch.header.id), this.windowOf(branch).since);
+    return summarizeStarts(starts, this.options.window);
+  }
+
+  /** What the outputs of check say of each branch: its name and evaluation start. */
+  branchInfo(branch: Branch): BranchInfo {
+    return { name: outputText(branch.header.name), since: this.windowOf(branch).since };
   }
 
   rule(id: string): Rule | undefined {
@@ -140,22 +169,29 @@ export class Engine {
   }
 
   /** Checks files; `analyzed` is their per-file part when it was computed elsewhere (workers, cache). */
-  check(files: InputFile[], analyzed?: AnalyzedFile[]): { result: CheckResult; branches: Branch[] } {
-    const { settled, branches } = this.checkSettled(files, analyzed);
+  check(files: InputFile[], analyzed?: AnalyzedFile[]): { result: CheckResult; branches: Branch[]; unread: UnreadBranch[] } {
+    const { settled, branches, unread } = this.checkSettled(files, analyzed);
     const findings = this.worded(settled);
-    const { window } = this.options;
-    return { result: { version: 1, asOf: window.asOf, findings, summary: summarize(findings, files.length, branches.length) }, branches };
+    const result: CheckResult = {
+      version: 1,
+      asOf: this.options.window.asOf,
+      ...this.startSummary(branches),
+      branches: Object.fromEntries(branches.map((branch) => [outputText(branch.header.id), this.branchInfo(branch)])),
+      findings,
+      summary: summarize(findings, files.length, branches.length),
+    };
+    return { result, branches, unread };
   }
 
   /** A check's findings before they are worded (with their message ids, for the rule tables). */
-  checkSettled(files: InputFile[], analyzed?: AnalyzedFile[]): { settled: SettledFinding[]; branches: Branch[] } {
+  checkSettled(files: InputFile[], analyzed?: AnalyzedFile[]): { settled: SettledFinding[]; branches: Branch[]; unread: UnreadBranch[] } {
     // One file at a time, so that only the compact facts of each file stay in memory.
     const perFile = analyzed ?? files.map((file) => this.analyze(file));
-    const { branches, findings: inputFindings } = mergeFileFacts(perFile);
+    const { branches, findings: inputFindings, unread } = mergeFileFacts(perFile);
     const fileBranch = new Map<string, string>();
     for (const branch of branches) for (const file of branch.files) fileBranch.set(file, branch.header.id);
     const raw = [...inputFindings, ...this.ruleFindings(branches, perFile, (file) => fileBranch.get(file.file))];
-    return { settled: this.settle(raw, branches), branches };
+    return { settled: this.settle(raw, branches), branches, unread };
   }
 
   /**
@@ -166,7 +202,7 @@ export class Engine {
     const raw: RawFinding[] = [];
     for (const rule of this.rules) {
       if (!this.enabled(rule)) continue;
-      for (const branch of rule.checkBranch ? branches : []) raw.push(...this.checkBranchWith(rule, branch, this.options.window));
+      for (const branch of rule.checkBranch ? branches : []) raw.push(...this.checkBranchWith(rule, branch, this.windowOf(branch)));
       for (const file of rule.checkFile ? files : []) {
         for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch: branchOf(file) });
       }
@@ -217,7 +253,7 @@ export class Engine {
       const { build } = flagInto([], rule);
       rule.finish({
         branches,
-        window: this.options.window,
+        windowOf: (branch) => this.windowOf(branch),
         usedWaivers: used,
         enabled: (id) => this.enabled(this.byId.get(id)),
         flag: (messageId, { branch, ...finding }) => add({ ...build(messageId, finding), branch }, configured),

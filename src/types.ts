@@ -62,9 +62,24 @@ export interface Summary {
   waived: number;
 }
 
+/** A branch as the outputs of `check` name it. */
+export interface BranchInfo {
+  name: string;
+  since: string;
+}
+
 export interface CheckResult {
   version: 1;
   asOf: string;
+  /** The evaluation start most branches used (`--since` or the configuration's, when given). */
+  since: string;
+  /** Branch id → evaluation start, for the branches whose start is not `since`. */
+  sinceByBranch?: Record<string, string>;
+  /**
+   * Every branch by id: its name and evaluation start. Not in the JSON output (but for a `--shard`
+   * run's, inside its `shard` block, so that `merge` knows them for the whole run).
+   */
+  branches?: Record<string, BranchInfo>;
   findings: Finding[];
   summary: Summary;
 }

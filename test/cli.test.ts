@@ -15,7 +15,7 @@ const AS_OF = ['--as-of', '2026-07-01'];
 describe('check: the shipped examples', () => {
   it('finds nothing in the clean example as of its date and exits 0', async () => {
     const result = await runMain(['check', 'examples/clean', ...AS_OF]);
-    expect(result).toEqual({ status: 0, stdout: '✔ 没有发现问题（检查了 1 个文件、1 个支部）\n', stderr: '' });
+    expect(result).toEqual({ status: 0, stdout: '✔ 没有发现问题（检查了 1 个文件、1 个支部，自 2026-01-01 起）\n', stderr: '' });
   });
 
   it('merges the branch split over two files and finds nothing', async () => {

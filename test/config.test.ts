@@ -34,6 +34,8 @@ describe('configuration', () => {
   political-study-monthly: off
   discipline-education-monthly: off
   committee-meeting-monthly: off
+  record-complete: off
+  term-unknown: off
 types:
   - { id: safety-observation, name: 安全观察, aliases: [安全观察活动], en: safety observation }
 cadences:
@@ -80,6 +82,21 @@ assignments: plans/assignments-2026.yaml
     // on is the default: the same as no setting at all.
     const on = await run({ ...files, 'dangjian.config.yaml': 'rules:\n  default: on\n' });
     expect(on.findings).toEqual(all.findings);
+  });
+
+  it('changes and extends what a record must carry under records:, validated by the schema', async () => {
+    const records = `types:\n  - { id: safety-observation, name: 安全观察, aliases: [安全观察活动] }\nrecords:\n  安全观察: [host, place]\n  支委会: []\n`;
+    const result = await run({ 'logs/a.yaml': LOG, 'dangjian.config.yaml': records });
+    const own = result.findings.filter((f) => f.ruleId === 'record-complete');
+    expect(own.map((f) => [f.line, f.message])).toEqual([
+      [9, '2026-01-15 的主题党日记录不完整：缺少应到人数、实到人数'],
+      [12, '2026-01-20 的安全观察记录不完整：缺少地点、主持人'],
+    ]);
+    const wrong = await run({ 'logs/a.yaml': LOG, 'dangjian.config.yaml': 'records:\n  支委会: [chairman]\n' });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('dangjian.config.yaml');
+    const unknown = await run({ 'logs/a.yaml': LOG, 'dangjian.config.yaml': 'records:\n  支委员会: [host]\n' });
+    expect(unknown.status).toBe(2);
   });
 
   it('is found in a parent directory, and --rule overrides it', async () => {

@@ -114,10 +114,14 @@ const pages = readdirSync(DOCS)
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-async function check(example: Example): Promise<CheckResult> {
+/** The rule of the page, on at its default severity whatever the repository's configuration lists. */
+const SEVERITY = new Map(builtinRules().map((rule) => [rule.meta.id, rule.meta.severity]));
+
+async function check(example: Example, id: string): Promise<CheckResult> {
   const dir = tempTree(example.files);
   dirs.push(dir);
-  const args = ['check', dir, '--as-of', example.asOf, ...(example.since ? ['--since', example.since] : []), '--format', 'json'];
+  const own = INPUT_IDS.has(id) || !SEVERITY.has(id) ? [] : ['--rule', `${id}:${SEVERITY.get(id)}`];
+  const args = ['check', dir, '--as-of', example.asOf, ...(example.since ? ['--since', example.since] : []), '--format', 'json', ...own];
   const result = await runMain(args);
   expect(result.stderr).toBe('');
   expect([0, 1]).toContain(result.status);
@@ -142,7 +146,7 @@ describe.each(pages)('docs/rules/%s.md', (id) => {
   for (const example of examples(blocks, id)) {
     const name = `${example.verdict} as-of=${example.asOf}${example.since ? ` since=${example.since}` : ''} (line ${example.line}: ${Object.keys(example.files).join(', ')})`;
     it(name, async () => {
-      const result = await check(example);
+      const result = await check(example, id);
       const own = result.findings.filter((f) => f.ruleId === id);
       if (example.verdict === 'failing') {
         expect(own.filter((f) => !f.waived), `expected an unwaived ${id} finding, got:\n${describeFindings(result)}`).not.toEqual([]);

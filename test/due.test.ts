@@ -51,9 +51,27 @@ describe('due', () => {
       ['group-meeting-monthly', '2026-09', '动力党小组', '2026-09-30', '0/1'],
       ['general-meeting-quarterly', '2026-Q3', '', '2026-09-30', '0/1'],
       ['term-expiry', '', '', '2026-11-20', ''],
-      ['law-education-semiannual', '2026-H2', '', '2026-12-31', '0/1'],
-      ['family-safety-yearly', '2026', '', '2026-12-31', '0/1'],
     ]);
+  });
+
+  it('respects --within: what falls due later is left out, however current its period', async () => {
+    const of2 = (list: Item[], branch: string) => list.filter((i) => i.branch === branch).map((i) => i.ruleId);
+    const longer = of2((await due('2026-09-15', ['--within', '120d'])).items, 'smelter-1');
+    expect(longer).toContain('law-education-semiannual');
+    expect(longer).toContain('family-safety-yearly');
+    for (const within of ['2w', '0']) {
+      const listed = await due('2026-09-15', ['--within', within]);
+      const until = listed.model.until as string;
+      expect(listed.items.filter((i) => i.kind !== 'term').every((i) => i.deadline <= until || i.overdue)).toBe(true);
+    }
+    expect((await due('2026-09-15', ['--within', '0'])).items.filter((i) => i.kind !== 'term')).toEqual([]);
+  });
+
+  it('lists overdue items first, across branches', async () => {
+    const later = (await due('2026-10-05')).items;
+    const firstOnTime = later.findIndex((i) => !i.overdue);
+    expect(firstOnTime).toBeGreaterThan(0);
+    expect(later.slice(firstOnTime).some((i) => i.overdue)).toBe(false);
   });
 
   it('leaves out what is met, what is not required and what lies beyond the window', async () => {
@@ -64,14 +82,30 @@ describe('due', () => {
     expect(longer.filter((i) => i.branch === 'smelter-2' && i.period === '2026-10').map((i) => i.ruleId)).toContain('committee-meeting-monthly');
   });
 
-  it('warns of a committee term six and three months before it ends', async () => {
-    expect(of('smelter-1').find((i) => i.kind === 'term')).toMatchObject({ stage: '3', deadline: '2026-11-20', daysLeft: 66, overdue: false });
+  it('reminds of a committee election six, three and one months before the term ends, and every month after', async () => {
+    expect(of('smelter-1').find((i) => i.kind === 'term')).toMatchObject({
+      stage: '3',
+      deadline: '2026-11-20',
+      daysLeft: 66,
+      overdue: false,
+      reminders: ['2026-05-20', '2026-08-20', '2026-10-20'],
+    });
     expect(of('office').find((i) => i.kind === 'term')).toMatchObject({ stage: '6', deadline: '2027-01-08' });
-    expect(of('concentrator-1').some((i) => i.kind === 'term')).toBe(false);
+    // Its six-month reminder (2026-10-01) falls within the next 30 days.
+    expect(of('concentrator-1').find((i) => i.kind === 'term')).toMatchObject({ stage: '6', deadline: '2027-04-01' });
+    expect((await due('2026-09-15', ['--within', '0'])).items.some((i) => i.branch === 'concentrator-1' && i.kind === 'term')).toBe(false);
+    const stage = async (asOf: string) => (await due(asOf)).items.find((i) => i.branch === 'smelter-1' && i.kind === 'term');
+    expect(await stage('2026-05-10')).toMatchObject({ stage: '6', overdue: false });
+    expect(await stage('2026-10-25')).toMatchObject({ stage: '1', overdue: false });
+    const ended = (await stage('2027-02-01')) as Item & { reminders: string[] };
+    expect(ended).toMatchObject({ stage: 'expired', overdue: true, severity: 'error' });
+    expect(ended.reminders.slice(3)).toEqual(['2026-11-20', '2026-12-20', '2027-01-20', '2027-02-20']);
+    expect(await stage('2026-04-01')).toBeUndefined();
   });
 
   it('lists the yearly content requirements still open', async () => {
-    expect(of('concentrator-1').filter((i) => i.kind === 'content').map((i) => i.ruleId)).toEqual(['secretary-lecture-yearly', 'staff-archive-complete']);
+    const longer = (await due('2026-09-15', ['--within', '120d'])).items.filter((i) => i.branch === 'concentrator-1');
+    expect(longer.filter((i) => i.kind === 'content').map((i) => i.ruleId)).toEqual(['secretary-lecture-yearly', 'staff-archive-complete']);
     expect(of('smelter-1').some((i) => i.kind === 'content')).toBe(false);
   });
 
@@ -95,7 +129,8 @@ describe('due', () => {
     const result = await runMain(['due', FIXTURE, '--as-of', '2026-09-15']);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^待办事项（截至 2026-09-15，未来 30 天）\n/);
-    expect(result.stdout).toContain('│ 冶炼厂第一党支部 │ 跟进“五必谈”情况 2026-011（2026-09-10）');
+    expect(result.stdout).toMatch(/│ 冶炼厂第一党支部 │ 跟进“五必谈”情况 2026-0/);
+    expect(result.stdout).toContain('│ 动力党小组 │');
     expect(result.stdout).toContain('个文件有问题');
     expect(result.stdout).toContain(`${items.length} 项待办，其中 0 项已逾期`);
   });
@@ -120,8 +155,14 @@ describe('due --format ics', () => {
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstPropertyValue('prodid')).toMatch(/^-\/\/dangjian\/\/dangjian /);
     expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
-    const events = calendar.getAllSubcomponents('vevent');
+    // A 换届 has events of its own before the term ends (their UIDs marked -6m, -3m, -1m).
+    const all = calendar.getAllSubcomponents('vevent');
+    const events = all.filter((e) => !/-\dm@/.test(String(e.getFirstPropertyValue('uid'))));
     expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual(items.map((i) => i.uid));
+    const reminders = all.filter((e) => /-1m@/.test(String(e.getFirstPropertyValue('uid'))));
+    expect(reminders.map((e) => (e.getFirstPropertyValue('dtstart') as ICAL.Time).toString())).toContain('2026-10-20');
+    const term = events.find((e) => e.getFirstPropertyValue('categories') === 'term-expiry')!;
+    expect(String(term.getFirstPropertyValue('rrule'))).toBe('FREQ=MONTHLY');
     for (const [i, event] of events.entries()) {
       const start = event.getFirstPropertyValue('dtstart') as ICAL.Time;
       expect(start.isDate).toBe(true);

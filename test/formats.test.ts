@@ -202,7 +202,7 @@ describe('check --format github', () => {
         '::error file=logs/a%2Cb%3Ac%25.yaml,line=2,col=1,title=A Party day every month (party-day-monthly)::2026-01: no Party day held; at least 1 per month required, 0 held',
         '::notice file=logs/a%2Cb%3Ac%25.yaml,line=2,col=1,title=Political study every month (political-study-monthly)::2026-01: no political study held; at least 1 per month required, 0 held',
         '::error file=logs/a%2Cb%3Ac%25.yaml,line=8,col=11,title=Content matches the log format (schema)::Unknown activity type "100%25 <b>&amp;|x\\r\\ny\\x07". See the table of activity types in the log format',
-        '✖ 5 problems: 3 errors, 1 warning (1 file, 1 branch checked), and 1 info',
+        '✖ 5 problems: 3 errors, 1 warning (1 file, 1 branch checked, from 2026-01-01), and 1 info',
         '',
       ].join('\n'),
     );

@@ -49,6 +49,27 @@ export function generateLogs(count: number, seed: number): Record<string, string
   const chance = (p: number) => rnd() < p;
   const day = (max = 28) => 1 + Math.floor(rnd() * max);
   const files: Record<string, string> = {};
+  // Records (attendance, host, votes) come from a PRNG of their own: the rest of a log is the same
+  // with or without them.
+  const recordRnd = random(seed ^ 0x5eed);
+  const maybe = (p: number) => recordRnd() < p;
+  /** What a record of a meeting says: attendance (sometimes inconsistent), absentees, host, votes. */
+  const record = (type: string, members: number): string => {
+    if (!['committee-meeting', 'party-day', 'general-meeting', 'party-lecture', 'group-meeting'].includes(type) || !maybe(0.75)) return '';
+    const expected = type === 'committee-meeting' ? 5 : Math.max(3, members - (maybe(0.1) ? 0 : Math.floor(recordRnd() * 3)));
+    const away = Math.floor(recordRnd() * 3);
+    const present = maybe(0.05) ? expected + 2 : type === 'committee-meeting' && maybe(0.05) ? 2 : expected - away;
+    const leave = Math.min(away, Math.floor(recordRnd() * (away + 1)));
+    const parts = [`attendance: { expected: ${expected}, present: ${present}${maybe(0.6) ? `, leave: ${leave}, absent: ${maybe(0.05) ? away + 1 : away - leave}` : ''} }`];
+    if (away > 0 && maybe(0.7)) {
+      const names = Array.from({ length: maybe(0.05) ? away + 1 : away }, (_, i) => `{ name: 党员${i + 1}${maybe(0.9) ? `, reason: ${i < leave ? '出差' : '无'}` : ''}${i < leave ? ', kind: leave' : ''} }`);
+      parts.push(`absentees: [${names.join(', ')}]`);
+    }
+    if (maybe(0.8)) parts.push(`host: ${maybe(0.95) ? '书记' : '无'}`);
+    if (type !== 'party-day' && maybe(0.7)) parts.push('recorder: 委员');
+    if (type === 'general-meeting' && maybe(0.4)) parts.push(`votes: { for: ${maybe(0.9) ? present : Math.floor(expected / 2)}, against: 0, abstain: 0 }`);
+    return `, ${parts.join(', ')}`;
+  };
 
   for (let b = 1; b <= count; b++) {
     const id = `b${String(b).padStart(3, '0')}`;
@@ -59,14 +80,16 @@ export function generateLogs(count: number, seed: number): Record<string, string
     if (chance(0.85)) lines.push(`  parent: ${pick(PARENTS)}`);
     if (established) lines.push(`  established: ${established}`);
     if (dissolved) lines.push(`  dissolved: ${dissolved}`);
-    lines.push(`  members: ${5 + Math.floor(rnd() * 40)}`);
+    const members = 5 + Math.floor(rnd() * 40);
+    lines.push(`  members: ${members}`);
     if (groups.length) lines.push(`  groups: [${groups.join(', ')}]`);
     if (chance(0.7)) lines.push(`  termStart: 20${pick(['23', '24', '25'])}-${pad(day(12))}-10`);
     if (chance(0.8)) lines.push('features:', `  - { year: 2026, feature: 特色${b}${chance(0.8) ? `, highlight: 亮点${b}` : ''} }`);
     if (chance(0.8)) lines.push('staff:', `  - { year: 2026, total: 50, archived: ${chance(0.8) ? 50 : 45} }`);
 
     const activities: string[] = [];
-    const activity = (date: string, type: string, extra = '') => activities.push(`  - { date: ${date}, type: ${type}, title: ${type} ${date}${extra} }`);
+    const activity = (date: string, type: string, extra = '') =>
+      activities.push(`  - { date: ${date}, type: ${type}, title: ${type} ${date}${extra}${extra.includes('attendance') ? '' : record(type, members)} }`);
     /** Held in its month, made up later, or not at all. */
     const monthly = (month: number, type: string, extra = '') => {
       const r = rnd();

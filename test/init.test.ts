@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { initCommand, installation } from '../src/commands/init.js';
-import { BIN, runCli, runMain, tempTree } from './helpers.js';
+import { BIN, runCli, tempTree } from './helpers.js';
 
 describe('dangjian init', () => {
   it('writes a starter log and configuration without asking when not on a terminal', () => {
@@ -78,16 +78,16 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('the starter log survives the first edits', () => {
-  const inputFindings = async (dir: string) => {
-    const check = await runMain(['check', '--as-of', '2026-12-04', '--format', 'json'], { cwd: dir });
+  const inputFindings = (dir: string) => {
+    const check = runCli(['check', '--as-of', '2026-12-04', '--format', 'json'], { cwd: dir });
     expect(check.stderr).toBe('');
     return (JSON.parse(check.stdout).findings as { ruleId: string; message: string }[]).filter((f) => ['schema', 'yaml-syntax'].includes(f.ruleId));
   };
 
   for (const [how, marker] of [['“# ” removed', '# '], ['only “#” removed', '#']] as const) {
-    it(`uncommenting examples, copying an activity and changing its date (${how})`, async () => {
+    it(`uncommenting examples, copying an activity and changing its date (${how})`, () => {
       const dir = tempTree({});
-      await runMain(['init', '--id', 'smelter-1', '--name', '冶炼厂第一党支部', '--since', '2026-01-01', '--yes'], { cwd: dir });
+      runCli(['init', '--id', 'smelter-1', '--name', '冶炼厂第一党支部', '--since', '2026-01-01', '--yes'], { cwd: dir });
       const file = path.join(dir, 'branch.yaml');
       let log = readFileSync(file, 'utf8');
       log = uncomment(log, lineOf(log, '# - { year: 2026'), lineOf(log, '# - { year: 2026'), marker);
@@ -98,36 +98,36 @@ describe('the starter log survives the first edits', () => {
       writeFileSync(file, log);
       if (marker === '#') {
         // A single line uncommented this way is one space out of step: named, and repaired by --fix.
-        expect((await inputFindings(dir)).map((f) => f.message)).toEqual([
+        expect(inputFindings(dir).map((f) => f.message)).toEqual([
           '第 11 行的缩进（3 个空格）与同一层的其他行没有对齐：同一层的字段要左端对齐。应改为“  groups: [第一党小组, 第二党小组]”（2 个空格）。可用 --fix 自动修复',
         ]);
-        await runMain(['check', '--as-of', '2026-12-04', '--fix'], { cwd: dir });
+        runCli(['check', '--as-of', '2026-12-04', '--fix'], { cwd: dir });
         log = readFileSync(file, 'utf8');
       }
-      expect(await inputFindings(dir)).toEqual([]);
+      expect(inputFindings(dir)).toEqual([]);
 
       // Copy the first activity below the last one and change its date.
       const lines = log.split('\n');
       const copy = lines.slice(first - 1, first + 4).map((line) => line.replace('2026-01-06', '2026-02-03').replace('一月', '二月'));
       lines.splice(last, 0, ...copy);
       writeFileSync(file, lines.join('\n'));
-      expect(await inputFindings(dir)).toEqual([]);
-      const result = JSON.parse((await runMain(['check', '--as-of', '2026-12-04', '--format', 'json'], { cwd: dir })).stdout);
+      expect(inputFindings(dir)).toEqual([]);
+      const result = JSON.parse(runCli(['check', '--as-of', '2026-12-04', '--format', 'json'], { cwd: dir }).stdout);
       expect(result.summary.branches).toBe(1);
       expect(result.findings.some((f: { ruleId: string; period?: string }) => f.ruleId === 'committee-meeting-monthly' && ['2026-01', '2026-02'].includes(f.period!))).toBe(false);
     });
   }
 
-  it('gives the wording of the example lines in English too', async () => {
+  it('gives the wording of the example lines in English too', () => {
     const dir = tempTree({});
-    await runMain(['init', '--lang', 'en', '--yes'], { cwd: dir });
+    runCli(['init', '--lang', 'en', '--yes'], { cwd: dir });
     const log = readFileSync(path.join(dir, 'branch.yaml'), 'utf8');
     expect(log).toContain('activities:\n  # - date: 2026-01-06\n  #   type: committee-meeting\n');
     expect(log).toContain('features:\n  # - { year: 2026');
     expect(log).not.toContain('[]');
   });
 
-  it('rejects a members count or election date that is not one', async () => {
+  it('rejects a members count or election date that is not one', () => {
     expect(runCli(['init', '--members', '0'], { cwd: tempTree({}) }).stderr).toBe('dangjian: 党员人数应为正整数，实际是“0”\n');
     expect(runCli(['init', '--term-start', '2024-02-30', '--lang', 'en'], { cwd: tempTree({}) }).stderr).toBe(
       'dangjian: "2024-02-30" is not a real date written YYYY-MM-DD; try again, e.g. 2024-05-10\n',
@@ -136,22 +136,22 @@ describe('the starter log survives the first edits', () => {
 });
 
 describe('a fresh log is judged from the day it began', () => {
-  it('init writes that day as the configuration’s since: no 未开展 for the months before it', async () => {
+  it('init writes that day as the configuration’s since: no 未开展 for the months before it', () => {
     const dir = tempTree({});
-    expect((await runMain(['init', '--since', '2026-12-04', '--yes'], { cwd: dir })).status).toBe(0);
+    expect(runCli(['init', '--since', '2026-12-04', '--yes'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(path.join(dir, 'dangjian.config.yaml'), 'utf8')).toContain('\nsince: 2026-12-04\n');
     for (const asOf of ['2026-12-04', '2027-01-05']) {
-      const check = await runMain(['check', '--as-of', asOf, '--format', 'json'], { cwd: dir });
+      const check = runCli(['check', '--as-of', asOf, '--format', 'json'], { cwd: dir });
       const findings = JSON.parse(check.stdout).findings as { ruleId: string; severity: string; message: string }[];
       expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(check.status).toBe(0);
     }
     // A month after the log began, that month is judged.
-    const later = JSON.parse((await runMain(['check', '--as-of', '2027-02-01', '--format', 'json'], { cwd: dir })).stdout);
+    const later = JSON.parse(runCli(['check', '--as-of', '2027-02-01', '--format', 'json'], { cwd: dir }).stdout);
     expect(later.findings.filter((f: { period?: string }) => f.period === '2027-01').length).toBeGreaterThan(0);
   });
 
-  it('rejects a since that is not a date', async () => {
+  it('rejects a since that is not a date', () => {
     expect(runCli(['init', '--since', '2026-13-01'], { cwd: tempTree({}) }).status).toBe(2);
   });
 });

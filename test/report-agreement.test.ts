@@ -23,11 +23,36 @@ interface Mark {
   groups?: { state: string }[];
   findings: unknown[];
 }
+interface Attendance {
+  meetings: number;
+  expected: number;
+  present: number;
+  rate: number | null;
+}
 interface Model {
-  columns: { ruleId: string; periods: { id: string }[] }[];
-  groups: { branches: { id: string; cells: { ruleId: string; marks: Mark[] }[] }[] }[];
+  columns: { ruleId: string; category: string; periods: { id: string }[] }[];
+  groups: { branches: { id: string; attendance: Attendance; cells: { ruleId: string; marks: Mark[] }[] }[]; subtotal: { attendance: Attendance } }[];
   uncounted: { file: string }[];
-  total: { tally: Record<string, number> };
+  meetings: { branch: string; expected?: number; present?: number }[];
+  total: { tally: Record<string, number>; attendance: Attendance };
+}
+
+/** 出勤率 of every row, subtotal and the total is Σ present ÷ Σ expected of the meetings listed. */
+function attendanceAgrees(model: Model): void {
+  const sum = (list: Attendance[]) => list.reduce((a, b) => ({ expected: a.expected + b.expected, present: a.present + b.present }), { expected: 0, present: 0 });
+  const rows = model.groups.flatMap((g) => g.branches);
+  for (const row of rows) {
+    const meetings = model.meetings.filter((m) => m.branch === row.id && m.expected !== undefined && m.present !== undefined && m.expected > 0);
+    expect([row.attendance.expected, row.attendance.present, row.attendance.meetings], row.id).toEqual([
+      meetings.reduce((n, m) => n + m.expected!, 0),
+      meetings.reduce((n, m) => n + m.present!, 0),
+      meetings.length,
+    ]);
+    const { expected, present } = row.attendance;
+    expect(row.attendance.rate, row.id).toBe(expected === 0 ? null : Math.floor((present * 2000 + expected) / (2 * expected)) / 1000);
+  }
+  for (const group of model.groups) expect(sum([group.subtotal.attendance])).toEqual(sum(group.branches.map((b) => b.attendance)));
+  expect(sum([model.total.attendance])).toEqual(sum(rows.map((r) => r.attendance)));
 }
 
 const BRANCHES = 240;
@@ -66,7 +91,7 @@ async function agreement(period: string, asOf: string): Promise<{ model: Model; 
           const u = unwaived.get(k) ?? 0;
           const w = waived.get(k) ?? 0;
           const where = `${k}: ${mark.state}, ${u} unwaived and ${w} waived findings`;
-          if (mark.state === 'missing') expect(u, where).toBeGreaterThan(0);
+          if (mark.state === 'missing' || mark.state === 'problem') expect(u, where).toBeGreaterThan(0);
           else if (mark.state === 'waived') expect([u > 0, w > 0], where).toEqual([false, true]);
           else expect(u + w, where).toBe(0);
           expect(mark.findings.length, where).toBe(u + w);
@@ -85,6 +110,7 @@ async function agreement(period: string, asOf: string): Promise<{ model: Model; 
   // Input problems make the exit status 1 and are listed, never dropped.
   const inputs = check.findings.filter((f) => ['yaml-syntax', 'encoding', 'schema', 'file-too-large', 'file-unreadable', 'branch-conflict'].includes(f.ruleId));
   expect(report.status).toBe(inputs.length > 0 ? 1 : 0);
+  attendanceAgrees(model);
   return { model, findings, marks };
 }
 
@@ -96,7 +122,8 @@ describe('report and check agree', () => {
     expect(marks).toBeGreaterThan(20_000);
     // The generator produced every kind of cell.
     const states = new Set(rows.flatMap((r) => r.cells.flatMap((c) => c.marks.map((m) => m.state))));
-    expect([...states].sort()).toEqual(['done', 'late', 'missing', 'not-applicable', 'not-counted', 'pending', 'waived']);
+    expect([...states].sort()).toEqual(['done', 'late', 'missing', 'not-applicable', 'not-counted', 'pending', 'problem', 'waived']);
+    expect(model.total.attendance.meetings).toBeGreaterThan(1000);
     expect(findings.filter((f) => f.waived).length).toBeGreaterThan(10);
     expect(model.uncounted.length).toBeGreaterThan(0);
   }, 300_000);

@@ -185,9 +185,15 @@ describe('report model', () => {
   });
 
   it('leaves out rules that are turned off', async () => {
-    const off = JSON.parse((await report('json', ['--rule', 'future-date:off', '--rule', 'duplicate-activity:off'])).stdout);
-    expect(off.columns.map((c: { ruleId: string }) => c.ruleId)).not.toContain('future-date');
+    const off = JSON.parse((await report('json', ['--rule', 'first-topic:off', '--rule', 'case-follow-up:off'])).stdout);
+    expect(off.columns.map((c: { ruleId: string }) => c.ruleId)).not.toContain('first-topic');
     expect(off.columns).toHaveLength(model.columns.length - 2);
+  });
+
+  it('counts the findings about records under 记录问题, never as a column or against the rate', () => {
+    const ids = model.columns.map((c: { ruleId: string }) => c.ruleId);
+    for (const id of ['duplicate-activity', 'future-date', 'unknown-group', 'stale-waiver']) expect(ids).not.toContain(id);
+    expect(model.summary.recordProblems).toBe(model.recordProblems.reduce((n: number, f: { problems: unknown[] }) => n + f.problems.length, 0));
   });
 });
 
@@ -283,7 +289,7 @@ describe('report --format xlsx', () => {
     expect((await run()).status).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '未统计文件']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '会议出勤', '党员缺勤', '未统计文件', '记录问题']);
     expect(workbook.created.toISOString()).toBe('2026-09-15T00:00:00.000Z');
 
     const summary = workbook.getWorksheet('汇总')!;
@@ -300,13 +306,16 @@ describe('report --format xlsx', () => {
     expect(smelter.getCell(7).value).toBe('经批准');
     expect((smelter.getCell(7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDDEBF7');
     expect(smelter.getCell(5).value).toBe('进行中 1/1');
-    const rates = summary.getColumn(summary.columnCount - 1);
+    const rates = summary.getColumn(summary.columnCount - 2);
     expect(rates.values.filter((v) => typeof v === 'number')).toContain(1);
 
     const detail = workbook.getWorksheet('明细')!;
     expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = detail.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows[0].slice(1)).toEqual(['上级党组织', '支部编号', '支部', '要求', '周期', '状态', '日期', '活动或问题', '位置', '说明']);
+    expect(rows[0].slice(1)).toEqual([
+      '上级党组织', '支部编号', '支部', '要求', '周期', '状态', '日期', '活动或问题', '位置', '说明',
+      '主持人', '记录人', '应到', '实到', '请假', '缺席', '决议',
+    ]);
     const makeUp = rows.find((r) => r[8] === '七月政治业务学习（补开）')!;
     expect(makeUp.slice(1)).toEqual([
       '冶炼厂党委',
@@ -319,6 +328,7 @@ describe('report --format xlsx', () => {
       '七月政治业务学习（补开）',
       'test/fixtures/report/logs/smelter/smelter-1.yaml:29',
       '',
+      ...Array(7).fill(''),
     ]);
     const missing = rows.find((r) => r[2] === 'concentrator-1' && r[6] === '未开展' && r[4] === '每月召开支委会')!;
     expect(missing[8]).toBe('2026-08 未开展支委会：要求每月至少 1 次，实际 0 次');
@@ -449,10 +459,23 @@ describe('report usage errors', () => {
     expect(JSON.parse(result.stdout).total.tally.missing).toBeGreaterThan(0);
   });
 
-  it('starts counting in the report period\'s year for a report made early in the next year', async () => {
-    const dir = tempTree({ 'a.yaml': header('a') });
+  it('judges the year just ended in a report made early in the next year', async () => {
+    const dir = tempTree({
+      'a.yaml': header('a', 'activities:\n  - { date: 2025-03-05, type: 政治业务学习 }\n'),
+      'new.yaml': header('new', 'activities:\n  - { date: 2026-01-05, type: 政治业务学习 }\n'),
+    });
     const model = JSON.parse((await runMain(['report', '--period', '2025-Q4', '--as-of', '2026-01-10', '--format', 'json', '.'], { cwd: dir })).stdout);
+    // A branch that logged 2025 is judged for it; one whose log begins in 2026 is not.
+    const [a, fresh] = model.groups[0].branches;
+    expect([a.id, a.since, a.tally.missing > 0]).toEqual(['a', undefined, true]);
+    expect([fresh.id, fresh.since, fresh.tally.missing, fresh.tally.counted]).toEqual(['new', '2026-01-01', 0, 0]);
     expect(model.since).toBe('2025-01-01');
+  });
+
+  it('counts from the report period\'s year for a year before the last', async () => {
+    const dir = tempTree({ 'a.yaml': header('a', 'activities:\n  - { date: 2024-03-05, type: 政治业务学习 }\n') });
+    const model = JSON.parse((await runMain(['report', '--period', '2024-Q4', '--as-of', '2026-01-10', '--format', 'json', '.'], { cwd: dir })).stdout);
+    expect(model.since).toBe('2024-01-01');
     expect(model.total.tally.missing).toBeGreaterThan(0);
   });
 });

@@ -212,7 +212,7 @@ describe('merge inputs', () => {
     const result = await runMain(['merge', 'empty.json', '--format', 'markdown', '--lang', 'en'], { cwd: tree() });
     expect(result).toEqual({
       status: 0,
-      stdout: '## dangjian check results\n\n✅ No problems (as of 2026-07-01; 2 files, 1 branch checked)\n',
+      stdout: '## dangjian check results\n\n✅ No problems (as of 2026-07-01; 2 files, 1 branch checked)\n\nEvaluated from 2026-01-01\n',
       stderr: '',
     });
   });
@@ -238,9 +238,10 @@ describe('--shard values', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       version: 1,
       asOf: '2026-01-01',
+      since: '2026-01-01',
       findings: [],
       summary: { files: 0, branches: 0, errors: 0, warnings: 0, waived: 0 },
-      shard: { index: 2, count: 2, files: [] },
+      shard: { index: 2, count: 2, files: [], branches: {} },
     });
   });
 });

@@ -7,7 +7,7 @@ import { loadConfig, mergeRuleSettings, type Config } from '../config/index.js';
 import { Engine, type RuleSetting } from '../engine.js';
 import { findFiles, MissingPathError, type InputFile } from '../load/files.js';
 import { todayIn } from '../model/dates.js';
-import type { EvaluationWindow } from '../model/model.js';
+import type { RunWindow } from '../model/window.js';
 import { nearest } from '../util/nearest.js';
 import { parseDateOption, parseRuleOption, UsageError } from '../options.js';
 import type { Lang } from '../types.js';
@@ -26,7 +26,7 @@ export interface RunOptions {
 
 export interface PreparedRun {
   config: Config;
-  window: EvaluationWindow;
+  window: RunWindow;
   engine: Engine;
   files: InputFile[];
 }
@@ -44,12 +44,15 @@ export function configFor(io: Io, explicit: string | undefined): Config {
   return config;
 }
 
-/** --as-of (default: today in the configured time zone) and --since (else config, else 1 January). */
-export function resolveWindow(options: { asOf?: string; since?: string }, config?: Config): EvaluationWindow {
+/**
+ * --as-of (default: today in the configured time zone) and --since (else the configuration's; else
+ * each branch's own start, see model/window.ts).
+ */
+export function resolveWindow(options: { asOf?: string; since?: string }, config?: Config): RunWindow {
   const asOf =
     options.asOf !== undefined ? parseDateOption('--as-of', options.asOf) : todayIn(config?.timezone ?? DEFAULT_TIME_ZONE);
-  const since =
-    options.since !== undefined ? parseDateOption('--since', options.since) : (config?.since ?? `${asOf.slice(0, 4)}-01-01`);
+  const since = options.since !== undefined ? parseDateOption('--since', options.since) : config?.since;
+  if (since === undefined) return { asOf };
   if (since > asOf) throw new UsageError('usage.sinceAfterAsOf', { since, asOf });
   return { asOf, since };
 }
@@ -100,7 +103,7 @@ export async function prepareRun(paths: string[], options: RunOptions, lang: Lan
   if (injected) throw new Error(injected);
   const config = configFor(io, options.config);
   const window = resolveWindow(options, config);
-  const base = { window, lang, extraTypes: config.types, extraCadences: config.cadences };
+  const base = { window, lang, extraTypes: config.types, extraCadences: config.cadences, records: config.records };
   const unconfigured = new Engine(base);
   const cli = ruleSettings(unconfigured, options.rule);
   const engine = new Engine({

@@ -12,8 +12,9 @@ import { checkFormats, type ShardInfo } from '../formats/index.js';
 import { isCalendarDate } from '../model/dates.js';
 import { parseCount, UsageError } from '../options.js';
 import { outputText } from '../privacy.js';
-import type { CheckResult, Finding, Lang, Severity } from '../types.js';
+import type { BranchInfo, CheckResult, Finding, Lang, Severity } from '../types.js';
 import { compareText } from '../util/compare.js';
+import { summarizeStarts, yearStartOf, type StartSummary } from '../model/window.js';
 import { configFor, ruleSettings } from './common.js';
 import type { Io } from './io.js';
 import { parseFormat } from './format-option.js';
@@ -68,12 +69,33 @@ function toFinding(value: unknown): Finding | undefined {
   };
 }
 
-function toShard(value: unknown): ShardInfo | undefined {
+/** Branch id → date, or undefined when the value is not such a map. */
+function toStarts(value: unknown): Record<string, string> | undefined {
   if (!isObject(value)) return undefined;
-  const { index, count, files } = value;
+  const entries = Object.entries(value);
+  if (!entries.every(([, date]) => isText(date) && isCalendarDate(date))) return undefined;
+  return Object.fromEntries(entries.map(([id, date]) => [outputText(id), date as string]));
+}
+
+/** A shard's branches (id → name and evaluation start), or undefined when the value is not that. */
+function toBranches(value: unknown): Record<string, BranchInfo> | undefined {
+  if (!isObject(value)) return undefined;
+  const entries = Object.entries(value);
+  const valid = (info: unknown) => isObject(info) && isText(info.name) && isText(info.since) && isCalendarDate(info.since);
+  if (!entries.every(([, info]) => valid(info))) return undefined;
+  return Object.fromEntries(
+    entries.map(([id, info]) => [outputText(id), { name: outputText((info as Json).name as string), since: (info as Json).since as string }]),
+  );
+}
+
+function toShard(value: unknown): (ShardInfo & { branches?: Record<string, BranchInfo> }) | undefined {
+  if (!isObject(value)) return undefined;
+  const { index, count, files, branches } = value;
   if (!isPosition(index) || !isPosition(count) || index > count) return undefined;
   if (!Array.isArray(files) || !files.every(isText)) return undefined;
-  return { index, count, files: files.map(outputText) };
+  const info = branches === undefined ? undefined : toBranches(branches);
+  if (branches !== undefined && !info) return undefined;
+  return { index, count, files: files.map(outputText), ...(info ? { branches: info } : {}) };
 }
 
 /** Reads one input; anything but a `check --format json` result is a usage error naming the file. */
@@ -103,9 +125,16 @@ function readInput(file: string, io: Io): Input {
   if (findings.some((finding) => finding === undefined)) throw notResult;
   const shard = value.shard === undefined ? undefined : toShard(value.shard);
   if (value.shard !== undefined && !shard) throw notResult;
+  // Results written before evaluation starts were stated carry none.
+  const since = value.since === undefined ? undefined : value.since;
+  const sinceByBranch = value.sinceByBranch === undefined ? {} : toStarts(value.sinceByBranch);
+  if ((since !== undefined && !(isText(since) && isCalendarDate(since))) || !sinceByBranch) throw notResult;
   const result: CheckResult = {
     version: 1,
     asOf: value.asOf,
+    since: since ?? yearStartOf(value.asOf),
+    ...(Object.keys(sinceByBranch).length ? { sinceByBranch } : {}),
+    ...(shard?.branches ? { branches: shard.branches } : {}),
     findings: findings as Finding[],
     summary: { files, branches, errors: 0, warnings: 0, waived: 0 },
   };
@@ -156,9 +185,34 @@ export function mergeResults(inputs: Input[]): { result: CheckResult; files: str
   const checked = inputs[0].shard
     ? inputs.flatMap((input) => input.shard!.files)
     : [...new Set(findings.map((finding) => finding.file))];
+  const { asOf } = inputs[0].result;
   return {
-    result: { version: 1, asOf: inputs[0].result.asOf, findings, summary: summarize(findings, files, branches) },
+    result: { version: 1, asOf, ...mergeStarts(inputs, asOf), findings, summary: summarize(findings, files, branches) },
     files: checked.sort(compareText),
+  };
+}
+
+/**
+ * The evaluation starts of the whole run: every branch of a shard (its `shard.branches`); of a
+ * plain result, the branches it lists, the others counted under its `since`.
+ */
+function mergeStarts(inputs: Input[], asOf: string): StartSummary & { branches?: Record<string, BranchInfo> } {
+  const starts = new Map<string, string>();
+  const unlisted = new Map<string, number>();
+  const branches: Record<string, BranchInfo> = {};
+  for (const { result } of inputs) {
+    Object.assign(branches, result.branches ?? {});
+    const listed = result.branches
+      ? Object.fromEntries(Object.entries(result.branches).map(([id, info]) => [id, info.since]))
+      : (result.sinceByBranch ?? {});
+    for (const [id, start] of Object.entries(listed)) starts.set(id, start);
+    const rest = result.summary.branches - Object.keys(listed).length;
+    if (rest > 0) unlisted.set(result.since, (unlisted.get(result.since) ?? 0) + rest);
+  }
+  const sorted = Object.keys(branches).sort(compareText);
+  return {
+    ...summarizeStarts(starts, { asOf }, unlisted),
+    ...(inputs.every((input) => input.result.branches) ? { branches: Object.fromEntries(sorted.map((id) => [id, branches[id]])) } : {}),
   };
 }
 
@@ -172,7 +226,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   // Rule metadata is not in the JSON: it comes from the rule list, with the same configuration and
   // --rule settings as the shard runs.
   const config = configFor(io, options.config);
-  const base = { window: { asOf: result.asOf, since: result.asOf }, lang, extraTypes: config.types, extraCadences: config.cadences };
+  const base = { window: { asOf: result.asOf }, lang, extraTypes: config.types, extraCadences: config.cadences };
   const unconfigured = new Engine(base);
   const engine = new Engine({ ...base, rules: mergeRuleSettings(config, ruleSettings(unconfigured, options.rule), unconfigured.rules) });
   await writeResult(io, result, { format, output: options.output, color: options.color, lang, docsBase, details: () => ({ rules: ruleInfos(engine), files }) });

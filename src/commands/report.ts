@@ -4,6 +4,7 @@ import { parsePeriodOption, UsageError } from '../options.js';
 import { buildReport } from '../report/build.js';
 import type { Lang } from '../types.js';
 import type { Config } from '../config/index.js';
+import { earliestStart, yearStartOf } from '../model/window.js';
 import { configFor, prepareRun, resolveWindow, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
 import { emit, type Io } from './io.js';
@@ -21,16 +22,17 @@ export interface ReportCommandOptions extends RunOptions {
 }
 
 /**
- * The evaluation start of a report. Without --since or a configured `since`, it is 1 January of
- * the report period's year when that is earlier than the usual start (a fourth-quarter report made
- * in January); the report then agrees with `check --since` of that day.
+ * The evaluation start of a report. Without --since or a configured `since`, each branch starts as
+ * in `check`, unless the report period begins before the earliest such start (a report on a year
+ * long past): then 1 January of the period's year, and the report agrees with `check --since` of
+ * that day.
  */
 export function reportSince(options: { asOf?: string; since?: string }, config: Config, period: Period): string | undefined {
   const window = resolveWindow(options, config);
   if (period.start > window.asOf) throw new UsageError('usage.periodAfterAsOf', { period: period.id, asOf: window.asOf });
   if (options.since !== undefined || config.since !== undefined) return options.since;
-  const yearStart = `${period.start.slice(0, 4)}-01-01`;
-  return yearStart < window.since ? yearStart : undefined;
+  const yearStart = yearStartOf(period.start);
+  return yearStart < earliestStart(window.asOf) ? yearStart : undefined;
 }
 
 export async function reportCommand(paths: string[], options: ReportCommandOptions, lang: Lang, io: Io): Promise<number> {
@@ -43,9 +45,9 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const prepared = await prepareRun(paths, { ...options, since, quiet: false, onProgress: progress.tick }, lang, io);
   const { engine, files } = prepared;
   guardOutput(io, options.output, runInputs(prepared));
-  const { result, branches } = engine.check(files);
+  const { result, branches, unread } = engine.check(files);
   progress.done();
-  const model = buildReport({ engine, period, result, branches, files: files.length });
+  const model = buildReport({ engine, period, result, branches, unread, files: files.length });
   const render = await format.spec.load();
   emit(io, await render(model, { colorLevel: await outputColorLevel(format.spec, options, io), version: VERSION }), options.output);
   sayWritten(io, lang, options.output, 'wrote.report', { files: model.summary.files, branches: model.summary.branches, uncounted: uncountedText(model.uncounted.length, lang) });

@@ -13,6 +13,7 @@ import { isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../options.js';
 import { findPersonalNumbers } from '../privacy.js';
 import type { CadenceDefinition } from '../rules/cadence/definitions.js';
+import type { RecordField, RecordRequirements } from '../model/records.js';
 import { allRules } from '../rules/index.js';
 import type { AssignmentPlan } from '../rules/party-day-assignments/index.js';
 import { configValidationSchema } from './schema.js';
@@ -41,6 +42,8 @@ export interface Config {
   unlistedRules: 'on' | 'off';
   types: ActivityType[];
   cadences: CadenceDefinition[];
+  /** What the record of each activity type must carry, by type id (replacing the built-in row). */
+  records?: RecordRequirements;
   assignments?: AssignmentPlan;
   assignmentsFile?: string;
 }
@@ -115,6 +118,19 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
     }
     cadence.type = type!.id;
   });
+
+  if (raw.records !== undefined && raw.records !== null) {
+    const records: RecordRequirements = {};
+    for (const [name, fields] of Object.entries(raw.records as Record<string, RecordField[]>)) {
+      const type = types.resolve(name);
+      if (!type) {
+        const suggestion = nearest(name, types.allNames());
+        fail(`/records/${name}`, suggestion ? 'config.unknownTypeSuggest' : 'config.unknownType', { type: name, suggestion: suggestion ?? '' });
+      }
+      records[type!.id] = fields;
+    }
+    config.records = records;
+  }
 
   const inputRules = new Set(builtinRules.filter((rule) => rule.meta.category === 'input').map((rule) => rule.meta.id));
   for (const [id, setting] of Object.entries((raw.rules as Record<string, unknown> | undefined) ?? {})) {

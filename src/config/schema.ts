@@ -4,6 +4,7 @@
  */
 import { PERIOD_KINDS } from '../model/period.js';
 import { DATE } from '../schema/branch-log-schema.js';
+import { RECORD_FIELDS } from '../model/records.js';
 import type { Rule } from '../rules/rule.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -120,6 +121,16 @@ export function configSchema(rules: Rule[]): JsonSchema {
         },
       },
       cadences: { type: 'array', items: CADENCE_SCHEMA, description: '补充的频次要求\nMore cadence requirements' },
+      records: {
+        type: ['object', 'null'],
+        description:
+          '各类活动的记录须包含的要素（按活动类型，替换内置要求；[] 表示不作要求）\nWhat the record of each activity type must carry (by type; replaces the built-in row; [] requires nothing)',
+        additionalProperties: {
+          type: 'array',
+          uniqueItems: true,
+          items: { enum: [...RECORD_FIELDS] },
+        },
+      },
       assignments: { type: 'string', minLength: 1, description: '上级党组织布置的每月规定作业文件（相对于配置文件）\nFile of monthly assignments' },
     },
   };

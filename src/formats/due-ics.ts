@@ -49,21 +49,52 @@ function alarm(trigger: string, description: string): string[] {
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${trigger}`, `DESCRIPTION:${escapeText(description)}`, 'END:VALARM'];
 }
 
-/** Reminders that still lie ahead: three days before a deadline; 26 and 13 weeks before a term ends. */
+/**
+ * A reminder that still lies ahead, three days before a deadline. A 换届 is reminded of by events of
+ * its own (see termEvents): phone calendars keep an imported event, but some drop its alarms.
+ */
 function alarms(item: DueItem, model: DueModel, summary: string): string[] {
   const lang = model.lang;
-  const ahead = (days: number) => daysBetween(model.asOf, addDays(item.deadline, -days)) > 0;
+  if (item.kind === 'term' || daysBetween(model.asOf, addDays(item.deadline, -3)) <= 0) return [];
+  return alarm('-P3D', message(lang, 'due.alarm', { item: summary, when: message(lang, 'due.alarmSoon', { days: 3 }) }));
+}
+
+/** An all-day event with an alarm on its morning. */
+function dayEvent(uid: string, date: string, summary: string, description: string, model: DueModel, extra: string[] = []): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${icsDate(model.asOf)}T000000Z`,
+    `DTSTART;VALUE=DATE:${icsDate(date)}`,
+    `DTEND;VALUE=DATE:${icsDate(addDays(date, 1))}`,
+    ...extra,
+    `SUMMARY:${escapeText(summary)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    'CATEGORIES:term-expiry',
+    'TRANSP:TRANSPARENT',
+    ...alarm('PT9H', summary),
+    'END:VEVENT',
+  ];
+}
+
+/**
+ * A 换届: one event 6, 3 and 1 months before the term ends (those still ahead), and from the day it
+ * ends one event every month (RRULE), until a new termStart gives the branch a new term.
+ */
+function termEvents(item: DueItem, model: DueModel): string[] {
+  const lang = model.lang;
+  const stages = ['6', '3', '1'] as const;
   const out: string[] = [];
-  const triggers: [string, number, string][] =
-    item.kind === 'term'
-      ? [
-          ['-P26W', 182, message(lang, 'due.termStage.6')],
-          ['-P13W', 91, message(lang, 'due.termStage.3')],
-        ]
-      : [['-P3D', 3, message(lang, 'due.alarmSoon', { days: 3 })]];
-  for (const [trigger, days, when] of triggers) {
-    if (ahead(days)) out.push(...alarm(trigger, message(lang, 'due.alarm', { item: summary, when })));
-  }
+  (item.reminders ?? []).slice(0, stages.length).forEach((date, i) => {
+    if (date < model.asOf) return;
+    const when = message(lang, `due.termStage.${stages[i]}`);
+    const summary = message(lang, 'due.termReminder', { branch: item.branchName, deadline: item.deadline, when });
+    out.push(...dayEvent(`${item.uid.replace('@', `-${stages[i]}m@`)}`, date, summary, `${item.title}\n${item.source}`, model));
+  });
+  const when = message(lang, 'due.termStage.expired');
+  const summary = message(lang, 'due.termReminder', { branch: item.branchName, deadline: item.deadline, when });
+  const description = [item.title, message(lang, 'due.termMonthly'), item.source, `${item.ruleId} · ${item.branch}`].join('\n');
+  out.push(...dayEvent(item.uid, item.deadline, summary, description, model, ['RRULE:FREQ=MONTHLY']));
   return out;
 }
 
@@ -101,7 +132,7 @@ export function formatDueIcs(model: DueModel, options: DueIcsOptions): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(message(model.lang, 'due.calendarName'))}`,
-    ...model.items.flatMap((item) => event(item, model)),
+    ...model.items.flatMap((item) => (item.kind === 'term' ? termEvents(item, model) : event(item, model))),
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;

@@ -16,6 +16,12 @@ function when(item: DueItem, model: DueModel): string {
   return countText(model.lang, 'due.daysLeft', item.daysLeft, { days: item.daysLeft });
 }
 
+/** The item's requirement without its group (the group has its own column). */
+function titleWithoutGroup(item: DueItem, model: DueModel): string {
+  const suffix = message(model.lang, 'due.groupItem', { title: '', group: item.group! });
+  return item.title.endsWith(suffix) ? item.title.slice(0, -suffix.length) : item.title;
+}
+
 function urgency(chalk: ChalkInstance, item: DueItem): (text: string) => string {
   if (item.overdue || item.stage === 'expired') return chalk.red.bold;
   if (item.daysLeft <= 7) return chalk.yellow;
@@ -37,8 +43,18 @@ export function formatDueTable(model: DueModel, options: DueTableOptions): strin
   if (model.items.length === 0) {
     out.push(chalk.green(t('due.none', { asOf: model.asOf, days: model.within })));
   } else {
-    const head = [t('report.branch'), t('due.item'), t('due.period'), t('due.deadline'), t('due.when'), t('due.progress')];
-    const rows = model.items.map((item) => [item.branchName, item.title, item.periodLabel ?? '', item.deadline, when(item, model), progress(item, model)]);
+    const grouped = model.items.some((item) => item.group !== undefined);
+    const head = [t('report.branch'), t('due.item'), t('due.period'), t('due.deadline'), t('due.when'), t('due.progress'), ...(grouped ? [t('due.group')] : [])];
+    // A group's name has a column of its own, so that a narrow item column never cuts it.
+    const rows = model.items.map((item) => [
+      item.branchName,
+      item.group !== undefined ? titleWithoutGroup(item, model) : item.title,
+      item.periodLabel ?? '',
+      item.deadline,
+      when(item, model),
+      progress(item, model),
+      ...(grouped ? [item.group ?? ''] : []),
+    ]);
     const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))) + 2);
     // The item column gives way when the table would be wider than the terminal.
     const others = widths.reduce((sum, w, i) => (i === 1 ? sum : sum + w), 0) + widths.length + 1;
@@ -58,6 +74,7 @@ export function formatDueTable(model: DueModel, options: DueTableOptions): strin
         paint(row[3]),
         paint(row[4]),
         row[5],
+        ...(grouped ? [row[6]] : []),
       ]);
     });
     out.push(table.toString());

@@ -89,6 +89,17 @@ export function formatJunit(result: CheckResult, context: FormatContext): string
   }
 
   const suites: string[] = [];
+  // A file's evaluation start: its branch's (known from its findings), else the common one.
+  const starts = result.sinceByBranch ?? {};
+  const properties = (cases: TestCase[]) => {
+    const branch = cases.flatMap((c) => c.findings).find((f) => f.branch !== undefined && Object.hasOwn(starts, f.branch))?.branch;
+    return [
+      '    <properties>',
+      `      <property${attributes({ name: 'asOf', value: result.asOf })}/>`,
+      `      <property${attributes({ name: 'since', value: branch !== undefined ? starts[branch] : result.since })}/>`,
+      '    </properties>',
+    ];
+  };
   let tests = 0;
   let failures = 0;
   let skipped = 0;
@@ -110,6 +121,7 @@ export function formatJunit(result: CheckResult, context: FormatContext): string
     const suiteTests = Math.max(cases.length, 1);
     suites.push(
       `  <testsuite${attributes({ name: file, tests: suiteTests, failures: suiteFailures, errors: 0, skipped: suiteSkipped })}>`,
+      ...properties(cases),
       ...lines,
       '  </testsuite>',
     );

@@ -8,7 +8,7 @@ import { where } from '../util/where.js';
 import { message } from '../i18n/index.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
 import type { FormatContext } from './index.js';
-import { counted } from './summary.js';
+import { counted, otherStartsText } from './summary.js';
 
 /** More findings than this: one collapsed block per file instead of one table. */
 export const DETAILS_THRESHOLD = 20;
@@ -87,7 +87,15 @@ function totalsLine(result: CheckResult, lang: Lang): string {
   return `${icon} ${text}${waivedText}${scope}`;
 }
 
-function worstBranches(findings: Finding[], lang: Lang): string[] {
+/** A branch by its name (and its id when another branch has the same name). */
+function branchLabel(id: string, result: CheckResult): string {
+  if (!result.branches || !Object.hasOwn(result.branches, id)) return id;
+  const { name } = result.branches[id];
+  const twins = Object.values(result.branches!).filter((info) => info.name === name).length;
+  return twins > 1 ? `${name} (${id})` : name;
+}
+
+function worstBranches(findings: Finding[], lang: Lang, result: CheckResult): string[] {
   const byBranch = new Map<string, { errors: number; warnings: number }>();
   for (const finding of findings) {
     if (finding.branch === undefined || finding.waived || finding.severity === 'info') continue;
@@ -109,7 +117,7 @@ function worstBranches(findings: Finding[], lang: Lang): string[] {
     '',
     `| ${message(lang, 'markdown.branch')} | ${message(lang, 'markdown.errors')} | ${message(lang, 'markdown.warnings')} |`,
     '| --- | ---: | ---: |',
-    ...ranked.slice(0, TOP_BRANCHES).map(([id, c]) => `| ${markdownCell(id)} | ${c.errors} | ${c.warnings} |`),
+    ...ranked.slice(0, TOP_BRANCHES).map(([id, c]) => `| ${markdownCell(branchLabel(id, result))} | ${c.errors} | ${c.warnings} |`),
     '',
   ];
 }
@@ -164,7 +172,9 @@ export function formatMarkdown(result: CheckResult, context: FormatContext): str
     '',
     totalsLine(result, lang),
     '',
-    ...worstBranches(result.findings, lang),
+    markdownCell(message(lang, 'markdown.since', { since: result.since, others: otherStartsText(result, lang) })),
+    '',
+    ...worstBranches(result.findings, lang, result),
     ...findingsSection(result.findings, lang),
   ];
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;

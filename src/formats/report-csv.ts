@@ -3,9 +3,9 @@
  * UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting.
  */
 import { message } from '../i18n/index.js';
-import type { ReportCell, ReportModel, Tally } from '../report/model.js';
+import type { AttendanceTally, ReportCell, ReportModel, Tally } from '../report/model.js';
 import { markText } from '../report/present.js';
-import { percentText } from '../report/tally.js';
+import { attendanceText, percentText } from '../report/tally.js';
 import type { Lang } from '../types.js';
 
 const BOM = '\uFEFF';
@@ -40,7 +40,20 @@ export function formatReportCsv(model: ReportModel): string {
   const lang = model.lang as Lang;
   const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
   const rows: (string | number)[][] = [];
-  rows.push([t('report.parent'), t('report.branchId'), t('report.branch'), ...model.columns.map((c) => c.title), t('report.rate'), t('report.missingCount')]);
+  rows.push([
+    t('report.parent'),
+    t('report.branchId'),
+    t('report.branch'),
+    ...model.columns.map((c) => c.title),
+    t('report.rate'),
+    t('report.missingCount'),
+    t('report.attendance'),
+    t('report.expected'),
+    t('report.present'),
+    t('report.since'),
+    t('report.termEnd'),
+  ]);
+  const att = (a: AttendanceTally) => [attendanceText(a) ?? '', a.expected, a.present];
   for (const group of model.groups) {
     for (const row of group.branches) {
       rows.push([
@@ -49,16 +62,29 @@ export function formatReportCsv(model: ReportModel): string {
         row.name,
         ...row.cells.map((cell) => cellText(cell, model, lang)),
         rate(row.tally),
-        row.tally.missing,
+        row.tally.missing + row.tally.problem,
+        ...att(row.attendance),
+        row.since ?? model.since,
+        row.termEnd ?? '',
       ]);
     }
-    rows.push([group.label, '', t('report.subtotal'), ...group.subtotal.cells.map(rate), rate(group.subtotal.tally), group.subtotal.tally.missing]);
+    const subtotal = group.subtotal;
+    rows.push([group.label, '', t('report.subtotal'), ...subtotal.cells.map(rate), rate(subtotal.tally), subtotal.tally.missing + subtotal.tally.problem, ...att(subtotal.attendance)]);
   }
-  rows.push(['', '', t('report.total'), ...model.total.cells.map(rate), rate(model.total.tally), model.total.tally.missing]);
+  const total = model.total;
+  rows.push(['', '', t('report.total'), ...total.cells.map(rate), rate(total.tally), total.tally.missing + total.tally.problem, ...att(total.attendance)]);
   if (model.uncounted.length > 0) {
     rows.push([]);
     rows.push([t('report.file'), t('report.line'), t('report.columnNo'), t('report.rule'), t('report.note')]);
     for (const file of model.uncounted) {
+      for (const problem of file.problems) rows.push([file.file, problem.line, problem.column, problem.ruleId, problem.message]);
+    }
+  }
+  if (model.recordProblems.length > 0) {
+    rows.push([]);
+    rows.push([t('report.recordProblemsTitle', { count: model.summary.recordProblems })]);
+    rows.push([t('report.file'), t('report.line'), t('report.columnNo'), t('report.rule'), t('report.note')]);
+    for (const file of model.recordProblems) {
       for (const problem of file.problems) rows.push([file.file, problem.line, problem.column, problem.ruleId, problem.message]);
     }
   }

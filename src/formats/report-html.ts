@@ -4,10 +4,10 @@
  * not be counted. Prints on A4 landscape.
  */
 import { message } from '../i18n/index.js';
-import type { BranchRow, MarkState, ReportCell, ReportColumn, ReportMark, ReportModel, Tally } from '../report/model.js';
+import type { AttendanceTally, BranchRow, MarkState, ReportCell, ReportColumn, ReportMark, ReportModel, Tally } from '../report/model.js';
 import { MARK_STATES } from '../report/model.js';
-import { countText, markText, periodLabel, STATE_SYMBOL, stateLabel, summaryLine } from '../report/present.js';
-import { percentText } from '../report/tally.js';
+import { countText, markText, periodLabel, STATE_SYMBOL, stateLabel, subtitle, summaryLine } from '../report/present.js';
+import { attendanceText, percentText } from '../report/tally.js';
 import type { Lang } from '../types.js';
 
 export interface ReportHtmlOptions {
@@ -63,7 +63,7 @@ table { border-collapse: collapse; }
 .m { display: inline-block; min-width: 11px; height: 17px; line-height: 17px; border-radius: 2px; font-size: 10px; text-align: center; font-weight: 700; color: #fff; padding: 0 1px; font-variant-numeric: tabular-nums; }
 .m.wide { min-width: 28px; padding: 0 2px; }
 .m.done { background: var(--done); } .m.late { background: var(--late); } .m.waived { background: var(--waived); }
-.m.missing { background: var(--missing); } .m.pending { background: var(--pending); color: #4a5a70; box-shadow: inset 0 0 0 1px #cdd7e3; }
+.m.missing { background: var(--missing); } .m.problem { background: #f4a09a; color: #5a0d08; } .m.pending { background: var(--pending); color: #4a5a70; box-shadow: inset 0 0 0 1px #cdd7e3; }
 .m.pending.met { background: #e2f2e7; color: #1e6b38; box-shadow: inset 0 0 0 1px #b9dfc4; }
 .m.not-applicable { background: var(--na); color: #b4b9c0; } .m.not-counted { background: var(--uncounted); }
 .pct { display: inline-block; min-width: 40px; padding: 1px 3px; border-radius: 3px; font-variant-numeric: tabular-nums; font-weight: 600; }
@@ -107,13 +107,13 @@ footer { color: var(--muted); font-size: 11px; padding: 12px 32px 20px; border-t
 
 function rateClass(tally: Tally): string {
   if (tally.rate === null) return 'none';
-  if (tally.rate === 1) return 'r100';
+  if (tally.met === tally.counted) return 'r100';
   if (tally.rate >= 0.9) return 'r90';
   return tally.rate >= 0.8 ? 'r80' : 'r0';
 }
 
-function pct(tally: Tally, decimals: 0 | 1): string {
-  const text = percentText(tally, decimals);
+function pct(tally: Tally, _cell?: 0 | 1): string {
+  const text = percentText(tally);
   return `<span class="pct ${rateClass(tally)}">${text ? escapeHtml(text) : '–'}</span>`;
 }
 
@@ -143,7 +143,7 @@ function branchRowHtml(row: BranchRow, model: ReportModel, lang: Lang): string {
   const title = `${row.name} (${row.id})`;
   return `<tr class="branch"><td class="name" title="${escapeHtml(title)}">${escapeHtml(row.name)}${flag}</td>${row.cells
     .map((cell, i) => cellHtml(cell, model.columns[i], lang))
-    .join('')}<td>${pct(row.tally, 1)}</td></tr>`;
+    .join('')}<td>${pct(row.tally, 1)}</td><td>${attendanceCell(row.attendance)}</td></tr>`;
 }
 
 function kpis(model: ReportModel, lang: Lang): string {
@@ -152,8 +152,9 @@ function kpis(model: ReportModel, lang: Lang): string {
   const card = (value: string | number, label: string, tone = '') => `<div class="kpi ${tone}"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
   return `<section class="kpis">${[
     card(model.summary.branches, t('report.kpi.branches')),
-    card(percentText(tally) ?? '–', t('report.kpi.rate'), tally.rate === 1 ? 'good' : tally.rate !== null && tally.rate < 0.8 ? 'bad' : 'warn'),
-    card(tally.missing, t('report.kpi.missing'), tally.missing ? 'bad' : 'good'),
+    card(percentText(tally) ?? '–', t('report.kpi.rate'), tally.counted > 0 && tally.met === tally.counted ? 'good' : tally.rate !== null && tally.rate < 0.8 ? 'bad' : 'warn'),
+    card(tally.missing + tally.problem, t('report.kpi.missing'), tally.missing + tally.problem ? 'bad' : 'good'),
+    card(attendanceText(model.total.attendance) ?? '–', t('report.attendance'), 'info'),
     card(tally.late, t('report.kpi.late'), 'warn'),
     card(tally.waived, t('report.kpi.waived'), 'info'),
     card(model.uncounted.length, t('report.kpi.uncounted'), model.uncounted.length ? 'bad' : 'good'),
@@ -173,10 +174,10 @@ function heatTable(model: ReportModel, lang: Lang): string {
   const content = model.columns.length - cadence;
   const out: string[] = [];
   out.push('<table class="heat">');
-  out.push(`<colgroup><col class="name">${model.columns.map(() => '<col>').join('')}<col class="rate"></colgroup>`);
+  out.push(`<colgroup><col class="name">${model.columns.map(() => '<col>').join('')}<col class="rate"><col class="rate"></colgroup>`);
   out.push('<thead>');
   const bands = [cadence ? `<th colspan="${cadence}">${escapeHtml(t('report.band.cadence'))}</th>` : '', content ? `<th colspan="${content}">${escapeHtml(t('report.band.content'))}</th>` : ''];
-  out.push(`<tr class="bands"><th rowspan="2" class="name">${escapeHtml(t('report.branch'))}</th>${bands.join('')}<th rowspan="2">${escapeHtml(t('report.rate'))}</th></tr>`);
+  out.push(`<tr class="bands"><th rowspan="2" class="name">${escapeHtml(t('report.branch'))}</th>${bands.join('')}<th rowspan="2">${escapeHtml(t('report.rate'))}</th><th rowspan="2">${escapeHtml(t('report.attendance'))}</th></tr>`);
   out.push(
     `<tr>${model.columns
       .map(
@@ -186,16 +187,16 @@ function heatTable(model: ReportModel, lang: Lang): string {
       .join('')}</tr>`,
   );
   out.push('</thead><tbody>');
-  const span = model.columns.length + 2;
+  const span = model.columns.length + 3;
   for (const group of model.groups) {
     out.push(`<tr class="group"><td colspan="${span}">${escapeHtml(group.label)}</td></tr>`);
     for (const row of group.branches) out.push(branchRowHtml(row, model, lang));
     out.push(
-      `<tr class="subtotal"><td class="name">${escapeHtml(t('report.subtotal'))}</td>${group.subtotal.cells.map((c) => `<td>${pct(c, 0)}</td>`).join('')}<td>${pct(group.subtotal.tally, 1)}</td></tr>`,
+      `<tr class="subtotal"><td class="name">${escapeHtml(t('report.subtotal'))}</td>${group.subtotal.cells.map((c) => `<td>${pct(c, 0)}</td>`).join('')}<td>${pct(group.subtotal.tally, 1)}</td><td>${attendanceCell(group.subtotal.attendance)}</td></tr>`,
     );
   }
   out.push(
-    `<tr class="total"><td class="name">${escapeHtml(t('report.total'))}</td>${model.total.cells.map((c) => `<td>${pct(c, 0)}</td>`).join('')}<td>${pct(model.total.tally, 1)}</td></tr>`,
+    `<tr class="total"><td class="name">${escapeHtml(t('report.total'))}</td>${model.total.cells.map((c) => `<td>${pct(c, 0)}</td>`).join('')}<td>${pct(model.total.tally, 1)}</td><td>${attendanceCell(model.total.attendance)}</td></tr>`,
   );
   out.push('</tbody></table>');
   return out.join('\n');
@@ -230,7 +231,7 @@ function attention(model: ReportModel, lang: Lang): string {
         for (const mark of cell.marks) {
           if (mark.state === 'waived') {
             rows.push(line(row.name, column.name, periodLabel(mark.period, lang), mark.state, mark.waiver ? t('report.waivedBy', { ...mark.waiver }) : ''));
-          } else if (mark.state === 'missing') {
+          } else if (mark.state === 'missing' || mark.state === 'problem') {
             const messages = mark.findings.filter((f) => !f.waived).map((f) => f.message);
             rows.push(line(row.name, column.name, periodLabel(mark.period, lang), mark.state, messages.join(t('report.sep'))));
           }
@@ -245,6 +246,30 @@ function attention(model: ReportModel, lang: Lang): string {
     ? `<table class="list"><thead><tr><th>${escapeHtml(t('report.branch'))}</th><th>${escapeHtml(t('report.requirement'))}</th><th>${escapeHtml(t('report.periodColumn'))}</th><th>${escapeHtml(t('report.state'))}</th><th>${escapeHtml(t('report.note'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     : `<p class="empty">${escapeHtml(t('report.attentionNone'))}</p>`;
   return `<section class="attention"><h2>${escapeHtml(t('report.attention'))}</h2>${body}</section>`;
+}
+
+function attendanceCell(tally: AttendanceTally): string {
+  return `<span class="pct">${escapeHtml(attendanceText(tally) ?? '–')}</span>`;
+}
+
+/** 换届 reminders and 记录问题: what the leadership table does not count. */
+function notices(model: ReportModel, lang: Lang): string {
+  const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
+  const terms = model.groups
+    .flatMap((group) => group.branches)
+    .filter((row) => row.termEnd)
+    .map((row) => `<li>${escapeHtml(t('report.termEnds', { branch: row.name, termEnd: row.termEnd! }))}</li>`);
+  const problems = model.recordProblems.flatMap((file) =>
+    file.problems.map(
+      (p) => `<tr><td><code>${escapeHtml(`${file.file}:${p.line}:${p.column}`)}</code></td><td>${escapeHtml(p.message)}</td><td><code>${escapeHtml(p.ruleId)}</code></td></tr>`,
+    ),
+  );
+  return [
+    terms.length ? `<section class="terms"><ul>${terms.join('')}</ul></section>` : '',
+    problems.length
+      ? `<section class="record-problems"><h2>${escapeHtml(t('report.recordProblemsTitle', { count: model.summary.recordProblems }))}</h2><table class="list"><tbody>${problems.join('')}</tbody></table></section>`
+      : '',
+  ].join('');
 }
 
 function uncounted(model: ReportModel, lang: Lang): string {
@@ -278,13 +303,14 @@ export function formatReportHtml(model: ReportModel, options: ReportHtmlOptions)
 ${kpis(model, lang)}
 ${legend(lang)}
 ${heatTable(model, lang)}
-<div class="notes"><p>${escapeHtml(t('report.cellsHelp'))}${escapeHtml(t('report.stop'))}</p><p>${escapeHtml(t('report.rateHelp'))}${escapeHtml(t('report.stop'))}</p></div>
+<div class="notes"><p>${escapeHtml(t('report.cellsHelp'))}${escapeHtml(t('report.stop'))}</p><p>${escapeHtml(t('report.rateHelp'))}${escapeHtml(t('report.stop'))}</p><p>${escapeHtml(t('report.attendanceHelp'))}${escapeHtml(t('report.stop'))}</p></div>
 <h2>${escapeHtml(t('report.legendColumns'))}</h2>
 ${columnList(model, lang)}
 ${attention(model, lang)}
 ${uncounted(model, lang)}
+${notices(model, lang)}
 </main>
-<footer><span>${escapeHtml(t('report.generatedBy', { version: options.version }))}</span><span>${escapeHtml(t('report.subtitle', { asOf: model.asOf, since: model.since }))}</span></footer>
+<footer><span>${escapeHtml(t('report.generatedBy', { version: options.version }))}</span><span>${escapeHtml(subtitle(model))}</span></footer>
 </div>
 </body>
 </html>

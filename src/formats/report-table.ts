@@ -6,10 +6,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { message } from '../i18n/index.js';
-import type { MarkState, ReportCell, ReportModel, Tally } from '../report/model.js';
+import type { AttendanceTally, MarkState, ReportCell, ReportModel, Tally } from '../report/model.js';
 import { MARK_STATES } from '../report/model.js';
-import { compactSymbols, countText, displayWidth, markSymbol, STATE_SYMBOL, stateLabel, summaryLine, truncateWidth, uncountedLines } from '../report/present.js';
-import { percentText } from '../report/tally.js';
+import { compactSymbols, countText, displayWidth, markSymbol, STATE_SYMBOL, stateLabel, noticeLines, summaryLine, truncateWidth, uncountedLines } from '../report/present.js';
+import { attendanceText, percentText, shortPercentText } from '../report/tally.js';
 import type { Lang } from '../types.js';
 
 export interface ReportTableOptions {
@@ -27,6 +27,7 @@ function painter(chalk: ChalkInstance): Record<MarkState, (text: string) => stri
     late: chalk.yellow,
     waived: chalk.cyan,
     missing: chalk.red.bold,
+    problem: chalk.red,
     pending: chalk.blue,
     'not-applicable': chalk.dim,
     'not-counted': chalk.magenta,
@@ -68,13 +69,15 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
   const budget = options.width ?? 120;
   const rows = model.groups.flatMap((g) => g.branches);
   const cells = rows.map((row) => row.cells.map((cell) => cellSymbols(cell, paint)));
-  const rateText = (tally: Tally, decimals: 0 | 1) => percentText(tally, decimals)?.replace(decimals === 0 ? '%' : '', '') ?? '-';
+  const rateText = (tally: Tally, cell: 0 | 1) => (cell === 0 ? shortPercentText(tally) : percentText(tally)) ?? '-';
 
   // Width of each requirement column: its widest cell, at least 3 (a subtotal of "100").
   const contentWidths = model.columns.map((_, i) => Math.max(3, ...cells.map((r) => r[i].width)));
   const horizontal = model.columns.map((c, i) => Math.max(contentWidths[i], displayWidth(c.short)));
   const vertical = model.columns.map((c, i) => Math.max(contentWidths[i], ...header(c.short, { vertical: true }).split('\n').map(displayWidth)));
   const rateWidth = Math.max(displayWidth(t('report.rate')), 6) + 1;
+  const attendanceWidth = Math.max(displayWidth(t('report.attendance')), 6) + 1;
+  const att = (tally: AttendanceTally) => `${attendanceText(tally) ?? '-'} `;
   const nameNeeded =
     Math.max(
       displayWidth(t('report.branch')),
@@ -82,20 +85,21 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
       displayWidth(t('report.subtotal')),
       ...rows.map((r) => displayWidth(r.name)),
     ) + 2;
-  const fixed = (widths: number[]) => 1 + widths.reduce((sum, w) => sum + w + 1, 0) + rateWidth + 1;
+  const fixed = (widths: number[]) => 1 + widths.reduce((sum, w) => sum + w + 1, 0) + rateWidth + 1 + attendanceWidth + 1;
   const useVertical = fixed(horizontal) + nameNeeded + 1 > budget;
   const columnWidths = useVertical ? vertical : horizontal;
   const nameWidth = Math.max(10, Math.min(nameNeeded, budget - fixed(columnWidths) - 1));
-  const total = model.columns.length + 2;
+  const total = model.columns.length + 3;
 
   const table = new Table({
     head: [
       ` ${t('report.branch')}`,
       ...model.columns.map((c) => chalk.bold(header(c.short, { vertical: useVertical }))),
       `${t('report.rate')} `,
+      `${t('report.attendance')} `,
     ],
-    colWidths: [nameWidth, ...columnWidths, rateWidth],
-    colAligns: ['left', ...model.columns.map(() => 'center' as const), 'right'],
+    colWidths: [nameWidth, ...columnWidths, rateWidth, attendanceWidth],
+    colAligns: ['left', ...model.columns.map(() => 'center' as const), 'right', 'right'],
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
     wordWrap: false,
   });
@@ -107,18 +111,20 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
       const rowCells = cells[index++];
       // A branch with a file that could not be read is flagged in the margin: ?选矿厂第三党支部.
       const flag = row.incomplete ? paint['not-counted']('?') : ' ';
-      table.push([`${flag}${truncateWidth(row.name, nameWidth - 2)}`, ...rowCells.map((c) => c.text), `${rateColor(chalk, row.tally)(rateText(row.tally, 1))} `]);
+      table.push([`${flag}${truncateWidth(row.name, nameWidth - 2)}`, ...rowCells.map((c) => c.text), `${rateColor(chalk, row.tally)(rateText(row.tally, 1))} `, att(row.attendance)]);
     }
     table.push([
       chalk.dim(name(t('report.subtotal'))),
       ...group.subtotal.cells.map((c) => rateColor(chalk, c)(rateText(c, 0))),
       `${rateColor(chalk, group.subtotal.tally)(rateText(group.subtotal.tally, 1))} `,
+      att(group.subtotal.attendance),
     ]);
   }
   table.push([
     chalk.bold(name(t('report.total'))),
     ...model.total.cells.map((c) => chalk.bold(rateColor(chalk, c)(rateText(c, 0)))),
     `${chalk.bold(rateColor(chalk, model.total.tally)(rateText(model.total.tally, 1)))} `,
+    chalk.bold(att(model.total.attendance)),
   ]);
 
   const out: string[] = [];
@@ -127,7 +133,7 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
   out.push(table.toString());
   const legend = MARK_STATES.map((s) => `${paint[s](STATE_SYMBOL[s])} ${stateLabel(s, lang)}`).join('  ');
   out.push(`${t('report.legend')}${t('report.colon')}${legend}`);
-  const notes = [t('report.cellsHelp'), t('report.rateHelp')];
+  const notes = [t('report.cellsHelp'), t('report.rateHelp'), t('report.attendanceHelp')];
   if (model.columns.some((c) => c.periods.length > MAX_MARKS)) notes.push(t('report.compactHelp'));
   for (const note of notes) out.push(...wrap(note + t('report.stop').trim(), budget));
   out.push(
@@ -137,6 +143,7 @@ export function formatReportTable(model: ReportModel, options: ReportTableOption
       budget,
     ),
   );
+  out.push(...noticeLines(model, chalk));
   out.push(...uncountedLines(model.uncounted, chalk, lang));
   return `${out.join('\n')}\n`;
 }

@@ -8,9 +8,10 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { message } from '../i18n/index.js';
-import type { MarkState, ReportModel, Tally } from '../report/model.js';
+import type { AttendanceTally, MarkState, ReportModel, Tally } from '../report/model.js';
+import { absencesSheet, listSheet, meetingsSheet, problemRows } from './report-xlsx-sheets.js';
 import { MARK_STATES } from '../report/model.js';
-import { displayWidth, markText, periodLabel, stateLabel } from '../report/present.js';
+import { displayWidth, markText, periodLabel, stateLabel, subtitle } from '../report/present.js';
 import type { Lang } from '../types.js';
 
 export interface ReportXlsxOptions {
@@ -23,6 +24,7 @@ const STATE_STYLE: Record<MarkState, { fill: string; font: string }> = {
   late: { fill: 'FFFFEB9C', font: 'FF9C5700' },
   waived: { fill: 'FFDDEBF7', font: 'FF1F4E78' },
   missing: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  problem: { fill: 'FFFCE4D6', font: 'FF9C0006' },
   pending: { fill: 'FFF2F2F2', font: 'FF595959' },
   'not-applicable': { fill: 'FFFFFFFF', font: 'FFA6A6A6' },
   'not-counted': { fill: 'FFE4DFEC', font: 'FF5B4A7A' },
@@ -40,9 +42,9 @@ function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-/** The rate as a number for a `0.0%` format, rounded down like the other formats (100.0% = complete). */
+/** The rate as a number for a `0.0%` format, rounded as in the other formats (2/3 is 66.7%). */
 function rateValue(tally: Tally): number | string {
-  return tally.counted === 0 ? '–' : Math.floor((tally.met * 1000) / tally.counted) / 1000;
+  return tally.rate ?? '–';
 }
 
 /** Column width in Excel's units (about one per Latin character, two per Chinese one). */
@@ -69,7 +71,14 @@ export async function formatReportXlsx(model: ReportModel, options: ReportXlsxOp
   workbook.title = message(lang, 'report.title', { period: model.period.label });
   summarySheet(workbook, model, lang);
   detailSheet(workbook, model, lang);
+  const style = { font: FONT, headerFill: RED, border: BORDER };
+  meetingsSheet(workbook, model, lang, style);
+  absencesSheet(workbook, model, lang, style);
   uncountedSheet(workbook, model, lang);
+  const problems = problemRows(model.recordProblems);
+  if (problems.length === 0) problems.push([message(lang, 'report.recordProblemsNone')]);
+  const problemHeaders = ['report.file', 'report.line', 'report.columnNo', 'report.rule', 'report.note'].map((id) => message(lang, id));
+  listSheet(workbook, message(lang, 'report.sheet.recordProblems'), problemHeaders, problems, style, { maxWidths: [60, 8, 8, 18, 80] });
   await workbook.commit();
   await finished;
   return fixZipDates(new Uint8Array(Buffer.concat(chunks)), date);
@@ -93,7 +102,8 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
   }
   const rateColumn = next;
   const missingColumn = next + 1;
-  const last = missingColumn;
+  const attendanceColumn = next + 2;
+  const last = attendanceColumn;
 
   // Column widths first: the streaming writer writes them before the first row.
   const branches = model.groups.flatMap((g) => g.branches);
@@ -107,12 +117,13 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
     }
   });
   sheet.getColumn(rateColumn).width = fit([t('report.rate'), '100.0%'], 9, 12);
+  sheet.getColumn(attendanceColumn).width = fit([t('report.attendance'), '100.0%'], 9, 12);
   sheet.getColumn(missingColumn).width = fit([t('report.missingCount')], 8, 14);
 
   // Row 1: the title; rows 2 and 3: requirement names over their periods.
   sheet.mergeCells(1, 1, 1, last);
   const title = sheet.getCell(1, 1);
-  title.value = `${t('report.title', { period: model.period.label })}    ${t('report.subtitle', { asOf: model.asOf, since: model.since })}`;
+  title.value = `${t('report.title', { period: model.period.label })}    ${subtitle(model)}`;
   title.font = { name: FONT, size: 16, bold: true, color: { argb: RED } };
   title.alignment = { vertical: 'middle' };
   sheet.getRow(1).height = 30;
@@ -134,6 +145,7 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
   });
   header(2, rateColumn, t('report.rate'), 2);
   header(2, missingColumn, t('report.missingCount'), 2);
+  header(2, attendanceColumn, t('report.attendance'), 2);
   sheet.getRow(2).height = 36;
   for (const n of [1, 2, 3]) sheet.getRow(n).commit();
 
@@ -153,7 +165,14 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
     cell.alignment = { horizontal: 'center' };
     cell.font = { name: FONT, bold };
   };
-  const totals = (label: string, parent: string, tallies: Tally[], tally: Tally, fill: string) => {
+  const attendanceCell = (attendance: AttendanceTally, bold = false) => {
+    const cell = sheet.getCell(row, attendanceColumn);
+    cell.value = attendance.rate ?? '–';
+    cell.numFmt = '0.0%';
+    cell.alignment = { horizontal: 'center' };
+    cell.font = { name: FONT, bold };
+  };
+  const totals = (label: string, parent: string, tallies: Tally[], tally: Tally, attendance: AttendanceTally, fill: string) => {
     sheet.getCell(row, 1).value = parent;
     sheet.getCell(row, 2).value = label;
     model.columns.forEach((_, i) => {
@@ -161,11 +180,12 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
       sheet.getCell(row, starts[i]).fill = solid(fill);
       rateCell(starts[i], tallies[i]);
     });
-    sheet.getCell(row, missingColumn).value = tally.missing;
+    sheet.getCell(row, missingColumn).value = tally.missing + tally.problem;
     for (let c = 1; c <= last; c++) sheet.getCell(row, c).fill = solid(fill);
     styleRow({ fill, bold: true });
     rateCell(rateColumn, tally, { bold: true });
     model.columns.forEach((_, i) => rateCell(starts[i], tallies[i], { bold: true }));
+    attendanceCell(attendance, true);
     sheet.getCell(row, missingColumn).alignment = { horizontal: 'center' };
     sheet.getRow(row).commit();
     row++;
@@ -183,16 +203,17 @@ function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
           target.alignment = { horizontal: 'center', vertical: 'middle' };
         });
       });
-      sheet.getCell(row, missingColumn).value = branch.tally.missing;
+      sheet.getCell(row, missingColumn).value = branch.tally.missing + branch.tally.problem;
       sheet.getCell(row, missingColumn).alignment = { horizontal: 'center' };
       styleRow();
       rateCell(rateColumn, branch.tally);
+      attendanceCell(branch.attendance);
       sheet.getRow(row).commit();
       row++;
     }
-    totals(t('report.subtotal'), group.label, group.subtotal.cells, group.subtotal.tally, SUBTOTAL_FILL);
+    totals(t('report.subtotal'), group.label, group.subtotal.cells, group.subtotal.tally, group.subtotal.attendance, SUBTOTAL_FILL);
   }
-  totals(t('report.total'), '', model.total.cells, model.total.tally, TOTAL_FILL);
+  totals(t('report.total'), '', model.total.cells, model.total.tally, model.total.attendance, TOTAL_FILL);
 
   // The legend: each state in its colour, then how rates are computed.
   row++;
@@ -233,6 +254,13 @@ function detailSheet(workbook: Writer, model: ReportModel, lang: Lang): void {
     t('report.content'),
     t('report.location'),
     t('report.note'),
+    t('report.host'),
+    t('report.recorder'),
+    t('report.expected1'),
+    t('report.present1'),
+    t('report.leave'),
+    t('report.absent'),
+    t('report.resolution'),
   ];
   const rows: { values: string[]; state: MarkState }[] = [];
   for (const group of model.groups) {
@@ -246,15 +274,27 @@ function detailSheet(workbook: Writer, model: ReportModel, lang: Lang): void {
             const title = activity.title ?? '';
             rows.push({
               state,
-              values: [...base, stateLabel(state, lang), activity.date, title, `${activity.file}:${activity.line}`, activity.group ?? ''],
+              values: [
+                ...base,
+                stateLabel(state, lang),
+                activity.date,
+                title,
+                `${activity.file}:${activity.line}`,
+                activity.group ?? '',
+                activity.host ?? '',
+                activity.recorder ?? '',
+                ...[activity.expected, activity.present, activity.leave, activity.absent].map((n) => (n === undefined ? '' : String(n))),
+                activity.resolution ?? '',
+              ],
             });
           }
-          if (mark.state === 'missing' || mark.state === 'waived') {
+          if (mark.state === 'missing' || mark.state === 'problem' || mark.state === 'waived') {
             for (const finding of mark.findings) {
               const note = finding.waived ? t('report.waivedBy', { ...finding.waived }) : '';
+              const state: MarkState = finding.waived ? 'waived' : mark.state === 'problem' ? 'problem' : 'missing';
               rows.push({
-                state: finding.waived ? 'waived' : 'missing',
-                values: [...base, stateLabel(finding.waived ? 'waived' : 'missing', lang), '', finding.message, `${finding.file}:${finding.line}`, note],
+                state,
+                values: [...base, stateLabel(state, lang), '', finding.message, `${finding.file}:${finding.line}`, note],
               });
             }
           } else if (mark.state === 'not-counted') {
@@ -264,9 +304,9 @@ function detailSheet(workbook: Writer, model: ReportModel, lang: Lang): void {
       });
     }
   }
-  const maxima = [24, 18, 30, 40, 14, 10, 12, 60, 48, 40];
+  const maxima = [24, 18, 30, 40, 14, 10, 12, 60, 48, 40, 12, 12, 6, 6, 6, 6, 40];
   headers.forEach((h, i) => {
-    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => r.values[i])], 8, maxima[i]);
+    sheet.getColumn(i + 1).width = fit([h, ...rows.map((r) => r.values[i] ?? '')], 8, maxima[i]);
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   const head = sheet.addRow(headers);

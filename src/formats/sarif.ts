@@ -140,6 +140,7 @@ export function formatSarif(result: CheckResult, context: FormatContext): string
           },
         },
         language: lang,
+        properties: { asOf: result.asOf, since: result.since, ...(result.sinceByBranch ? { sinceByBranch: result.sinceByBranch } : {}) },
         // Columns count UTF-16 code units, as JavaScript strings do.
         columnKind: 'utf16CodeUnits',
         results,

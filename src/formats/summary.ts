@@ -1,5 +1,8 @@
 /** The one-line summary that closes the stylish and github outputs. */
 import { message } from '../i18n/index.js';
+import { otherStartsText } from '../i18n/starts.js';
+
+export { otherStartsText };
 import type { CheckResult, Lang, Localized } from '../types.js';
 
 export interface SummaryLine {
@@ -15,14 +18,20 @@ export function counted(n: number, singular: string, plural: string): Localized 
   return { 'zh-CN': String(n), en: `${n} ${n === 1 ? singular : plural}` };
 }
 
+/** `，自 2026-01-01 起`, and the branches that start elsewhere. */
+export function sinceText(result: Pick<CheckResult, 'since' | 'sinceByBranch' | 'branches'>, lang: Lang): string {
+  return message(lang, 'since.one', { since: result.since }) + otherStartsText(result, lang);
+}
+
 export function summaryLine(result: CheckResult, lang: Lang): SummaryLine {
   const { errors, warnings, waived, files, branches } = result.summary;
   const infos = result.findings.filter((f) => !f.waived && f.severity === 'info').length;
   const problems = errors + warnings + infos;
-  const scope = message(lang, 'stylish.scope', {
-    files: counted(files, 'file', 'files'),
-    branches: counted(branches, 'branch', 'branches'),
-  });
+  const scope =
+    message(lang, 'stylish.scope', {
+      files: counted(files, 'file', 'files'),
+      branches: counted(branches, 'branch', 'branches'),
+    }) + sinceText(result, lang);
   const waivedText = waived ? message(lang, 'stylish.summaryWaived', { waived }) : '';
   if (problems === 0) return { kind: 'clean', text: message(lang, 'stylish.clean', { scope }), waived: waivedText };
   const text =

@@ -7,6 +7,7 @@ import { cli } from './cli.js';
 import { config } from './config.js';
 import { due } from './due.js';
 import { fixMessages as fix } from './fix.js';
+import { inspection } from './inspection.js';
 import { formats } from './formats.js';
 import { initMessages as init } from './init.js';
 import { load } from './load.js';
@@ -16,7 +17,7 @@ import { watchMessages as watch } from './watch.js';
 import { xlsxMessages as xlsx } from './xlsx.js';
 
 /** Every area of the catalogue, for tests that hold the languages to the same keys. */
-export const AREAS = { load, schema, config, cli, init, fix, watch, formats, report, due, xlsx } as const;
+export const AREAS = { load, schema, config, cli, init, fix, watch, formats, report, due, xlsx, inspection } as const;
 
 type Area = (typeof AREAS)[keyof typeof AREAS];
 export type MessageId = Area extends unknown ? keyof Area['zh-CN'] : never;

@@ -8,6 +8,16 @@
  * known to be incomplete and no missing periods are invented for it.
  */
 export function guessBranchId(text: string): string | undefined {
+  return guessBranchField(text, /^[ \t]+id:[ \t]*["']?([^\s"'#]{1,64})/);
+}
+
+/** The branch's name as written under `branch:`, for a file that cannot be parsed (display only). */
+export function guessBranchName(text: string): string | undefined {
+  return guessBranchField(text, /^[ \t]+name:[ \t]*["']?([^"'#\r\n]{1,200}?)["']?[ \t]*(?:#.*)?$/);
+}
+
+/** The first match of `field` among the indented lines under `branch:`. */
+function guessBranchField(text: string, field: RegExp): string | undefined {
   // Line by line, one at a time (the id is usually within the first few): a regular expression for
   // "indented lines, then id:" backtracks exponentially on a hostile file (many lines of spaces
   // under branch:).
@@ -22,8 +32,8 @@ export function guessBranchId(text: string): string | undefined {
     }
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (!/^[ \t]/.test(line)) return undefined;
-    const match = /^[ \t]+id:[ \t]*["']?([^\s"'#]{1,64})/.exec(line);
-    if (match) return match[1];
+    const match = field.exec(line);
+    if (match) return match[1].trim() || undefined;
   }
   return undefined;
 }

@@ -9,7 +9,7 @@
  * every text it accepts it gives the same value and positions (tested on generated and fuzzed input).
  */
 import { createRequire } from 'node:module';
-import type { Document, Node, Scalar, YAMLMap } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import type { Position } from '../types.js';
 import { parseYamlFast } from './fast-yaml.js';
 import { LineIndex, escapePointer, type NodePosition, type PositionIndex } from './positions.js';
@@ -91,8 +91,26 @@ export function parseYamlReference(text: string): ParseOutcome {
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) return { ok: true, value: null, positions: new Map() };
   const first = list[0];
-  const problem = documentProblem(list, text, lines);
-  if (problem) return { ok: false, problem };
+  const error = first.errors[0];
+  if (error) {
+    const position = lines.position(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') return { ok: false, problem: { kind: 'duplicate-key', position } };
+    return {
+      ok: false,
+      problem: { kind: 'syntax', position, code: error.code, hint: hintFor(text, position.line) },
+    };
+  }
+  const directive = directiveOffset(text, first.range[0]);
+  if (directive !== undefined) {
+    return { ok: false, problem: { kind: 'directive', position: lines.position(directive) } };
+  }
+  if (list.length > 1) {
+    const second = list[1];
+    return {
+      ok: false,
+      problem: { kind: 'multiple-documents', position: lines.position(second.range[0]), detail: String(list.length) },
+    };
+  }
   const positions = new Map<string, NodePosition>();
   const composer = new Composer(text, lines, positions);
   try {
@@ -102,21 +120,6 @@ export function parseYamlReference(text: string): ParseOutcome {
     if (problem instanceof ComposeProblem) return { ok: false, problem: problem.problem };
     throw problem;
   }
-}
-
-/** What keeps the first document from being read: a syntax error, a directive, more documents. */
-function documentProblem(list: Document.Parsed[], text: string, lines: LineIndex): YamlProblem | undefined {
-  const first = list[0];
-  const error = first.errors[0];
-  if (error) {
-    const position = lines.position(error.pos[0]);
-    if (error.code === 'DUPLICATE_KEY') return { kind: 'duplicate-key', position };
-    return { kind: 'syntax', position, code: error.code, hint: hintFor(text, position.line) };
-  }
-  const directive = directiveOffset(text, first.range[0]);
-  if (directive !== undefined) return { kind: 'directive', position: lines.position(directive) };
-  if (list.length > 1) return { kind: 'multiple-documents', position: lines.position(list[1].range[0]), detail: String(list.length) };
-  return undefined;
 }
 
 class ComposeProblem extends Error {
@@ -165,43 +168,33 @@ class Composer {
         this.compose(item as Node | null, `${pointer}/${index}`, depth + 1, undefined),
       );
     }
-    if (isMap(node)) return this.composeMap(node, pointer, depth, start);
-    return null;
-  }
-
-  /** A mapping's keys must be plain scalars, each once; its values are composed in order. */
-  private composeMap(node: YAMLMap, pointer: string, depth: number, start: number): Record<string, unknown> {
-    const result: Record<string, unknown> = {};
-    const names = new Set<string>();
-    for (const pair of node.items) {
-      const key = pair.key as Node | null;
-      const name = this.keyName(key, start);
-      if (names.has(name)) this.fail('duplicate-key', key!.range?.[0]);
-      names.add(name);
-      const childPointer = `${pointer}/${escapePointer(name)}`;
-      const keyStart = key!.range?.[0] ?? start;
-      const child = pair.value as Node | null;
-      if (child === null || child === undefined) {
-        const position = this.lines.position(keyStart);
-        this.positions.set(childPointer, { key: position, value: position });
+    if (isMap(node)) {
+      const result: Record<string, unknown> = {};
+      const names = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (key && isAlias(key)) this.fail('alias', key.range?.[0]);
+        if (key && key.anchor) this.fail('anchor', this.markerBefore('&', key.range?.[0]));
+        if (key && key.tag) this.fail('tag', this.markerBefore('!', key.range?.[0]));
+        if (!isScalar(key)) this.fail('complex-key', key?.range?.[0] ?? start);
+        const name = String(scalarText(key, { asKey: true }));
+        if (name === '<<') this.fail('merge-key', key.range?.[0]);
+        if (names.has(name)) this.fail('duplicate-key', key.range?.[0]);
+        names.add(name);
+        const childPointer = `${pointer}/${escapePointer(name)}`;
+        const keyStart = key.range?.[0] ?? start;
+        const child = pair.value as Node | null;
+        if (child === null || child === undefined) {
+          const position = this.lines.position(keyStart);
+          this.positions.set(childPointer, { key: position, value: position });
+        }
+        const value = this.compose(child, childPointer, depth + 1, keyStart);
+        // defineProperty, so that a `__proto__` key is data and never an object's prototype.
+        Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
       }
-      const value = this.compose(child, childPointer, depth + 1, keyStart);
-      // defineProperty, so that a `__proto__` key is data and never an object's prototype.
-      Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+      return result;
     }
-    return result;
-  }
-
-  /** A key's text; an alias, anchor, tag, complex or merge key is a problem. */
-  private keyName(key: Node | null, start: number): string {
-    const { isAlias, isScalar } = yaml();
-    if (key && isAlias(key)) this.fail('alias', key.range?.[0]);
-    if (key && key.anchor) this.fail('anchor', this.markerBefore('&', key.range?.[0]));
-    if (key && key.tag) this.fail('tag', this.markerBefore('!', key.range?.[0]));
-    if (!isScalar(key)) this.fail('complex-key', key?.range?.[0] ?? start);
-    const name = String(scalarText(key, { asKey: true }));
-    if (name === '<<') this.fail('merge-key', key.range?.[0]);
-    return name;
+    return null;
   }
 }
 

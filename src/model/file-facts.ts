@@ -2,7 +2,8 @@
  * What one file contributes to the model: the file validated against the schema, and the valid
  * parts read into a branch header, activities, cases, waivers, features and staff archives.
  */
-import { guessBranchId } from '../load/branch-id.js';
+import { excludedActivity } from './excluded.js';
+import { guessBranchId, guessBranchName } from '../load/branch-id.js';
 import type { LoadedFile } from '../load/index.js';
 import { positionOf } from '../load/positions.js';
 import { issueScope, OMITTED_ISSUE, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
@@ -41,6 +42,7 @@ export interface BranchContribution {
   waivers: Waiver[];
   features: Branch['features'];
   staff: Branch['staff'];
+  excluded: Branch['excluded'];
 }
 
 /**
@@ -55,6 +57,9 @@ export interface FileFacts {
   recordFindings: RawFinding[];
   /** A branch that this file belongs to but that cannot be evaluated in full. */
   incompleteId?: string;
+  /** That branch's name and parent, when the file's header can be read (for the report's row). */
+  incompleteName?: string;
+  incompleteParent?: string;
   contribution?: BranchContribution;
 }
 
@@ -66,6 +71,8 @@ interface Reading {
   at: Locate;
   /** `collection/index` of every record with a schema problem: left out. */
   excluded: Set<string>;
+  /** Where the last schema problem of each of those records is. */
+  lastProblem: Map<string, Location>;
   types: TypeRegistry;
   rules: RuleCatalogue;
   /** Where problems with single records go. */
@@ -77,7 +84,9 @@ export function fileFacts(loaded: LoadedFile, validator: BranchLogValidator, typ
   const facts: FileFacts = { file: loaded.file.display, findings: [...loaded.problems], recordFindings: [] };
   if (loaded.problems.length || loaded.value === undefined) {
     const id = loaded.text !== undefined ? guessBranchId(loaded.text) : undefined;
+    const name = id && loaded.text !== undefined ? guessBranchName(loaded.text) : undefined;
     if (id) facts.incompleteId = id;
+    if (name) facts.incompleteName = name;
     return facts;
   }
   const at = locator(loaded);
@@ -87,9 +96,11 @@ export function fileFacts(loaded: LoadedFile, validator: BranchLogValidator, typ
   const branchId = typeof header?.id === 'string' && /^\S{1,64}$/.test(header.id) ? header.id : undefined;
   if (invalid.wholeFile) {
     if (branchId) facts.incompleteId = branchId;
+    if (branchId && typeof header!.name === 'string' && header!.name) facts.incompleteName = header!.name;
+    if (branchId && typeof header!.parent === 'string' && header!.parent) facts.incompleteParent = header!.parent;
     return facts;
   }
-  facts.contribution = readContribution(doc, header!, branchId!, { at, excluded: invalid.records, types, rules, findings: facts.recordFindings });
+  facts.contribution = readContribution(doc, header!, branchId!, { at, excluded: invalid.records, lastProblem: invalid.lastProblem, types, rules, findings: facts.recordFindings });
   return facts;
 }
 
@@ -106,20 +117,31 @@ function locator(loaded: LoadedFile): Locate {
  * The file's schema problems as findings (those past the limit counted in one), and what they make
  * unusable: single records, or the whole file when a problem lies outside every record.
  */
-function schemaFindings(value: unknown, validator: BranchLogValidator, at: Locate, findings: RawFinding[]): { records: Set<string>; wholeFile: boolean } {
+function schemaFindings(
+  value: unknown,
+  validator: BranchLogValidator,
+  at: Locate,
+  findings: RawFinding[],
+): { records: Set<string>; wholeFile: boolean; lastProblem: Map<string, Location> } {
   const finding = (issue: SchemaIssue): RawFinding => ({ ruleId: 'schema', location: at(issue.pointer, issue.at), messageId: issue.messageId, params: issue.params });
   const issues = validator.check(value, MAX_SCHEMA_FINDINGS_PER_FILE);
   const records = new Set<string>();
+  const lastProblem = new Map<string, Location>();
   let wholeFile = false;
   const omitted = issues.filter((issue) => issue.messageId === OMITTED_ISSUE);
   if (omitted.length) findings.push({ ...finding(omitted[0]), messageId: 'schema.moreProblems', params: { count: omitted.length } });
   for (const issue of issues) {
     if (issue.messageId !== OMITTED_ISSUE) findings.push(finding(issue));
     const scope = issueScope(issue.pointer);
-    if (scope) records.add(`${scope.collection}/${scope.index}`);
-    else wholeFile = true;
+    if (scope) {
+      const key = `${scope.collection}/${scope.index}`;
+      records.add(key);
+      const where = at(issue.pointer, issue.at);
+      const last = lastProblem.get(key);
+      if (!last || where.line > last.line || (where.line === last.line && where.column > last.column)) lastProblem.set(key, where);
+    } else wholeFile = true;
   }
-  return { records, wholeFile };
+  return { records, wholeFile, lastProblem };
 }
 
 /** The records of a top-level list that have no schema problem, with their JSON pointers. */
@@ -147,10 +169,17 @@ function readContribution(doc: Json, header: Json, id: string, reading: Reading)
     waivers: [],
     features: [],
     staff: [],
+    excluded: [],
   };
   for (const { item, pointer } of records(doc, 'activities', excluded)) {
     const activity = readActivity(item, pointer, reading);
     if (activity) contribution.activities.push(activity);
+  }
+  const list = Array.isArray(doc.activities) ? (doc.activities as unknown[]) : [];
+  for (const [key, last] of reading.lastProblem) {
+    const index = key.startsWith('activities/') ? Number(key.slice('activities/'.length)) : -1;
+    const left = index >= 0 ? excludedActivity(list[index], at(`/activities/${index}`), last, reading.types) : undefined;
+    if (left) contribution.excluded.push(left);
   }
   for (const { item, pointer } of records(doc, 'cases', excluded)) contribution.cases.push(readCase(item, at(pointer)));
   for (const { item, pointer } of records(doc, 'waivers', excluded)) {
@@ -212,7 +241,17 @@ function readActivity(item: Json, pointer: string, { at, types, findings }: Read
     firstTopic: item.firstTopic as string | undefined,
     assignments: (item.assignments as string[] | undefined) ?? NO_ITEMS,
     attendance: item.attendance as Activity['attendance'],
+    lecturer: item.lecturer as string | undefined,
     lecturerRole: item.lecturerRole as string | undefined,
+    host: item.host as string | undefined,
+    recorder: item.recorder as string | undefined,
+    agenda: item.agenda as string[] | undefined,
+    resolution: item.resolution as string | undefined,
+    absentees: item.absentees as Activity['absentees'],
+    guests: item.guests as number | undefined,
+    votes: item.votes as Activity['votes'],
+    evidence: item.evidence as string[] | undefined,
+    place: item.place as string | undefined,
     makeUpFor: item.makeUpFor === undefined ? undefined : parsePeriod(String(item.makeUpFor)),
   };
   if (!activity.makeUpFor || activity.date > activity.makeUpFor.end) return activity;

@@ -12,6 +12,18 @@ import type { Branch } from './model.js';
 export interface ModelResult {
   branches: Branch[];
   findings: RawFinding[];
+  /**
+   * Branches known only from files that could not be read (a YAML or schema error in the file or
+   * its header): nothing of them is evaluated, but the report still gives each its row.
+   */
+  unread: UnreadBranch[];
+}
+
+export interface UnreadBranch {
+  id: string;
+  name?: string;
+  parent?: string;
+  files: string[];
 }
 
 /** Merges the files' facts, in path order, into branches; the findings in the order they arise. */
@@ -19,10 +31,18 @@ export function mergeFileFacts(files: FileFacts[]): ModelResult {
   const findings: RawFinding[] = [];
   const branches = new Map<string, Branch>();
   const incompleteIds = new Set<string>();
+  const unread = new Map<string, UnreadBranch>();
 
   for (const facts of files) {
     findings.push(...facts.findings);
-    if (facts.incompleteId !== undefined) incompleteIds.add(facts.incompleteId);
+    if (facts.incompleteId !== undefined) {
+      incompleteIds.add(facts.incompleteId);
+      const known = unread.get(facts.incompleteId) ?? { id: facts.incompleteId, files: [] };
+      known.name ??= facts.incompleteName;
+      known.parent ??= facts.incompleteParent;
+      known.files.push(facts.file);
+      unread.set(facts.incompleteId, known);
+    }
     const contribution = facts.contribution;
     if (!contribution) continue;
     let branch = branches.get(contribution.id);
@@ -35,15 +55,19 @@ export function mergeFileFacts(files: FileFacts[]): ModelResult {
     for (const item of contribution.waivers) branch.waivers.push(item);
     for (const item of contribution.features) branch.features.push(item);
     for (const item of contribution.staff) branch.staff.push(item);
+    for (const item of contribution.excluded ?? []) branch.excluded.push(item);
   }
 
   for (const id of incompleteIds) {
     const branch = branches.get(id);
-    if (branch) branch.incomplete = true;
+    if (branch) {
+      branch.incomplete = true;
+      unread.delete(id);
+    }
   }
   const list = [...branches.values()].sort((a, b) => compareText(a.header.id, b.header.id));
   for (const branch of list) markDuplicates(branch.activities);
-  return { branches: list, findings };
+  return { branches: list, findings, unread: [...unread.values()].sort((a, b) => compareText(a.id, b.id)) };
 }
 
 /** A branch as its first file begins it, before any record is added. */
@@ -58,6 +82,7 @@ function emptyBranch(contribution: BranchContribution): Branch {
     waivers: [],
     features: [],
     staff: [],
+    excluded: [],
     incomplete: false,
   };
 }

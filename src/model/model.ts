@@ -1,6 +1,7 @@
 /** The model the rules work on: branches merged across files, with their activities, cases and waivers. */
 import type { Location, Localized } from '../types.js';
 import type { IsoDate } from './dates.js';
+import type { ExcludedActivity } from './excluded.js';
 import type { Period } from './period.js';
 
 export interface Activity {
@@ -12,12 +13,44 @@ export interface Activity {
   group?: string;
   firstTopic?: string;
   assignments: string[];
-  attendance?: { expected?: number; present?: number; leave?: number; absent?: number };
+  attendance?: Attendance;
+  lecturer?: string;
   lecturerRole?: string;
+  host?: string;
+  recorder?: string;
+  agenda?: string[];
+  resolution?: string;
+  absentees?: Absentee[];
+  /** 列席: never counted in attendance. */
+  guests?: number;
+  votes?: Votes;
+  evidence?: string[];
+  place?: string;
   /** 补开: the period this activity was held for. */
   makeUpFor?: Period;
   /** Set when the activity repeats an earlier one; a repeat never counts twice. */
   duplicateOf?: Location;
+}
+
+/** 应到、实到、请假、缺席. */
+export interface Attendance {
+  expected?: number;
+  present?: number;
+  leave?: number;
+  absent?: number;
+}
+
+export interface Absentee {
+  name: string;
+  reason?: string;
+  kind?: 'leave' | 'absent';
+}
+
+/** 表决: for, against, abstain. */
+export interface Votes {
+  for: number;
+  against?: number;
+  abstain?: number;
 }
 
 export interface Case {
@@ -65,6 +98,8 @@ export interface Branch {
   waivers: Waiver[];
   features: YearEntry<{ feature?: string; highlight?: string }>[];
   staff: YearEntry<{ total: number; archived: number }>[];
+  /** Activities left out for a schema problem, with what they would have counted for. */
+  excluded: ExcludedActivity[];
   /**
    * True when one of the branch's files could not be evaluated: then no period-based rule runs for
    * the branch, so that a broken file never invents missing activities.

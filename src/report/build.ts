@@ -11,8 +11,14 @@ import { maskPersonalData } from '../privacy.js';
 import { evaluateCadence, type CadenceCell } from '../rules/cadence/index.js';
 import type { CadenceDefinition } from '../rules/cadence/definitions.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
-import { reportColumns, type ColumnSource } from './columns.js';
+import { addMonths } from '../model/dates.js';
+import type { UnreadBranch } from '../model/merge.js';
+import { compareText } from '../util/compare.js';
+import { branchAttendance, memberAbsences } from './attendance.js';
+import { DATA_HYGIENE_RULES, reportColumns, type ColumnSource } from './columns.js';
 import type {
+  AttendanceTally,
+  MeetingAttendance,
   BranchGroup,
   BranchRow,
   CountedActivity,
@@ -25,13 +31,15 @@ import type {
   UncountedFile,
 } from './model.js';
 import { periodLabel } from './present.js';
-import { sumTallies, tallyOf } from './tally.js';
+import { attendanceTally, sumAttendance, sumTallies, tallyOf } from './tally.js';
 
 export interface ReportInput {
   engine: Engine;
   period: Period;
   result: CheckResult;
   branches: Branch[];
+  /** Branches known only from files that could not be read: a row of uncounted cells each. */
+  unread?: UnreadBranch[];
   files: number;
 }
 
@@ -64,28 +72,65 @@ export function buildReport(input: ReportInput): ReportModel {
   const { window } = engine.options;
   const columns = reportColumns(engine, period, lang);
   const index = new FindingIndex(result.findings);
+  const { since } = engine.startSummary(branches);
 
-  const rows = branches.map((branch) => branchRow(branch, columns, index, engine));
+  const meetings: MeetingAttendance[] = [];
+  const rows = branches.map((branch) => {
+    const attendance = branchAttendance(branch, period, window.asOf, engine.types, lang);
+    meetings.push(...attendance.meetings);
+    return branchRow(branch, columns, index, engine, since, attendance.tally, period);
+  });
+  rows.push(...(input.unread ?? []).map((branch) => unreadRow(branch, columns, window.asOf)));
+  rows.sort((a, b) => compareText(a.id, b.id));
   const uncounted = uncountedFiles(result.findings, engine);
+  const recordProblems = recordProblemFiles(result.findings);
   return {
     version: 1,
     lang,
     period: { id: period.id, kind: period.kind, start: period.start, end: period.end, label: periodLabel(period.id, lang) },
     asOf: window.asOf,
-    since: window.since,
+    since,
     columns: columns.map((c) => c.column),
     groups: groupRows(rows, columns.length, lang),
     total: totalRow(rows, columns.length),
     uncounted,
-    summary: { files: input.files, branches: rows.length, uncountedFiles: uncounted.length },
+    recordProblems,
+    meetings,
+    absences: memberAbsences(meetings),
+    summary: {
+      files: input.files,
+      branches: rows.length,
+      uncountedFiles: uncounted.length,
+      recordProblems: recordProblems.reduce((sum, file) => sum + file.problems.length, 0),
+    },
   };
 }
 
-function branchRow(branch: Branch, columns: ColumnSource[], index: FindingIndex, engine: Engine): BranchRow {
+/** The end of the committee's term, when it is within six months of the as-of date or past. */
+function termEndOf(branch: Branch, engine: Engine): string | undefined {
+  const { termStart } = branch.header;
+  if (!termStart) return undefined;
+  const rule = engine.rule('term-expiry');
+  const years = Number((rule ? engine.optionsOf(rule).years : undefined) ?? 3);
+  const end = addMonths(termStart, years * 12);
+  return engine.options.window.asOf >= addMonths(end, -6) ? end : undefined;
+}
+
+function branchRow(
+  branch: Branch,
+  columns: ColumnSource[],
+  index: FindingIndex,
+  engine: Engine,
+  since: string,
+  attendance: AttendanceTally,
+  _period: Period,
+): BranchRow {
+  const start = engine.windowOf(branch).since;
   const cells = columns.map((source) =>
     source.definition ? cadenceCell(branch, source, source.definition, index, engine) : contentCell(branch, source, index, engine),
   );
   const { header } = branch;
+  const termEnd = termEndOf(branch, engine);
   return {
     // Masked like every other text from the logs (check's findings carry the same masked id).
     id: maskPersonalData(header.id),
@@ -94,10 +139,37 @@ function branchRow(branch: Branch, columns: ColumnSource[], index: FindingIndex,
     groups: header.groups.map(maskPersonalData),
     ...(header.established ? { established: header.established } : {}),
     ...(header.dissolved ? { dissolved: header.dissolved } : {}),
+    ...(start !== since ? { since: start } : {}),
+    ...(termEnd ? { termEnd } : {}),
     incomplete: branch.incomplete,
     files: branch.files.map(maskPersonalData),
     cells,
     tally: sumTallies(cells.map((c) => c.tally)),
+    attendance,
+  };
+}
+
+/** The row of a branch whose files could not be read: every period that has ended is not counted. */
+function unreadRow(branch: UnreadBranch, columns: ColumnSource[], asOf: string): BranchRow {
+  const cells = columns.map((source): ReportCell => {
+    const marks = source.periods.map((period): ReportMark => ({
+      period: period.id,
+      state: period.end < asOf ? 'not-counted' : 'pending',
+      activities: [],
+      findings: [],
+    }));
+    return { ruleId: source.column.ruleId, marks, tally: tallyOf(marks.map((m) => m.state)) };
+  });
+  return {
+    id: maskPersonalData(branch.id),
+    name: maskPersonalData(branch.name ?? branch.id),
+    ...(branch.parent !== undefined ? { parent: maskPersonalData(branch.parent) } : {}),
+    groups: [],
+    incomplete: true,
+    files: branch.files.map(maskPersonalData),
+    cells,
+    tally: sumTallies(cells.map((c) => c.tally)),
+    attendance: attendanceTally(0, 0, 0),
   };
 }
 
@@ -120,6 +192,10 @@ function counted(activity: Activity, { late }: { late: boolean }): CountedActivi
     late,
     file: maskPersonalData(activity.location.file),
     line: activity.location.line,
+    ...(activity.host !== undefined ? { host: maskPersonalData(activity.host) } : {}),
+    ...(activity.recorder !== undefined ? { recorder: maskPersonalData(activity.recorder) } : {}),
+    ...(activity.attendance ?? {}),
+    ...(activity.resolution !== undefined ? { resolution: maskPersonalData(activity.resolution) } : {}),
   };
 }
 
@@ -158,7 +234,7 @@ function cadenceCell(
   engine: Engine,
 ): ReportCell {
   const id = branch.header.id;
-  const cells = evaluateCadence(branch, definition, source.periods, engine.options.window);
+  const cells = evaluateCadence(branch, definition, source.periods, engine.windowOf(branch));
   const units: MarkState[] = [];
   const marks = source.periods.map((period): ReportMark => {
     const findings = index.get(id, definition.id, period.id);
@@ -210,9 +286,10 @@ function contentCell(branch: Branch, source: ColumnSource, index: FindingIndex, 
   const marks = source.periods.map((period): ReportMark => {
     const findings = index.get(id, ruleId, period.id);
     let state: MarkState;
-    if (findings.length > 0) state = findings.every((f) => f.waived) ? 'waived' : 'missing';
+    // Something was done, but not as required: 有问题, not 未开展.
+    if (findings.length > 0) state = findings.every((f) => f.waived) ? 'waived' : 'problem';
     else {
-      const periodStatus = periodState(branch, period, engine.options.window);
+      const periodStatus = periodState(branch, period, engine.windowOf(branch));
       if (periodStatus === 'evaluated') state = branch.incomplete ? 'not-counted' : 'done';
       else state = periodStatus === 'not-applicable' ? 'not-applicable' : 'pending';
     }
@@ -224,7 +301,7 @@ function contentCell(branch: Branch, source: ColumnSource, index: FindingIndex, 
 
 function totalRow(rows: BranchRow[], columns: number): TotalRow {
   const cells = Array.from({ length: columns }, (_, i) => sumTallies(rows.map((r) => r.cells[i].tally)));
-  return { cells, tally: sumTallies(rows.map((r) => r.tally)) };
+  return { cells, tally: sumTallies(rows.map((r) => r.tally)), attendance: sumAttendance(rows.map((r) => r.attendance)) };
 }
 
 /** Rows grouped under their parent (in code-point order), then the branches that name none. */
@@ -246,6 +323,18 @@ function groupRows(rows: BranchRow[], columns: number, lang: Lang): BranchGroup[
       subtotal: totalRow(branches, columns),
     };
   });
+}
+
+/** 记录问题: the findings of the data-hygiene rules, grouped by file. */
+function recordProblemFiles(findings: Finding[]): UncountedFile[] {
+  const byFile = new Map<string, UncountedFile>();
+  for (const finding of findings) {
+    if (!DATA_HYGIENE_RULES.has(finding.ruleId)) continue;
+    let entry = byFile.get(finding.file);
+    if (!entry) byFile.set(finding.file, (entry = { file: finding.file, problems: [] }));
+    entry.problems.push({ ruleId: finding.ruleId, line: finding.line, column: finding.column, message: finding.message });
+  }
+  return [...byFile.values()];
 }
 
 /** The input problems (unreadable files, schema errors, conflicts), grouped by file. */

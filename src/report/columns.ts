@@ -53,12 +53,18 @@ export interface ColumnSource {
   periods: Period[];
 }
 
+/**
+ * Rules about the records themselves rather than a requirement: not columns of the report, and no
+ * effect on the rate; the report counts their findings under 记录问题.
+ */
+export const DATA_HYGIENE_RULES: ReadonlySet<string> = new Set(['duplicate-activity', 'future-date', 'unknown-group', 'stale-waiver']);
+
 export function reportColumns(engine: Engine, period: Period, lang: Lang): ColumnSource[] {
   const definitions = cadenceDefinitions(engine);
   const sources: ColumnSource[] = [];
   for (const rule of engine.rules) {
     const { meta } = rule;
-    if (meta.category === 'input' || !meta.period || engine.severityOf(rule) === 'off') continue;
+    if (meta.category === 'input' || !meta.period || engine.severityOf(rule) === 'off' || DATA_HYGIENE_RULES.has(meta.id)) continue;
     const severity = engine.severityOf(rule) as ReportColumn['severity'];
     const definition = meta.category === 'cadence' ? definitions.get(meta.id) : undefined;
     const periods = markPeriods(period, meta.period);

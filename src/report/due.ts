@@ -8,7 +8,7 @@ import { formatMessage, message } from '../i18n/index.js';
 import { addDays, daysBetween } from '../model/dates.js';
 import type { Branch } from '../model/model.js';
 import { maskPersonalData } from '../privacy.js';
-import type { DueEntry, DueKind, Rule } from '../rules/rule.js';
+import type { DueEntry, DueKind, Rule, TermStage } from '../rules/rule.js';
 import type { CheckResult, Lang, MessageParams, Severity } from '../types.js';
 import type { UncountedFile } from './model.js';
 import { periodLabel } from './present.js';
@@ -36,8 +36,13 @@ export interface DueItem {
   overdue: boolean;
   /** Activities (or, for term expiry, nothing) counted so far and required. */
   progress?: { count: number; required: number };
-  /** Term expiry: `expired`, or within `3` or `6` months. */
-  stage?: 'expired' | '3' | '6';
+  /** Term expiry: `expired`, or within `1`, `3` or `6` months. */
+  stage?: TermStage;
+  /**
+   * Term expiry: when the election is reminded of, 6, 3 and 1 months before the term ends and every
+   * month after it has ended, up to the end of the window.
+   */
+  reminders?: string[];
   severity: Severity;
   source: string;
   /** Stable across runs: the same branch, requirement, period and group give the same id. */
@@ -48,6 +53,9 @@ export interface DueModel {
   version: 1;
   lang: Lang;
   asOf: string;
+  /** The evaluation start of most branches, and of the others (as in `check`). */
+  since: string;
+  sinceByBranch?: Record<string, string>;
   within: number;
   until: string;
   items: DueItem[];
@@ -77,14 +85,21 @@ export function buildDue(input: DueInput): DueModel {
   for (const branch of branches) {
     for (const rule of engine.rules) {
       if (!rule.due || !engine.enabled(rule)) continue;
-      for (const entry of rule.due(dueContext(engine, rule, branch, until))) items.push(dueItem(engine, rule, branch, entry));
+      for (const entry of rule.due(dueContext(engine, rule, branch, until))) {
+        // --within: what falls due by `until` (or is overdue), and an election being reminded of.
+        if (entry.deadline > until && !entry.stage) continue;
+        items.push(dueItem(engine, rule, branch, entry));
+      }
     }
   }
   items.sort(compareItems(branches, engine));
+  const { since, sinceByBranch } = engine.startSummary(branches);
   return {
     version: 1,
     lang,
     asOf: window.asOf,
+    since,
+    ...(sinceByBranch ? { sinceByBranch } : {}),
     within,
     until,
     items,
@@ -94,7 +109,7 @@ export function buildDue(input: DueInput): DueModel {
 }
 
 function dueContext(engine: Engine, rule: Rule, branch: Branch, until: string) {
-  const { window } = engine.options;
+  const window = engine.windowOf(branch);
   return {
     meta: rule.meta,
     branch,
@@ -111,7 +126,7 @@ function dueItem(engine: Engine, rule: Rule, branch: Branch, entry: DueEntry): D
   const { lang, window } = engine.options;
   const { header } = branch;
   const group = entry.group === undefined ? undefined : maskPersonalData(entry.group);
-  const { kind, period, deadline, progress, stage } = entry;
+  const { kind, period, deadline, progress, stage, reminders } = entry;
   const daysLeft = daysBetween(window.asOf, deadline);
   // Key order is the JSON output's field order.
   return {
@@ -129,6 +144,7 @@ function dueItem(engine: Engine, rule: Rule, branch: Branch, entry: DueEntry): D
     overdue: daysLeft < 0,
     ...(progress ? { progress } : {}),
     ...(stage ? { stage } : {}),
+    ...(reminders ? { reminders } : {}),
     severity: entry.severity ?? (engine.severityOf(rule) as Severity),
     source: rule.meta.source[lang],
     uid: dueUid(header.id, rule.meta.id, entry.key, entry.group),
@@ -144,12 +160,17 @@ function titleOf(rule: Rule, entry: DueEntry, group: string | undefined, lang: L
   return group === undefined ? title : message(lang, 'due.groupItem', { title, group });
 }
 
-/** Branch by branch (in the order of the model), then by deadline and the rule order. */
+/**
+ * Overdue items first, across branches (by deadline, then branch); then branch by branch (in the
+ * order of the model), by deadline and the rule order.
+ */
 function compareItems(branches: Branch[], engine: Engine): (a: DueItem, b: DueItem) => number {
   const order = new Map(branches.map((b, i) => [b.header.id, i]));
   const rules = new Map(engine.rules.map((r, i) => [r.meta.id, i]));
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return (a, b) =>
+    Number(b.overdue) - Number(a.overdue) ||
+    (a.overdue ? text(a.deadline, b.deadline) : 0) ||
     order.get(a.branch)! - order.get(b.branch)! ||
     text(a.deadline, b.deadline) ||
     rules.get(a.ruleId)! - rules.get(b.ruleId)! ||

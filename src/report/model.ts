@@ -10,9 +10,13 @@ import type { Severity, WaiverMark } from '../types.js';
  * not be read, so an unmet period can be neither confirmed nor ruled out (check reports nothing
  * for it either).
  */
-export type MarkState = 'done' | 'late' | 'waived' | 'missing' | 'pending' | 'not-applicable' | 'not-counted';
+export type MarkState = 'done' | 'late' | 'waived' | 'missing' | 'problem' | 'pending' | 'not-applicable' | 'not-counted';
 
-export const MARK_STATES: readonly MarkState[] = ['done', 'late', 'waived', 'missing', 'pending', 'not-applicable', 'not-counted'];
+/**
+ * `problem`: a content rule found something wrong with what was done (有问题), as opposed to a
+ * requirement that was not met at all (`missing`, 未开展); both count against the rate.
+ */
+export const MARK_STATES: readonly MarkState[] = ['done', 'late', 'waived', 'missing', 'problem', 'pending', 'not-applicable', 'not-counted'];
 
 /** Counts of marks (of Party-group units for per-group requirements) by state. */
 export interface Tally {
@@ -20,15 +24,61 @@ export interface Tally {
   late: number;
   waived: number;
   missing: number;
+  problem: number;
   pending: number;
   notApplicable: number;
   notCounted: number;
   /** done + late + waived. */
   met: number;
-  /** met + missing: the denominator of the completion rate. */
+  /** met + missing + problem: the denominator of the completion rate. */
   counted: number;
-  /** met / counted, or null when nothing counted. */
+  /** met / counted rounded half up to a tenth of a percent (0.667), or null when nothing counted. */
   rate: number | null;
+}
+
+/** 出勤率: Σ present ÷ Σ expected over the activities of the period that record both. */
+export interface AttendanceTally {
+  /** Activities that record expected and present attendance. */
+  meetings: number;
+  expected: number;
+  present: number;
+  /** present / expected rounded half up to a tenth of a percent, or null without meetings. */
+  rate: number | null;
+}
+
+/** One activity of the period that records attendance (the 会议出勤 sheet). */
+export interface MeetingAttendance {
+  branch: string;
+  branchName: string;
+  date: string;
+  /** The activity's types by name. */
+  type: string;
+  title?: string;
+  host?: string;
+  recorder?: string;
+  resolution?: string;
+  expected?: number;
+  present?: number;
+  leave?: number;
+  absent?: number;
+  rate: number | null;
+  absentees: { name: string; reason?: string; kind?: 'leave' | 'absent' }[];
+  file: string;
+  line: number;
+}
+
+/** One name among the absentees of the period (the 党员缺勤 sheet), whoever missed most first. */
+export interface MemberAbsence {
+  branch: string;
+  branchName: string;
+  name: string;
+  leave: number;
+  absent: number;
+  /** Neither kind given, nor told by the counts. */
+  unspecified: number;
+  total: number;
+  /** Times away by activity type name. */
+  byType: Record<string, number>;
 }
 
 export interface ReportPeriod {
@@ -68,6 +118,13 @@ export interface CountedActivity {
   late: boolean;
   file: string;
   line: number;
+  host?: string;
+  recorder?: string;
+  expected?: number;
+  present?: number;
+  leave?: number;
+  absent?: number;
+  resolution?: string;
 }
 
 export interface ReportFinding {
@@ -113,18 +170,24 @@ export interface BranchRow {
   groups: string[];
   established?: string;
   dissolved?: string;
+  /** The branch's evaluation start, when it is not the report's `since`. */
+  since?: string;
+  /** The end of the committee's term, when it ends within six months of the as-of date or has ended. */
+  termEnd?: string;
   /** One of the branch's files could not be evaluated (its unmet periods are not counted). */
   incomplete: boolean;
   files: string[];
   /** In column order. */
   cells: ReportCell[];
   tally: Tally;
+  attendance: AttendanceTally;
 }
 
 export interface TotalRow {
   /** Per column, in column order. */
   cells: Tally[];
   tally: Tally;
+  attendance: AttendanceTally;
 }
 
 export interface BranchGroup {
@@ -155,10 +218,18 @@ export interface ReportModel {
   lang: string;
   period: ReportPeriod;
   asOf: string;
+  /** The evaluation start of most branches (the others give theirs in their row). */
   since: string;
   columns: ReportColumn[];
   groups: BranchGroup[];
   total: TotalRow;
   uncounted: UncountedFile[];
-  summary: { files: number; branches: number; uncountedFiles: number };
+  /**
+   * 记录问题: the findings about the records themselves (repeats, future dates, unknown group names,
+   * stale waivers), by file. They are not requirements: no column, no effect on the rate.
+   */
+  recordProblems: UncountedFile[];
+  meetings: MeetingAttendance[];
+  absences: MemberAbsence[];
+  summary: { files: number; branches: number; uncountedFiles: number; recordProblems: number };
 }

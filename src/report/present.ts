@@ -8,7 +8,8 @@ import { parsePeriod } from '../model/period.js';
 import type { Lang } from '../types.js';
 import type { ChalkInstance } from 'chalk';
 import type { MarkState, ReportMark, ReportModel, UncountedFile } from './model.js';
-import { percentText } from './tally.js';
+import { attendanceText, percentText } from './tally.js';
+import { otherStartsText } from '../i18n/starts.js';
 
 /**
  * One-column symbols for the terminal and Markdown. None is of ambiguous East Asian width, so a
@@ -19,6 +20,7 @@ export const STATE_SYMBOL: Record<MarkState, string> = {
   late: '✚',
   waived: '◊',
   missing: '✗',
+  problem: '!',
   pending: '◔',
   'not-applicable': '-',
   'not-counted': '?',
@@ -92,7 +94,7 @@ export function markSymbol(mark: ReportMark, { withProgress }: { withProgress: b
  */
 export function compactSymbols(marks: ReportMark[]): string {
   const count = (state: MarkState) => marks.filter((m) => m.state === state).length;
-  for (const state of ['missing', 'not-counted', 'waived', 'late'] as const) {
+  for (const state of ['missing', 'problem', 'not-counted', 'waived', 'late'] as const) {
     if (count(state) > 0) return `${STATE_SYMBOL[state]}${count(state)}`;
   }
   if (count('done') > 0) return STATE_SYMBOL.done;
@@ -105,18 +107,53 @@ export function countText(lang: Lang, id: string, n: number, params: Record<stri
   return message(lang, n === 1 ? `${id}.one` : id, { n, ...params });
 }
 
+/** 截至 2026-09-15，自 2026-01-01 起统计（二支部自 2025-01-01 起）: the start of every branch. */
+export function subtitle(model: ReportModel): string {
+  const lang = model.lang as Lang;
+  const rows = model.groups.flatMap((group) => group.branches).filter((row) => row.since !== undefined);
+  const others = otherStartsText(
+    {
+      sinceByBranch: Object.fromEntries(rows.map((row) => [row.id, row.since!])),
+      branches: Object.fromEntries(rows.map((row) => [row.id, { name: row.name, since: row.since! }])),
+    },
+    lang,
+  );
+  return message(lang, 'report.subtitle', { asOf: model.asOf, since: model.since }) + others;
+}
+
 /** 截至 2026-09-15，自 2026-01-01 起统计；5 个支部、7 个文件；总完成率 87.5% */
 export function summaryLine(model: ReportModel): string {
   const lang = model.lang as Lang;
   const overall = percentText(model.total.tally);
+  const attendance = attendanceText(model.total.attendance);
   return [
-    message(lang, 'report.subtitle', { asOf: model.asOf, since: model.since }),
+    subtitle(model),
     message(lang, 'report.scope', {
       branches: countText(lang, 'report.count.branches', model.summary.branches),
       files: countText(lang, 'report.count.files', model.summary.files),
     }),
     overall ? message(lang, 'report.overall', { rate: overall }) : message(lang, 'report.overallNone'),
+    ...(attendance ? [message(lang, 'report.overallAttendance', { rate: attendance })] : []),
   ].join(message(lang, 'report.sep'));
+}
+
+/** 记录问题 and the terms that end soon, for the terminal table. */
+export function noticeLines(model: ReportModel, chalk: ChalkInstance): string[] {
+  const lang = model.lang as Lang;
+  const lines: string[] = [];
+  for (const row of model.groups.flatMap((group) => group.branches)) {
+    if (row.termEnd) lines.push(chalk.yellow(message(lang, 'report.termEnds', { branch: row.name, termEnd: row.termEnd })));
+  }
+  const count = model.summary.recordProblems;
+  if (count > 0) {
+    lines.push('', chalk.yellow.bold(message(lang, 'report.recordProblemsTitle', { count })));
+    for (const file of model.recordProblems) {
+      for (const problem of file.problems) {
+        lines.push(`  ${chalk.underline(`${file.file}:${problem.line}:${problem.column}`)}  ${problem.message}  ${chalk.dim(problem.ruleId)}`);
+      }
+    }
+  }
+  return lines;
 }
 
 /** The files that could not be counted, one line per problem, for the terminal tables of report and due. */

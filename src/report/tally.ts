@@ -2,20 +2,21 @@
  * Completion rates: (done + late + waived) / (done + late + waived + missing). Pending,
  * not-applicable and not-counted marks are shown but never count either way.
  */
-import type { MarkState, Tally } from './model.js';
+import type { AttendanceTally, MarkState, Tally } from './model.js';
 
 const FIELD: Record<MarkState, keyof Omit<Tally, 'met' | 'counted' | 'rate'>> = {
   done: 'done',
   late: 'late',
   waived: 'waived',
   missing: 'missing',
+  problem: 'problem',
   pending: 'pending',
   'not-applicable': 'notApplicable',
   'not-counted': 'notCounted',
 };
 
 export function emptyTally(): Tally {
-  return { done: 0, late: 0, waived: 0, missing: 0, pending: 0, notApplicable: 0, notCounted: 0, met: 0, counted: 0, rate: null };
+  return { done: 0, late: 0, waived: 0, missing: 0, problem: 0, pending: 0, notApplicable: 0, notCounted: 0, met: 0, counted: 0, rate: null };
 }
 
 /** A tally of the given unit states. */
@@ -35,18 +36,64 @@ export function sumTallies(tallies: Iterable<Tally>): Tally {
 
 function finish(tally: Tally): Tally {
   tally.met = tally.done + tally.late + tally.waived;
-  tally.counted = tally.met + tally.missing;
-  tally.rate = tally.counted === 0 ? null : tally.met / tally.counted;
+  tally.counted = tally.met + tally.missing + tally.problem;
+  tally.rate = tally.counted === 0 ? null : permille(tally) / 1000;
   return tally;
 }
 
 /**
- * The rate as a percentage with one decimal, rounded down so that 100% means complete
- * (`99.9%`, never a rounded-up `100.0%`); undefined when nothing counted.
+ * The rate in tenths of a percent, rounded half up (2/3 is 66.7%), except that a rate short of
+ * complete never rounds up to 100.0%: 100% means complete.
  */
-export function percentText(tally: Tally, decimals: 0 | 1 = 1): string | undefined {
+function permille(tally: Pick<Tally, 'met' | 'counted'>): number {
+  return ratioPermille(tally.met, tally.counted);
+}
+
+/** part / whole in tenths of a percent, rounded half up, never 100.0% short of the whole. */
+export function ratioPermille(part: number, whole: number): number {
+  const rounded = Math.floor((part * 2000 + whole) / (2 * whole));
+  return part < whole ? Math.min(rounded, 999) : rounded;
+}
+
+/** A rate in tenths of a percent as text: 66.7%. */
+export function permilleText(value: number): string {
+  return `${Math.floor(value / 10)}.${value % 10}%`;
+}
+
+/** The rate as a percentage with one decimal (66.7%); undefined when nothing counted. */
+export function percentText(tally: Tally): string | undefined {
   if (tally.counted === 0) return undefined;
-  const scale = decimals === 1 ? 1000 : 100;
-  const value = Math.floor((tally.met * scale) / tally.counted);
-  return decimals === 1 ? `${Math.floor(value / 10)}.${value % 10}%` : `${value}%`;
+  return permilleText(permille(tally));
+}
+
+/** 出勤率 of attendance totals. */
+export function attendanceTally(expected: number, present: number, meetings: number): AttendanceTally {
+  return { meetings, expected, present, rate: expected === 0 ? null : ratioPermille(present, expected) / 1000 };
+}
+
+export function sumAttendance(tallies: Iterable<AttendanceTally>): AttendanceTally {
+  let expected = 0;
+  let present = 0;
+  let meetings = 0;
+  for (const tally of tallies) {
+    expected += tally.expected;
+    present += tally.present;
+    meetings += tally.meetings;
+  }
+  return attendanceTally(expected, present, meetings);
+}
+
+/** 出勤率 as text (92.5%); undefined without meetings. */
+export function attendanceText(tally: AttendanceTally): string | undefined {
+  return tally.expected === 0 ? undefined : permilleText(ratioPermille(tally.present, tally.expected));
+}
+
+/**
+ * The rate in a cell three characters wide (a column's subtotal in the terminal table): a whole
+ * percent, rounded half up (2/3 is 67), never 100 short of complete; undefined when nothing counted.
+ */
+export function shortPercentText(tally: Tally): string | undefined {
+  if (tally.counted === 0) return undefined;
+  const value = Math.floor((permille(tally) + 5) / 10);
+  return String(tally.met < tally.counted ? Math.min(value, 99) : value);
 }

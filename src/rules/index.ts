@@ -26,11 +26,33 @@ import staleWaiver from './stale-waiver/index.js';
 import termExpiry from './term-expiry/index.js';
 import unknownGroup from './unknown-group/index.js';
 import workbook from './workbook/index.js';
+import absenceReason from './absence-reason/index.js';
+import attendanceConsistent from './attendance-consistent/index.js';
+import committeeMeetingQuorum from './committee-meeting-quorum/index.js';
+import { recordComplete } from './record-complete/index.js';
+import termUnknown from './term-unknown/index.js';
+import voteMajority from './vote-majority/index.js';
+import type { RecordRequirements } from '../model/records.js';
 import yamlSyntax from './yaml-syntax/index.js';
 
 export const INPUT_RULES: Rule[] = [yamlSyntax, encoding, schema, branchConflict, fileTooLarge, fileUnreadable, workbook];
 
-export const CONTENT_RULES: Rule[] = [
+/** The content rules; record-complete's requirements come from the configuration's `records`. */
+export function contentRules(records?: RecordRequirements): Rule[] {
+  return [
+    ...CONTENT_RULES.slice(0, 4),
+    recordComplete(records),
+    attendanceConsistent,
+    absenceReason,
+    committeeMeetingQuorum,
+    voteMajority,
+    ...CONTENT_RULES.slice(4, 8),
+    termUnknown,
+    ...CONTENT_RULES.slice(8),
+  ];
+}
+
+const CONTENT_RULES: Rule[] = [
   firstTopic,
   partyDayAssignments,
   secretaryLectureYearly,
@@ -47,11 +69,11 @@ export const CONTENT_RULES: Rule[] = [
 ];
 
 /** All rules in documentation order: input, cadence (built-in, then configured), content. */
-export function allRules(types: TypeRegistry, extraCadences: CadenceDefinition[] = []): Rule[] {
+export function allRules(types: TypeRegistry, extraCadences: CadenceDefinition[] = [], records?: RecordRequirements): Rule[] {
   return [
     ...INPUT_RULES,
     ...[...BUILTIN_CADENCES, ...extraCadences].map((definition) => cadenceRule(definition, types)),
-    ...CONTENT_RULES,
+    ...contentRules(records),
   ];
 }
 

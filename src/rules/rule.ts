@@ -74,6 +74,9 @@ export interface FileContext<M extends string = string, O extends string = strin
 
 export type DueKind = 'cadence' | 'content' | 'case' | 'term';
 
+/** How near the end of a committee's term is: ended, or within 1, 3 or 6 months. */
+export type TermStage = 'expired' | '1' | '3' | '6';
+
 /** One thing still to be done for a branch (`dangjian due`). */
 export interface DueEntry<M extends string = string> {
   kind: DueKind;
@@ -84,7 +87,9 @@ export interface DueEntry<M extends string = string> {
   caseId?: string;
   deadline: string;
   progress?: { count: number; required: number };
-  stage?: 'expired' | '3' | '6';
+  stage?: TermStage;
+  /** Term expiry: the dates the election is reminded of (see term-expiry). */
+  reminders?: string[];
   /** One of the rule's messages; the rule's title when absent. */
   title?: { messageId: M; params: MessageParams };
   /** Instead of the rule's configured severity. */
@@ -106,7 +111,8 @@ export interface DueContext<O extends string = string> {
 /** What a finishing hook sees: every branch and which waivers waived a finding. */
 export interface FinishContext<M extends string = string> {
   branches: Branch[];
-  window: EvaluationWindow;
+  /** A branch's evaluation window (each branch has its own start). */
+  windowOf(branch: Branch): EvaluationWindow;
   usedWaivers: ReadonlySet<Waiver>;
   /** Whether a rule exists and is not switched off. */
   enabled(ruleId: string): boolean;

@@ -11,7 +11,9 @@ import { compareFindings, summarize, type AnalyzedFile, type Engine } from '../e
 import type { InputFile } from '../load/files.js';
 import { guessBranchId } from '../load/branch-id.js';
 import { mergeFileFacts } from '../model/build.js';
-import type { CheckResult, Finding } from '../types.js';
+import { summarizeStarts } from '../model/window.js';
+import { outputText } from '../privacy.js';
+import type { BranchInfo, CheckResult, Finding } from '../types.js';
 
 /**
  * Runs over fewer files than this keep every branch until the end. Streaming pays even for a small
@@ -50,6 +52,8 @@ export class StreamingCheck {
   private readonly done = new Set<string>();
   private readonly findings: Finding[] = [];
   private branches = 0;
+  /** Each branch checked so far: its name and evaluation start. */
+  private readonly info = new Map<string, BranchInfo>();
   private next = 0;
 
   /** `predictBranchEnds`: false keeps every branch until the end. */
@@ -95,6 +99,7 @@ export class StreamingCheck {
     this.groups.delete(id);
     const { branches, findings } = mergeFileFacts(group);
     const raw = [...findings, ...this.engine.ruleFindings(branches, group, (file) => (file.contribution ? id : undefined))];
+    for (const branch of branches) this.info.set(outputText(branch.header.id), this.engine.branchInfo(branch));
     this.branches += branches.length;
     this.findings.push(...this.engine.finish(raw, branches));
   }
@@ -105,6 +110,8 @@ export class StreamingCheck {
     return {
       version: 1,
       asOf: this.engine.options.window.asOf,
+      ...summarizeStarts(new Map([...this.info].map(([id, info]) => [id, info.since])), this.engine.options.window),
+      branches: Object.fromEntries([...this.info].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       findings,
       summary: summarize(findings, this.files.length, this.branches),
     };

@@ -131,7 +131,7 @@ function activitySchema(typeNames: string[]): JsonSchema {
     }),
     title: text('标题', '活动标题。', 'Title.'),
     firstTopic: field('第一议题', '支委会的“第一议题”。', 'The first topic of a committee meeting.', { type: 'string' }),
-    attendance: field('出席情况', '应到、实到、请假、缺席人数。', 'Expected, present, on leave and absent.', {
+    attendance: field('出席情况', '应到、实到、请假、缺席人数；实到 + 请假 + 缺席 = 应到，列席人员不计入。', 'Expected, present, on leave and absent; present + leave + absent = expected, guests not counted.', {
       type: 'object',
       additionalProperties: false,
       properties: {
@@ -144,20 +144,31 @@ function activitySchema(typeNames: string[]): JsonSchema {
     assignments: texts('规定作业', '主题党日完成的“规定作业”。', 'Assignments completed on a Party day.'),
     electives: texts('自选菜单', '主题党日的“自选菜单”。', 'Electives of a Party day.'),
     group: text('党小组', '党小组会所属的党小组。', 'The Party group of a group meeting.'),
-    lecturer: text('讲课人', '党课讲课人。', 'Lecturer of a Party lecture.'),
+    lecturer: text('授课人', '党课授课人。', 'Lecturer of a Party lecture.'),
     lecturerRole: field('讲课人身份', '讲课人身份：secretary 书记、deputy-secretary 副书记、committee-member 支委、member 党员、leader 领导干部、external 外请。', 'Role of the lecturer.', {
       enum: ['secretary', 'deputy-secretary', 'committee-member', 'member', 'leader', 'external'],
     }),
     makeUpFor: field('补开周期', '补开：此活动补的是哪个周期（如 2026-04、2026-Q1），须在该周期结束后举行。', 'Make-up: the period this activity was held for, after that period ended.', PERIOD),
     place: text('地点', '活动地点。', 'Place.'),
-    host: text('主持人', '主持人。', 'Host.'),
-    recorder: text('记录人', '记录人。', 'Recorder.'),
-    agenda: texts('议题', '会议议题。', 'Agenda items.'),
-    resolution: text('决议', '会议决议（支委会、党员大会）。', 'Resolution (committee and general meetings).'),
-    absentees: field('缺席人员', '缺席人员及原因。', 'Absentees and reasons.', {
+    host: text('主持人', '会议或活动的主持人。', 'Who chaired the meeting or activity.'),
+    recorder: text('记录人', '会议记录人。', 'Who took the minutes.'),
+    agenda: texts('议题', '会议议题，一项一条。', 'Agenda items, one per entry.'),
+    resolution: text('决议', '会议决议（支委会、党员大会）；不要只写“无”“略”或“见附件”。', 'Resolution (committee and general meetings); not just “none” or “see attachment”.'),
+    absentees: field('缺席人员', '未到会的党员（请假和缺席）及原因；人数应等于请假人数加缺席人数。', 'Members who did not attend (on leave or absent) and why; as many as leave + absent.', {
       type: 'array',
-      items: closed(['name'], { name: text('姓名', '姓名。', 'Name.'), reason: text('原因', '原因。', 'Reason.') }),
+      items: closed(['name'], {
+        name: text('姓名', '姓名。', 'Name.'),
+        reason: text('原因', '未到会的原因，如“出差”“病假”。', 'Why, e.g. a business trip or sick leave.'),
+        kind: field('类别', '类别：leave 请假（事先请假）或 absent 缺席（未请假）。', 'Kind: leave (excused in advance) or absent (not excused).', {
+          enum: ['leave', 'absent'],
+        }),
+      }),
     }),
+    votes: field('表决', '表决结果（党员大会）：赞成、反对、弃权票数。', 'Result of a vote (general meeting): for, against, abstain.', closed(['for'], {
+      for: count('赞成', '赞成票数。', 'Votes for.'),
+      against: count('反对', '反对票数。', 'Votes against.'),
+      abstain: count('弃权', '弃权票数。', 'Abstentions.'),
+    })),
     guests: count('列席人数', '列席人数，不计入应到。', 'Guests, not counted as expected.'),
     evidence: texts('佐证材料', '照片、签到表等佐证材料的路径（相对于本文件）。', 'Evidence files, relative to this file.'),
     planned: date('计划日期', '计划日期（与实际日期不同时填写）。', 'Planned date, when it differs from the date held.'),

@@ -12,7 +12,7 @@ import { formatJson } from '../../src/formats/json.js';
 import { findFiles } from '../../src/load/files.js';
 import { runCheck, type CacheOptions } from '../../src/run/check-run.js';
 import { header, runCli, tempTree } from '../helpers.js';
-import { AS_OF, CONTROL, CONTROL_FILE } from './catalogue.js';
+import { AS_OF, CONTROL, CONTROL_FILE, RECORD_RULES_OFF } from './catalogue.js';
 
 const options: EngineOptions = { window: { asOf: AS_OF, since: '2026-01-01' }, lang: 'zh-CN' };
 const meeting = (topic: boolean) => `  - date: 2026-01-05\n    type: 支委会\n    title: 一月支委会\n${topic ? '    firstTopic: 学习党章\n' : ''}`;
@@ -78,7 +78,7 @@ describe('hostile cache: a location that is no cache is never written over', () 
       ['zh-CN', `--cache-location ${location}：该文件不是 dangjian 的缓存文件，不会被覆盖。请指定一个文件夹（如 .dangjian-cache/）或一个新的文件名`],
       ['en', `--cache-location ${location}: that file is not a dangjian cache and will not be overwritten. Give a folder (such as .dangjian-cache/) or a new file name`],
     ]) {
-      const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--lang', lang, '--cache-location', location], { cwd: dir });
+      const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--lang', lang, '--cache-location', location], { cwd: dir });
       expect(result).toEqual({ status: 2, stdout: '', stderr: `dangjian: ${text}\n` });
       expect(readFileSync(path.join(dir, location)).equals(before)).toBe(true);
     }
@@ -88,7 +88,7 @@ describe('hostile cache: a location that is no cache is never written over', () 
   it('a named pipe: refused at once, never waited on', () => {
     const dir = tempTree({ [CONTROL_FILE]: CONTROL });
     expect(spawnSync('mkfifo', [path.join(dir, 'pipe')]).status).toBe(0);
-    const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', 'pipe'], { cwd: dir });
+    const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--cache-location', 'pipe'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^dangjian: --cache-location pipe：该文件不是 dangjian 的缓存文件/);
     expect(statSync(path.join(dir, 'pipe')).isFIFO()).toBe(true);
@@ -96,10 +96,10 @@ describe('hostile cache: a location that is no cache is never written over', () 
 
   it('a cache file is recognised and rewritten, by its own name or a folder', () => {
     const dir = tempTree({ [CONTROL_FILE]: CONTROL });
-    const first = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', 'my.cache'], { cwd: dir });
+    const first = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--cache-location', 'my.cache'], { cwd: dir });
     expect(first.status).toBe(1);
     expect(readFileSync(path.join(dir, 'my.cache'), 'utf8')).toMatch(/^dangjian-check-cache\n/);
-    expect(runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', 'my.cache'], { cwd: dir })).toEqual(first);
+    expect(runCli(['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--cache-location', 'my.cache'], { cwd: dir })).toEqual(first);
   });
 });
 
@@ -112,7 +112,7 @@ describe('hostile cache: temporary files of killed runs', () => {
     const dead = [`check.cache.4194400.${Date.now() - 60_000}.tmp`, `check.cache.4194401.${Date.now()}.tmp`];
     const live = `check.cache.${process.pid}.${Date.now()}.tmp`;
     for (const name of [...dead, live, 'unrelated.tmp']) writeFileSync(path.join(folder, name), 'x'.repeat(1000));
-    expect(runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache'], { cwd: dir }).status).toBe(1);
+    expect(runCli(['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--cache'], { cwd: dir }).status).toBe(1);
     expect(readdirSync(folder).sort()).toEqual(['check.cache', live, 'unrelated.tmp'].sort());
   });
 });
@@ -121,7 +121,7 @@ describe('hostile cache: paths in its messages', () => {
   it('masks a personal number in the cache location', () => {
     const id = '110101199003074514';
     const dir = tempTree({ [CONTROL_FILE]: CONTROL, [`${id}/check.cache`]: 'dangjian-check-cache\ntruncated' });
-    const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, '--cache-location', `${dir}/${id}/`], { cwd: dir });
+    const result = runCli(['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--cache-location', `${dir}/${id}/`], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('1101**********4514');
     expect(result.stderr).not.toContain(id);

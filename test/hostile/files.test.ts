@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ALWAYS_IGNORED, YAML_PATTERN, yamlFilesUnder } from '../../src/load/files.js';
 import { loadFile } from '../../src/load/index.js';
 import { BIN, runMain, tempTree } from '../helpers.js';
-import { AS_OF, CONTROL, CONTROL_FILE, CONTROL_FINDINGS, describeGroup, findingsOf, header, type Case, type JsonFinding } from './catalogue.js';
+import { AS_OF, CONTROL, CONTROL_FILE, CONTROL_FINDINGS, describeGroup, findingsOf, header, type Case, type JsonFinding, RECORD_RULES_OFF } from './catalogue.js';
 
 const MiB = 1024 * 1024;
 const meeting = (date: string) => `  - date: ${date}\n    type: 支委会\n    title: 支委会\n`;
@@ -55,13 +55,13 @@ describe('hostile input: files and paths, continued', () => {
   it('shows a line break in a file name as \\n, so that line-based formats stay one line per finding', async () => {
     const findings = run().zh.findings.filter((f: JsonFinding) => f.file.startsWith('line'));
     expect(findings.map((f) => [f.file, f.ruleId, f.line, f.column])).toEqual([['line\\nbreak.yaml', 'first-topic', 7, 5]]);
-    const stylish = await runMain(['check', '.', '--as-of', AS_OF], { cwd: run().dir });
+    const stylish = await runMain(['check', '.', '--as-of', AS_OF, ...RECORD_RULES_OFF], { cwd: run().dir });
     expect(stylish.stdout).toContain('\nline\\nbreak.yaml\n');
   });
 
   it('checks a 10 MB file to its last line once the limit is raised', async () => {
     const dir = tempTree({ 'big.yaml': big.text, [CONTROL_FILE]: CONTROL, 'dangjian.config.yaml': 'maxFileSize: 20MiB\n' });
-    const result = await runMain(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const result = await runMain(['check', '.', '--as-of', AS_OF, ...RECORD_RULES_OFF, '--format', 'json'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const findings: JsonFinding[] = JSON.parse(result.stdout).findings;
@@ -73,7 +73,7 @@ describe('hostile input: files and paths, continued', () => {
     const dir = tempTree({ [CONTROL_FILE]: CONTROL });
     for (const [command, target] of [['check', CONTROL_FILE], ['report', 'out/report.YML'], ['due', 'dangjian.config.yaml']]) {
       const extra = command === 'report' ? ['--period', '2026-01'] : [];
-      const result = await runMain([command, CONTROL_FILE, '--as-of', AS_OF, ...extra, '--output', target], { cwd: dir });
+      const result = await runMain([command, CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, ...extra, '--output', target], { cwd: dir });
       expect(result).toEqual({
         status: 2,
         stdout: '',
@@ -95,7 +95,7 @@ describe('hostile input: files and paths, continued', () => {
     symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
     symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
     symlinkSync('..', path.join(dir, 'up'));
-    const folder = await runMain(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const folder = await runMain(['check', '.', '--as-of', AS_OF, ...RECORD_RULES_OFF, '--format', 'json'], { cwd: dir });
     expect(folder.stderr).toBe('');
     expect(findingsOf(JSON.parse(folder.stdout).findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
     expect(JSON.parse(folder.stdout).summary.files).toBe(1);
@@ -111,7 +111,7 @@ describe('hostile input: files and paths, continued', () => {
     const made = spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
     if (made.status !== 0) return; // no mkfifo on this system
     expect((await runMain(['check', 'pipe.yaml'], { cwd: dir })).stderr).toBe('dangjian: “pipe.yaml”既不是文件也不是目录（例如管道或设备），不能检查\n');
-    const folder = await runMain(['check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const folder = await runMain(['check', '.', '--as-of', AS_OF, ...RECORD_RULES_OFF, '--format', 'json'], { cwd: dir });
     expect(findingsOf(JSON.parse(folder.stdout).findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
   });
 
@@ -126,7 +126,7 @@ describe('hostile input: files and paths, continued', () => {
     const options = asRoot ? { uid: 65534, gid: 65534 } : {};
     const env = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai' };
     if (asRoot && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { ...options, env }).status !== 0) return;
-    const result = spawnSync(process.execPath, [BIN, 'check', '.', '--as-of', AS_OF, '--format', 'json'], { cwd: dir, env, encoding: 'utf8', ...options });
+    const result = spawnSync(process.execPath, [BIN, 'check', '.', '--as-of', AS_OF, ...RECORD_RULES_OFF, '--format', 'json'], { cwd: dir, env, encoding: 'utf8', ...options });
     expect(result.stderr).toBe('');
     const findings: JsonFinding[] = JSON.parse(result.stdout).findings;
     expect(findingsOf(findings, 'secret.yaml')).toEqual([['file-unreadable', 1, 1, '没有读取此文件的权限。请让文件的所有者或管理员开放读取权限（Windows：文件“属性”→“安全”）']]);

@@ -231,18 +231,3 @@ describe('workbooks saved again by LibreOffice', () => {
     expect(JSON.parse(workbook.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'first-topic')).toMatchObject({ sheet: '活动', line: 7, column: 1 });
   });
 });
-
-describe('dangjian import of a template with gaps', () => {
-  it('says which rows between the activities were blank', async () => {
-    const dir = tempTree({});
-    await runMain(['template', '-o', 't.xlsx'], { cwd: dir });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(dir, 't.xlsx'));
-    const sheet = workbook.getWorksheet('活动')!;
-    sheet.getRow(2).values = ['2026-01-06', '支委会', '一月支委会'];
-    sheet.getRow(5).values = ['2026-01-20', '党小组会', '一月党小组会'];
-    await workbook.xlsx.writeFile(path.join(dir, 't.xlsx'));
-    const result = await runMain(['import', 't.xlsx', '--branch-id', 'b1', '--branch-name', 'x', '--members', '5'], { cwd: dir });
-    expect(result.stdout).toBe('这是台账模板版式的工作簿，按模板读取\n活动：跳过空行 2 行（第 3–4 行）\nt.xlsx：导入 2 条活动，跳过 2 行，拒绝 0 行；已写出 t.yaml\n');
-  });
-});

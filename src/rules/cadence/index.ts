@@ -4,6 +4,7 @@
  * into findings, the quarterly report shows every cell and `due` the open ones, so they can never
  * disagree.
  */
+import type { ExcludedActivity } from '../../model/excluded.js';
 import type { Activity, Branch, EvaluationWindow } from '../../model/model.js';
 import { periodState } from '../../model/model.js';
 import { isFinerOrEqual, periodOf, periodsOverlapping, type Period } from '../../model/period.js';
@@ -115,7 +116,22 @@ const MESSAGES = {
     '{period} 党小组“{group}”未开展{type}：要求每{unit}至少 {min} 次，实际 {count} 次',
     '{period}: Party group "{group}" held no {type}; at least {min} per {unit} required, {count} held',
   ),
+  excluded: zh(
+    '{period} 未开展{type}：第 {line} 行的{type}因格式错误未计入，改正该行后即可计入（要求每{unit}至少 {min} 次，实际 {count} 次）',
+    '{period}: no {type} counted: the {type} on line {line} was left out for a format error; correct that line and it counts (at least {min} per {unit} required, {count} held)',
+  ),
 };
+
+/** An activity left out for a schema problem that would have counted for the cell. */
+function excludedFor(branch: Branch, definition: CadenceDefinition, cell: CadenceCell): ExcludedActivity | undefined {
+  return branch.excluded.find(
+    (left) =>
+      left.month !== undefined &&
+      left.types.includes(definition.type) &&
+      periodOf(left.month, definition.period).id === cell.period.id &&
+      (cell.group === undefined || left.group === undefined || left.group === cell.group),
+  );
+}
 
 /** A cadence definition as a rule: the periods from the evaluation start to the as-of date. */
 export function cadenceRule(definition: CadenceDefinition, types: TypeRegistry): Rule {
@@ -136,10 +152,13 @@ export function cadenceRule(definition: CadenceDefinition, types: TypeRegistry):
       const periods = periodsOverlapping(definition.period, window.since, window.asOf);
       for (const cell of evaluateCadence(branch, definition, periods, window)) {
         if (cell.state !== 'missing') continue;
-        flag(cell.group === undefined ? 'missing' : 'missingGroup', {
+        // Listed after the schema problem that explains it, at the activity that was left out.
+        const left = excludedFor(branch, definition, cell);
+        flag(left ? 'excluded' : cell.group === undefined ? 'missing' : 'missingGroup', {
           period: cell.period.id,
-          location: branch.location,
+          location: left ? left.after : branch.location,
           params: {
+            line: left?.location.line ?? 0,
             period: cell.period.id,
             type: types.label(definition.type),
             unit: UNIT[definition.period],

@@ -1,4 +1,5 @@
 import { activitiesOfType, monthOf } from '../scope.js';
+import { hasContent } from '../../model/placeholder.js';
 import { defineRule, zh } from '../rule.js';
 
 export default defineRule({
@@ -15,12 +16,19 @@ export default defineRule({
         '{date} 的支委会没有“第一议题”（firstTopic）。请补记第一议题的学习内容',
         'The committee meeting of {date} has no first topic (firstTopic). Record what was studied first',
       ),
+      placeholder: zh(
+        '{date} 的支委会“第一议题”只写了“{value}”，占位内容不算第一议题。请补记第一议题的学习内容',
+        'The first topic of the committee meeting of {date} only says “{value}”, a placeholder, not a topic. Record what was studied first',
+      ),
     },
   },
   checkBranch({ branch, window, flag }) {
     for (const activity of activitiesOfType(branch, 'committee-meeting', window)) {
-      if (activity.firstTopic?.trim()) continue;
-      flag('missing', { period: monthOf(activity.date), location: activity.location, params: { date: activity.date } });
+      if (hasContent(activity.firstTopic)) continue;
+      const written = (activity.firstTopic as string | undefined)?.trim();
+      const where = { period: monthOf(activity.date), location: activity.location };
+      if (written) flag('placeholder', { ...where, params: { date: activity.date, value: written } });
+      else flag('missing', { ...where, params: { date: activity.date } });
     }
   },
 });

@@ -1,3 +1,4 @@
+import { listHasContent } from '../../model/placeholder.js';
 import { counts, creditedPeriod } from '../cadence/index.js';
 import { activitiesOfType, evaluatedPeriods, monthOf } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
@@ -15,7 +16,7 @@ export default defineRule({
     source: zh('讲话第三部分：开展“党员主题活动日”，按月完成“规定作业”', 'Speech, section 3: complete the assignments every month'),
     column: { short: zh('作业', 'Asg'), name: zh('规定作业', 'Assignments') },
     messages: {
-      noAssignment: zh('{date} 的主题党日没有记录完成的“规定作业”（assignments）', 'The Party day of {date} records no completed assignment (assignments)'),
+      noAssignment: zh('{date} 的主题党日没有记录完成的“规定作业”（assignments；“无”之类的占位内容不算）', 'The Party day of {date} records no completed assignment (assignments; a placeholder such as “none” does not count)'),
       planMissing: zh(
         '{period} 的主题党日未完成上级布置的 {count} 项规定作业（共 {total} 项）：{items}',
         '{period}: the Party days did not complete {count} of the {total} assigned items: {items}',
@@ -24,7 +25,8 @@ export default defineRule({
   },
   checkBranch({ branch, window, options, flag }) {
     for (const activity of activitiesOfType(branch, 'party-day', window)) {
-      if (activity.assignments.length > 0) continue;
+      // 无, 略, N/A… record no assignment.
+      if (listHasContent(activity.assignments)) continue;
       flag('noAssignment', { period: monthOf(activity.date), location: activity.location, params: { date: activity.date } });
     }
     // Set by the configuration's `assignments:` file, not by a rule option.

@@ -16,12 +16,12 @@ export default defineRule({
     },
   },
   /** Once every other finding is waived or not: a waiver of an evaluated period that waived nothing. */
-  finish({ branches, window, usedWaivers, enabled, flag }) {
+  finish({ branches, windowOf, usedWaivers, enabled, flag }) {
     for (const branch of branches) {
       if (branch.incomplete) continue;
       for (const waiver of branch.waivers) {
         if (usedWaivers.has(waiver) || !enabled(waiver.rule)) continue;
-        if (periodState(branch, waiver.period, window) !== 'evaluated') continue;
+        if (periodState(branch, waiver.period, windowOf(branch)) !== 'evaluated') continue;
         flag('stale', {
           branch: branch.header.id,
           period: waiver.period.id,

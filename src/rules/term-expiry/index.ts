@@ -1,6 +1,9 @@
 import { addMonths } from '../../model/dates.js';
 import type { Branch, EvaluationWindow } from '../../model/model.js';
-import { defineRule, zh } from '../rule.js';
+import { defineRule, zh, type TermStage } from '../rule.js';
+
+/** `due` reminds of the election this many months before the term ends (and monthly after). */
+const REMINDER_MONTHS = [6, 3, 1] as const;
 
 /** The current term's end, when the branch has a term and is not dissolved. */
 function termOf(branch: Branch, window: EvaluationWindow, years: number): { termStart: string; expiry: string } | undefined {
@@ -47,14 +50,22 @@ export default defineRule({
       flag('expiring', { location, params: { termStart, expiry, years }, severity: 'warning' });
     }
   },
-  /** The election, from `warnMonths` and again from three months before the term ends. */
-  due({ branch, window, options }) {
-    const { years, warnMonths } = options;
-    const term = termOf(branch, window, years);
+  /**
+   * The election is reminded of 6, 3 and 1 months before the term ends and every month after it
+   * has ended, until a new termStart is recorded: the item is due from the first reminder in the
+   * window on, at the stage reached by the as-of date (or, before the first, the coming one).
+   */
+  due({ branch, window, until, options }) {
+    const term = termOf(branch, window, options.years);
     if (!term) return [];
     const { termStart, expiry } = term;
     const { asOf } = window;
-    const stage = asOf >= expiry ? 'expired' : asOf >= addMonths(expiry, -3) ? '3' : asOf >= addMonths(expiry, -warnMonths) ? '6' : undefined;
+    const reminders = REMINDER_MONTHS.map((months) => addMonths(expiry, -months));
+    for (let month = 0; addMonths(expiry, month) <= until || addMonths(expiry, month) <= asOf; month++) reminders.push(addMonths(expiry, month));
+    const reached = REMINDER_MONTHS.filter((months) => asOf >= addMonths(expiry, -months));
+    const coming = REMINDER_MONTHS.filter((months) => addMonths(expiry, -months) <= until);
+    const months = reached.length ? reached.at(-1) : coming.at(-1);
+    const stage: TermStage | undefined = asOf >= expiry ? 'expired' : months !== undefined ? (String(months) as TermStage) : undefined;
     if (!stage) return [];
     return [
       {
@@ -62,7 +73,8 @@ export default defineRule({
         key: `term:${termStart}`,
         deadline: expiry,
         stage,
-        title: { messageId: 'due', params: { termStart, years } },
+        reminders,
+        title: { messageId: 'due', params: { termStart, years: options.years } },
         ...(stage === 'expired' ? {} : { severity: 'warning' as const }),
       },
     ];

@@ -6,9 +6,7 @@ import { findPersonalNumbers } from '../../privacy.js';
 import type { Workbook } from '../read.js';
 import { readTemplateWorkbook } from '../template-read.js';
 import { REQUIRED_BRANCH } from './branch.js';
-import { sortRows, type ImportResult, type ImportSettings, type Note, type Rejected, type RowAccount, type Skipped } from './index.js';
-import { sheetLayoutByName } from '../layout.js';
-import { cellText } from '../values.js';
+import { sortRows, type ImportResult, type ImportSettings, type Note, type Rejected, type RowAccount } from './index.js';
 import type { CellProblem } from './rows.js';
 
 type Json = Record<string, unknown>;
@@ -96,20 +94,7 @@ export function importTemplate(workbook: Workbook, settings: ImportSettings): Om
   const rejected = sortRows([...problems.values()].map(({ at, problems: list }) => ({ ...at, problems: list })), workbook);
   const missing = REQUIRED_BRANCH.filter((k) => (log.branch as Json)[k] === undefined);
   const headerRows = Object.fromEntries(workbook.sheets.map((sheet) => [sheet.name, 1]));
-  return { log, sources, missing, rejected, skipped: blankRows(workbook), notes, headerRows };
-}
-
-/** Empty rows between the data rows of the template's tables (Excel keeps a row once formatted). */
-function blankRows(workbook: Workbook): Skipped[] {
-  const skipped: Skipped[] = [];
-  for (const sheet of workbook.sheets) {
-    const found = sheetLayoutByName(sheet.name);
-    if (!found || found.layout.id === 'branch') continue;
-    const filled = new Set(sheet.rows.filter((row) => row.index > 1 && row.cells.some((cell) => cellText(cell) !== '')).map((row) => row.index));
-    const last = Math.max(1, ...filled);
-    for (let row = 2; row < last; row++) if (!filled.has(row)) skipped.push({ sheet: sheet.name, row, reason: 'blank' });
-  }
-  return skipped;
+  return { log, sources, missing, rejected, skipped: [], notes, headerRows };
 }
 
 function sourceOf(at: { sheet: string; line: number } | undefined): string {
