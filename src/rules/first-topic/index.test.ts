@@ -7,6 +7,8 @@ ruleTable('first-topic', {
   ],
   reject: [
     { name: 'a committee meeting without one', asOf: '2026-02-01', log: 'activities:\n  - date: 2026-01-06\n    type: 支委会\n', findings: [{ messageId: 'missing', period: '2026-01', line: 7 }] },
+    { name: 'a placeholder first topic (无)', asOf: '2026-02-01', log: 'activities:\n  - date: 2026-01-06\n    type: 支委会\n    firstTopic: 无\n', findings: [{ messageId: 'placeholder', period: '2026-01', line: 7 }] },
+    { name: 'a placeholder first topic (N/A)', asOf: '2026-02-01', log: 'activities:\n  - date: 2026-01-06\n    type: 支委会\n    firstTopic: N/A\n', findings: [{ messageId: 'placeholder', period: '2026-01', line: 7 }] },
     { name: 'a blank first topic', asOf: '2026-02-01', log: 'activities:\n  - date: 2026-01-06\n    type: committee-meeting\n    firstTopic: "  "\n', findings: [{ messageId: 'missing', period: '2026-01', line: 7 }] },
   ],
 });
