@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeText, foldLine } from '../src/formats/due-ics.js';
 import { parseWithin } from '../src/commands/due.js';
-import { header, ROOT, runMain, tempTree } from './helpers.js';
+import { EXPLICIT_RULES, header, ROOT, runMain, tempTree } from './helpers.js';
 
 const FIXTURE = 'test/fixtures/report/logs';
 
@@ -206,7 +206,8 @@ describe('due --format ics', () => {
   });
 
   it('writes the calendar to a file', async () => {
-    const dir = tempTree({});
+    // Elsewhere, under the repository's rule list, as the calendar it is compared with.
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES });
     const file = path.join(dir, '待办.ics');
     await runMain(['due', path.join(ROOT, FIXTURE), '--as-of', '2026-09-15', '--format', 'ics', '--output', file], { cwd: dir });
     expect(readFileSync(file, 'utf8')).toBe(ics);

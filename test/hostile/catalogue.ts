@@ -100,9 +100,10 @@ export function findingsOf(findings: JsonFinding[], file: string): Expected[] {
 export function describeGroup(title: string, cases: Case[], options: Parameters<typeof runGroup>[1] = {}): () => GroupRun {
   let run: GroupRun;
   describe(title, () => {
+    // A group of heavy cases, checked four times: more than a hook's usual time on a busy machine.
     beforeAll(async () => {
       run = await runGroup(cases, options);
-    });
+    }, 300_000);
 
     it('exits 1 with one JSON object on stdout, nothing on stderr, in both languages', () => {
       for (const result of [run.zh, run.en]) {
