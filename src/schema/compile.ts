@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { type CachedModule, runWithCodeCache } from '../code-cache.cjs';
 import { DIST_URL } from '../paths.js';
+import { date } from './date-format.cjs';
 import { branchLogSchema } from './branch-log-schema.js';
 
 export interface CompiledValidator {
@@ -34,12 +35,13 @@ export function schemaKey(schema: unknown): string {
   return JSON.stringify(schema);
 }
 
-function newAjv(extra: Record<string, unknown> = {}) {
-  // ajv and ajv-formats are CommonJS; loaded on demand, since most runs use the built validator.
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
-  const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
-  addFormats(ajv, ['date']);
+function newAjv(extra: { code?: Record<string, unknown> } = {}) {
+  // ajv is CommonJS; loaded on demand, since most runs use the built validator.
+  const ajvModule = require('ajv') as typeof import('ajv');
+  // The standalone validator requires the `date` format from its own folder (dist/schema/).
+  const code = { ...extra.code, formats: ajvModule._`require("./date-format.cjs")` };
+  const ajv = new ajvModule.default({ ...AJV_OPTIONS, ...extra, code });
+  ajv.addFormat('date', date);
   ajv.addKeyword('x-kind');
   return ajv;
 }
