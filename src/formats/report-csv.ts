@@ -11,12 +11,13 @@ import type { Lang } from '../types.js';
 const BOM = '\uFEFF';
 
 /**
- * One field: quoted when it holds a quote, comma or line break (quotes doubled). A text from the
- * logs that starts like a formula gets a leading apostrophe, so that Excel never runs it.
+ * One field: quoted when it holds a quote, comma or line break (quotes doubled). A text that starts
+ * like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return: `-1+cmd|...` too) gets a leading
+ * apostrophe, so that a spreadsheet never runs it; a plain number (`-12.5`, `-12.5%`) stays one.
  */
 export function csvField(value: string | number): string {
   let text = String(value);
-  if (/^[=+@\t\r]/.test(text) || /^-[^\d.]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r]/.test(text) && !/^-\d+(?:\.\d+)?%?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -238,10 +238,25 @@ function fullwidthHint(key: string): string {
   return '';
 }
 
-/** Written like a date but not a real one (2026-02-30, 0026-01-05), or not written like a date. */
+/**
+ * A real date outside the years a log can speak of (0001-01-01), written like a date but not a real
+ * one (2026-02-30), or not written like a date.
+ */
 function dateMessage(value: unknown): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? 'schema.dateNotReal' : 'schema.dateFormat';
+  const text = String(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'schema.dateFormat';
+  return !/^(19\d{2}|2\d{3})-/.test(text) && isRealDate(text) ? 'schema.dateOutOfRange' : 'schema.dateNotReal';
 }
+
+function isRealDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && (month !== 2 || day !== 29 || leap);
+}
+
+/** A number written as text where a whole number is wanted (`1e20`, `7.5`, `1_000`). */
+const NUMBER_TEXT = /^[+-]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** A date problem; a date written another way (2026/3/5) is repaired by `--fix`. */
 function dateIssue(pointer: string, base: MessageParams, value: unknown): SchemaIssue {
@@ -359,6 +374,9 @@ function typeIssue(error: AjvError, root: unknown, base: MessageParams, kind: st
   }
   if (kind === 'date') return dateIssue(pointer, base, error.data);
   const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
+  if (expected.includes('integer') && typeof error.data === 'string' && NUMBER_TEXT.test(error.data.trim())) {
+    return { pointer, at: 'value', messageId: 'schema.wholeNumber', params: base };
+  }
   const example = shapeExample(lastSegment(pointer), expected, error.parentSchema, error.data);
   if (example) {
     return { pointer, at: 'value', messageId: expected.includes('object') ? 'schema.mappingExample' : 'schema.listExample', params: { ...base, example, actual: TYPE_WORDS[describeValue(error.data)] } };

@@ -69,10 +69,10 @@ export const valueCases: Case[] = [
     file: 'dates-year.yaml',
     content: `${header('dates-year')}activities:\n  - date: 0026-01-05\n    type: 党课\ncases:\n  - id: 1\n    date: 2026-01-05\n    trigger: 生病住院\n    followUps: [2026-01-06, 2026-01-32]\n`,
     expect: [
-      ['schema', 7, 11, NOT_REAL('0026-01-05')],
+      ['schema', 7, 11, '日期（date）“0026-01-05”超出范围：日期应在 1900 年至 2999 年之间'],
       ['schema', 13, 29, 'followUps 第 2 项“2026-01-32”不是真实存在的日期，请核对年、月、日'],
     ],
-    en: ['date "0026-01-05" is not a real calendar date; check the year, month and day', 'followUps item 2 "2026-01-32" is not a real calendar date; check the year, month and day'],
+    en: ['date "0026-01-05" is out of range: a date must lie between the years 1900 and 2999', 'followUps item 2 "2026-01-32" is not a real calendar date; check the year, month and day'],
   },
   {
     name: 'an impossible date in the branch header excludes the file',
