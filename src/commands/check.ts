@@ -104,6 +104,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, lang: Lan
     docsBase,
     details: () => ({ rules: ruleInfos(engine), files: files.map((file) => maskPersonalData(file.display)) }),
     ...(shard ? { shard } : {}),
+    ...(prepared.configAbove ? { configAbove: prepared.configAbove } : {}),
   });
   const { summary, output } = await runAndRender(engine, files, runOptions, rendering);
   progress.done();

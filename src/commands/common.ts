@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { loadConfig, mergeRuleSettings, type Config } from '../config/index.js';
 import { Engine, type RuleSetting } from '../engine.js';
-import { findFiles, MissingPathError, type InputFile } from '../load/files.js';
+import { displayPath, findFiles, MissingPathError, type InputFile } from '../load/files.js';
+import { message } from '../i18n/index.js';
+import { outputText } from '../privacy.js';
 import { todayIn } from '../model/dates.js';
 import type { RunWindow } from '../model/window.js';
 import { nearest } from '../util/nearest.js';
@@ -29,6 +31,8 @@ export interface PreparedRun {
   window: RunWindow;
   engine: Engine;
   files: InputFile[];
+  /** The configuration's path when it was found in a folder above the working directory. */
+  configAbove?: string;
 }
 
 /** Configurations by run: a run is one `main` call with its own streams (the process, or a test). */
@@ -81,7 +85,9 @@ export async function findInputFiles(paths: string[], io: Io, config?: Config): 
     const ignore = config
       ? { patterns: config.ignore, base: config.base, files: [config.file, config.assignmentsFile].filter((f): f is string => !!f) }
       : undefined;
-    const files = await findFiles(inputs, io.cwd, ignore);
+    const found = await findFiles(inputs, io.cwd, ignore);
+    // What a configuration's include finds stays inside its folder, whatever the pattern.
+    const files = fromConfig ? found.filter((file) => isInside(config!.base, file.absolute)) : found;
     if (files.length === 0) {
       throw new UsageError('usage.noFiles', { paths: fromConfig ? config!.include.join(' ') : inputs.join(' ') });
     }
@@ -114,5 +120,19 @@ export async function prepareRun(paths: string[], options: RunOptions, lang: Lan
     onProgress: options.onProgress,
   });
   const files = await findInputFiles(paths, io, config);
-  return { config, window, engine, files };
+  const configAbove = foundAbove(config, options.config, io);
+  // A configuration from a folder above changes what is checked: the user is told which one.
+  if (configAbove) io.stderr.write(`dangjian: ${outputText(message(lang, 'usage.configUsed', { file: configAbove }))}\n`);
+  return { config, window, engine, files, ...(configAbove ? { configAbove } : {}) };
+}
+
+/** The configuration's path (for output) when it was found in a folder above the working directory. */
+function foundAbove(config: Config, explicit: string | undefined, io: Io): string | undefined {
+  if (!config.file || explicit !== undefined || path.dirname(config.file) === path.resolve(io.cwd)) return undefined;
+  return displayPath(config.file, io.cwd);
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -12,6 +12,7 @@ import type { CheckResult, Lang, Severity, Summary } from '../types.js';
 import { VERSION } from '../version.js';
 import { outputColorLevel } from './format-option.js';
 import { displayPath } from '../load/files.js';
+import { outputText } from '../privacy.js';
 import { emit, type Io } from './io.js';
 import { ruleHelp } from './rule-page.js';
 
@@ -58,6 +59,8 @@ export interface ResultOutputOptions {
   details: () => { rules: RuleInfo[]; files: string[] };
   /** `--shard I/N`: its JSON says which shard it is and which files it checked. */
   shard?: { index: number; count: number };
+  /** The configuration used, when found in a folder above: the JSON names it. */
+  configAbove?: string;
 }
 
 /**
@@ -65,10 +68,10 @@ export interface ResultOutputOptions {
  * terminal). The key names everything the bytes depend on beyond the run's files and options.
  */
 export async function resultRendering(io: Io, options: ResultOutputOptions): Promise<Rendering> {
-  const { format, lang, docsBase, shard } = options;
+  const { format, lang, docsBase, shard, configAbove } = options;
   const level = await outputColorLevel(checkFormats[format], options, io);
   return {
-    key: JSON.stringify([format, level, lang, docsBase, shard ? [shard.index, shard.count] : null]),
+    key: JSON.stringify([format, level, lang, docsBase, shard ? [shard.index, shard.count] : null, configAbove ?? null]),
     async render(result) {
       const formatter = await checkFormats[format].load();
       const { rules, files } = options.details();
@@ -79,6 +82,7 @@ export async function resultRendering(io: Io, options: ResultOutputOptions): Pro
         rules,
         files,
         ...(shard ? { shard: { ...shard, files } } : {}),
+        ...(configAbove ? { config: outputText(configAbove) } : {}),
       };
       return Buffer.from(formatter(result, context), 'utf8');
     },

@@ -92,6 +92,10 @@ export function loadConfig(cwd: string, explicit: string | undefined): Config {
   config.since = raw.since as string | undefined;
   config.lang = raw.lang as Lang | undefined;
   config.include = (raw.include as string[] | undefined) ?? [];
+  // The configuration speaks for its own folder: it never makes the tool read files elsewhere.
+  config.include.forEach((pattern, index) => {
+    if (leavesFolder(pattern)) fail(`/include/${index}`, 'config.includeOutside', { value: pattern }, 'value');
+  });
   config.ignore = (raw.ignore as string[] | undefined) ?? [];
   if (raw.maxFileSize !== undefined) config.maxFileSize = parseSize(raw.maxFileSize as string | number);
 
@@ -261,4 +265,10 @@ export function mergeRuleSettings(config: Config, cli: Record<string, RuleSettin
     merged['party-day-assignments'] = { ...current, options: { ...current.options, assignments: config.assignments } };
   }
   return merged;
+}
+
+/** Whether an include pattern reaches outside the configuration's folder (absolute, or through ..). */
+export function leavesFolder(pattern: string): boolean {
+  const slashed = pattern.replace(/\\/g, '/');
+  return path.isAbsolute(pattern) || path.win32.isAbsolute(pattern) || /^[a-zA-Z]:/.test(pattern) || slashed.split('/').some((part) => part === '..' || /^\.\.[{,]|[{,]\.\.(?:[},]|$)/.test(part)) || slashed.startsWith('~');
 }

@@ -62,6 +62,8 @@ export interface FormatContext {
   files: string[];
   /** Present in the JSON of a `--shard` run only. */
   shard?: ShardInfo;
+  /** The configuration used, when it was found in a folder above the working directory (JSON names it). */
+  config?: string;
 }
 
 export type Formatter = (result: CheckResult, context: FormatContext) => string;
@@ -83,7 +85,7 @@ export const checkFormats = registryOf<Formatter>()({
   json: {
     load: async () => {
       const { formatJson } = await import('./json.js');
-      return (result, context) => formatJson(result, context.shard);
+      return (result, context) => formatJson(result, context.shard, context.config);
     },
   },
   sarif: { load: async () => (await import('./sarif.js')).formatSarif },

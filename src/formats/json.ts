@@ -1,13 +1,16 @@
 /**
  * `--format json`: exactly one JSON object, the output contract. A `--shard` run adds a `shard`
  * block (its index, the shard count, the files it checked and each branch's name and evaluation start) so
- * that `merge` can tell that it was given every shard exactly once; `merge` drops it again.
+ * that `merge` can tell that it was given every shard exactly once; `merge` drops it again. A run
+ * whose configuration was found in a folder above the working directory names it in `config`.
  */
 import type { CheckResult } from '../types.js';
 import type { ShardInfo } from './index.js';
 
-export function formatJson(result: CheckResult, shard?: ShardInfo): string {
+export function formatJson(result: CheckResult, shard?: ShardInfo, config?: string): string {
   const { branches, ...output } = result;
-  const value = shard ? { ...output, shard: { index: shard.index, count: shard.count, files: shard.files, branches: branches ?? {} } } : output;
+  const sharded = shard ? { ...output, shard: { index: shard.index, count: shard.count, files: shard.files, branches: branches ?? {} } } : output;
+  // Only when the configuration came from a folder above: every other output keeps its bytes.
+  const value = config !== undefined ? { ...sharded, config } : sharded;
   return `${JSON.stringify(value, null, 2)}\n`;
 }

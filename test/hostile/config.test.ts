@@ -1,4 +1,5 @@
 /** Hostile configuration files: each is one usage error line (exit 2) naming file, line and column. */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain, tempTree } from '../helpers.js';
 import { CONTROL, encodeGb18030 } from './catalogue.js';
@@ -39,5 +40,35 @@ describe('hostile input: configuration', () => {
     expect(JSON.parse(off.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('constructor');
     const on = await runMain(['check', 'logs', '--as-of', '2026-03-01', '--format', 'json', '--rule', 'constructor:warning'], { cwd: dir });
     expect(JSON.parse(on.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'constructor').map((f: { period: string }) => f.period)).toEqual(['2026-01', '2026-02']);
+  });
+});
+
+describe('hostile configuration: what it reaches, and which one is used', () => {
+  it.each([['../outside/*.yaml'], ['/etc/**'], ['logs/../../outside/*.yaml'], ['{..,logs}/*.yaml'], ['C:/logs/*.yaml']])('include %j stays inside its folder: refused', async (pattern) => {
+    const dir = tempTree({ 'repo/dangjian.config.yaml': `include: [${JSON.stringify(pattern)}]\n`, 'repo/logs/control.yaml': CONTROL, 'outside/secret.yaml': 'password: x\n' });
+    const result = await runMain(['check', '--as-of', '2026-01-31'], { cwd: path.join(dir, 'repo') });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^dangjian: 配置文件 dangjian\.config\.yaml:1:\d+ 有误：include 中的“.*”指向配置文件所在文件夹之外。include 只能列出该文件夹内的台账；其他位置的台账请在命令行中给出\n$/);
+  });
+
+  it('a log outside the folder is still checked when named on the command line', async () => {
+    const dir = tempTree({ 'repo/dangjian.config.yaml': 'include: ["logs/*.yaml"]\n', 'outside/control.yaml': CONTROL });
+    const result = await runMain(['check', '../outside/control.yaml', '--as-of', '2026-01-31', '--format', 'json'], { cwd: path.join(dir, 'repo') });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).summary.files).toBe(1);
+  });
+
+  it('a configuration found in a folder above is named on stderr and in the JSON; one in the working folder is not', async () => {
+    const dir = tempTree({ 'dangjian.config.yaml': 'rules:\n  first-topic: off\n', 'logs/control.yaml': CONTROL });
+    const above = await runMain(['check', '.', '--as-of', '2026-01-31', '--format', 'json'], { cwd: path.join(dir, 'logs') });
+    expect(above.stderr).toBe('dangjian: 使用上级文件夹中的配置文件 ../dangjian.config.yaml\n');
+    expect(JSON.parse(above.stdout).config).toBe('../dangjian.config.yaml');
+    expect(JSON.parse(above.stdout).findings).toEqual([]);
+    const english = await runMain(['check', '.', '--as-of', '2026-01-31', '--lang', 'en'], { cwd: path.join(dir, 'logs') });
+    expect(english.stderr).toBe('dangjian: Using the configuration file ../dangjian.config.yaml from a folder above\n');
+    const here = await runMain(['check', 'logs', '--as-of', '2026-01-31', '--format', 'json'], { cwd: dir });
+    expect(here.stderr).toBe('');
+    expect(Object.keys(JSON.parse(here.stdout))).toEqual(['version', 'asOf', 'findings', 'summary']);
   });
 });
