@@ -13,11 +13,6 @@ export interface PersonalMatch {
   masked: string;
 }
 
-const ID_PATTERN = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9])/g;
-const CARD_PATTERN = /(?<![0-9])\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9])/g;
-/** With or without the country code (+86, 0086 or 86 in front). */
-const MOBILE_PATTERN = /(?<![0-9])(?:(?:\+|00)?86[ -]?)?(1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9])/g;
-
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -48,52 +43,185 @@ function mask(digits: string, keepStart: number, keepEnd: number): string {
 }
 
 /**
-/**
- * Whether the text, with spaces and dashes removed, has 11 digits in a row (full-width ones too):
- * every personal number does, and most texts do not. (One pattern over the text rather than a copy
- * of it without spaces and dashes: it runs on every file.)
+ * What may stand between the digits of one number as people write them: spaces (also no-break,
+ * thin and full-width ones), dashes and hyphens of every width, dots, middle dots and zero-width
+ * characters. A percent-encoded character (`%20` in a URL) counts as one separator, never as digits.
  */
-const ELEVEN_DIGITS = /[\d\uff10-\uff19](?:[ \-\u3000\uff0d]*[\d\uff10-\uff19]){10}/;
+function isSeparator(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || code === 0x2d || code === 0x2e;
+  return (
+    code === 0xa0 ||
+    code === 0xad ||
+    code === 0xb7 ||
+    (code >= 0x2000 && code <= 0x2015) ||
+    code === 0x2024 ||
+    code === 0x2027 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x2212 ||
+    code === 0x3000 ||
+    code === 0x30fb ||
+    code === 0xfeff ||
+    code === 0xff0d ||
+    code === 0xff0e ||
+    code === 0xff65
+  );
+}
 
-export function mayHoldPersonalNumber(text: string): boolean {
-  return ELEVEN_DIGITS.test(text);
+/** At most this many separators between two digits of one number. */
+const MAX_SEPARATORS = 3;
+
+function isHex(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
+function digitAt(text: string, i: number): string | undefined {
+  const code = text.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) return text[i];
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  return undefined;
+}
+
+/** The length of a separator at `i` (a percent-encoded one is 3), or 0. */
+function separatorAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code === 0x25) return isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2)) ? 3 : 0;
+  return isSeparator(code) ? 1 : 0;
+}
+
+/** A group: digits written together, at [start, end) in the text. */
+interface Group {
+  start: number;
+  end: number;
+  digits: string;
 }
 
 /**
- * Full-width digits, hyphens and spaces (typed with a Chinese input method) as ASCII ones. Each is
- * one UTF-16 unit either way, so offsets in the result are offsets in the original text.
+ * Runs of digit groups: groups of digits (and a final X of an ID number) with at most
+ * MAX_SEPARATORS separators between them; a run ends at any other character. Only runs of 11 digits
+ * or more are given (every personal number has that many).
  */
-function asciiDigits(text: string): string {
-  return /[\uff10-\uff19\uff0d\u3000]/.test(text)
-    ? text.replace(/[\uff10-\uff19\uff0d\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-    : text;
+function* digitRuns(text: string): Generator<Group[]> {
+  let run: Group[] = [];
+  let count = 0;
+  let separators = 0;
+  const end = function* () {
+    if (count >= 11) yield run;
+    run = [];
+    count = 0;
+    separators = 0;
+  };
+  for (let i = 0; i < text.length; ) {
+    const digit = digitAt(text, i);
+    const last = run[run.length - 1];
+    if (digit !== undefined || ((text[i] === 'X' || text[i] === 'x') && last?.end === i && !/[0-9A-Za-z]/.test(text[i + 1] ?? ''))) {
+      if (last && last.end === i) {
+        last.digits += digit ?? 'X';
+        last.end = i + 1;
+      } else run.push({ start: i, end: i + 1, digits: digit ?? 'X' });
+      count++;
+      separators = 0;
+      i++;
+      continue;
+    }
+    const separator = run.length > 0 ? separatorAt(text, i) : 0;
+    if (separator > 0 && separators < MAX_SEPARATORS) {
+      separators++;
+      i += separator;
+      continue;
+    }
+    yield* end();
+    i += separator > 0 ? separator : text[i] === '%' && separatorAt(text, i) === 3 ? 3 : 1;
+  }
+  yield* end();
+}
+
+/**
+ * Whether the text has 11 digits (full-width ones too) with nothing but separators between them:
+ * every personal number does, and most texts do not. One pass, no copy: it runs on every file.
+ */
+export function mayHoldPersonalNumber(text: string): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; ) {
+    if (digitAt(text, i) !== undefined) {
+      if (++count >= 11) return true;
+      i++;
+      continue;
+    }
+    const separator = separatorAt(text, i);
+    if (separator === 0) count = 0;
+    i += Math.max(1, separator);
+  }
+  return false;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+const ID_DATE = /^[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9X]$/;
+
+/** The personal number the groups make together (as they are written), if any. */
+function numberOf(groups: Group[]): { kind: PersonalKind; masked: string } | undefined {
+  const digits = groups.map((g) => g.digits).join('');
+  const sizes = groups.map((g) => g.digits.length);
+  if (digits.includes('X') && !/^\d{17}X$/.test(digits)) return undefined;
+  if (digits.length === 18 && ID_DATE.test(digits) && isValidIdNumber(digits)) return { kind: 'id-number', masked: mask(digits, 4, 4) };
+  if (digits.length >= 16 && digits.length <= 19 && cardShape(sizes) && passesLuhn(digits)) return { kind: 'bank-card', masked: mask(digits, 4, 4) };
+  if (MOBILE.test(digits) && mobileShape(sizes)) return { kind: 'mobile', masked: mask(digits, 3, 4) };
+  // With the country code written on: 8613800138000, 0086 13800138000.
+  const local = /^(?:0086|86)(1[3-9]\d{9})$/.exec(digits);
+  if (local && mobileShape([sizes[0] - (digits.length - 11), ...sizes.slice(1)].filter((size) => size > 0))) {
+    return { kind: 'mobile', masked: mask(local[1], 3, 4) };
+  }
+  return undefined;
+}
+
+/** Card numbers are written whole, in fours (the last group shorter), or 6 and the rest. */
+function cardShape(sizes: number[]): boolean {
+  return sizes.length === 1 || sizes.slice(0, -1).every((size) => size === 4) || (sizes.length === 2 && sizes[0] === 6);
+}
+
+/** Mobile numbers: whole, 3-4-4, 4-3-4, 3-8 or 7-4. */
+function mobileShape(sizes: number[]): boolean {
+  return ['11', '3,4,4', '4,3,4', '3,8', '7,4'].includes(sizes.join(','));
+}
+
+/** The country code before a mobile number (86, 0086, +86), as groups of the run. */
+function countryCode(run: Group[], first: number): number {
+  const before = run[first - 1];
+  if (!before || (before.digits !== '86' && before.digits !== '0086')) return -1;
+  return before.start;
 }
 
 /** Every personal number in a text, without overlaps, in order of position. */
-export function findPersonalNumbers(original: string): PersonalMatch[] {
-  if (!mayHoldPersonalNumber(original)) return [];
-  const text = asciiDigits(original);
+export function findPersonalNumbers(text: string): PersonalMatch[] {
+  if (!mayHoldPersonalNumber(text)) return [];
   const found: PersonalMatch[] = [];
-  const taken = (index: number, length: number) =>
-    found.some((m) => index < m.index + m.length && m.index < index + length);
-  for (const match of text.matchAll(ID_PATTERN)) {
-    if (isValidIdNumber(match[0])) {
-      found.push({ kind: 'id-number', index: match.index!, length: match[0].length, masked: mask(match[0].toUpperCase(), 4, 4) });
+  for (const run of digitRuns(text)) {
+    for (let first = 0; first < run.length; ) {
+      let matched = 0;
+      let total = 0;
+      // The longest number that starts with this group (an ID before a card before a mobile).
+      for (let last = first; last < run.length && (total += run[last].digits.length) <= 19; last++) {
+        const number = total >= 11 ? numberOf(run.slice(first, last + 1)) : undefined;
+        if (number) matched = last + 1;
+      }
+      if (!matched) {
+        first++;
+        continue;
+      }
+      const groups = run.slice(first, matched);
+      const number = numberOf(groups)!;
+      // A contiguous 86 or 0086 in front of a mobile number, or a group of its own before it.
+      let start = groups[0].start;
+      if (number.kind === 'mobile') {
+        const code = countryCode(run, first);
+        if (code >= 0) start = text[code - 1] === '+' ? code - 1 : code;
+      }
+      found.push({ kind: number.kind, index: start, length: groups[groups.length - 1].end - start, masked: number.masked });
+      first = matched;
     }
   }
-  for (const match of text.matchAll(CARD_PATTERN)) {
-    const digits = match[0].replace(/[ -]/g, '');
-    if (digits.length >= 16 && digits.length <= 19 && passesLuhn(digits) && !taken(match.index!, match[0].length)) {
-      found.push({ kind: 'bank-card', index: match.index!, length: match[0].length, masked: mask(digits, 4, 4) });
-    }
-  }
-  for (const match of text.matchAll(MOBILE_PATTERN)) {
-    const digits = match[1].replace(/[ -]/g, '');
-    if (!taken(match.index!, match[0].length)) {
-      found.push({ kind: 'mobile', index: match.index!, length: match[0].length, masked: mask(digits, 3, 4) });
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
+  return found;
 }
 
 /** The text with every personal number replaced by its masked form. */

@@ -71,7 +71,7 @@ export async function resultRendering(io: Io, options: ResultOutputOptions): Pro
   const { format, lang, docsBase, shard, configAbove } = options;
   const level = await outputColorLevel(checkFormats[format], options, io);
   return {
-    key: JSON.stringify([format, level, lang, docsBase, shard ? [shard.index, shard.count] : null, configAbove ?? null]),
+    key: JSON.stringify([format, level, lang, docsBase, shard ? [shard.index, shard.count] : null, ...(configAbove ? [configAbove] : [])]),
     async render(result) {
       const formatter = await checkFormats[format].load();
       const { rules, files } = options.details();

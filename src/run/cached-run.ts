@@ -11,6 +11,7 @@ import type { CheckResult } from '../types.js';
 import { checksum } from '../hash.js';
 import { UsageError } from '../options.js';
 import { CacheWriter, cacheFile, CheckCache, type RunRecord, type StoredRun } from './cache.js';
+import { redacted } from './cache/redact.js';
 import { mergeInOrder } from './merge-in-order.js';
 import { analysisKey, FileKeys, look, type Look, runKeyOf, stampsOf } from './run-keys.js';
 import type { CacheOptions, Outcome, Rendering, RunOptions } from './run-options.js';
@@ -141,13 +142,14 @@ class CachedRun {
   }
 
   /** The analyses the cache holds for the files' content keys (none from a damaged files section). */
-  private knownAnalyses(filesKey: string, keys: string[]): (AnalyzedFile | undefined)[] {
+  private knownAnalyses(filesKey: string, keys: string[]): boolean[] {
     const trusted = !this.cache.problem;
-    const known = this.files.map((file, index) => (trusted ? this.cache.analyzed(filesKey, file.display, keys[index]) : undefined));
+    // Which analyses the cache has; each is read only when the merge comes to it.
+    const known = this.files.map((file, index) => trusted && this.cache.hasAnalysis(filesKey, file.display, keys[index]));
     // Checking the files section can find it damaged only now: then nothing from it is used.
     if (trusted && this.cache.problem === 'damaged') {
       this.warn('cache.damaged', { file: this.location });
-      known.fill(undefined);
+      known.fill(false);
     }
     return known;
   }
@@ -158,21 +160,21 @@ class CachedRun {
    * changed without any change to its stamp cannot lead a later run, by content, astray. Whether a
    * key changed (`keys` and `known` are updated).
    */
-  private checkStampedKeys(filesKey: string, keys: string[], known: (AnalyzedFile | undefined)[]): boolean {
+  private checkStampedKeys(filesKey: string, keys: string[], known: boolean[]): boolean {
     let changed = false;
     this.files.forEach((file, index) => {
-      if (known[index] !== undefined || !this.keys.fromStamp.has(file.absolute)) return;
+      if (known[index] || !this.keys.fromStamp.has(file.absolute)) return;
       const key = this.keys.checkedKey(file, keys[index]);
       if (key === keys[index]) return;
       changed = true;
       keys[index] = key;
-      if (!this.cache.problem) known[index] = this.cache.analyzed(filesKey, file.display, key);
+      known[index] = !this.cache.problem && this.cache.hasAnalysis(filesKey, file.display, key);
     });
     return changed;
   }
 
   /** Analyses the files the cache does not know, merges all, and stores the run and the analyses. */
-  private async analyseAndStore(runKey: string, filesKey: string, keys: string[], known: (AnalyzedFile | undefined)[]): Promise<Outcome> {
+  private async analyseAndStore(runKey: string, filesKey: string, keys: string[], known: boolean[]): Promise<Outcome> {
     let writer: CacheWriter | undefined;
     try {
       writer = new CacheWriter(this.location, this.tool, filesKey);
@@ -181,19 +183,25 @@ class CachedRun {
     }
     /** Whether a file was analysed from other bytes than those it was hashed from (changed meanwhile). */
     let changed = false;
+    const take = (index: number) => (this.cache.problem ? undefined : this.cache.analyzed(filesKey, this.files[index].display, keys[index]));
     const each = (index: number, analyzed: AnalyzedFile) => {
-      // The key of what was analysed: an analysis is stored under the hash of its own bytes.
-      const key = known[index] === undefined && analyzed.key !== undefined ? analyzed.key : keys[index];
+      // A fresh analysis carries the key of its own bytes (a stored one none): it is stored under it.
+      const fresh = analyzed.key !== undefined;
+      const key = fresh ? analyzed.key! : keys[index];
       if (key !== keys[index]) {
         changed = true;
         keys[index] = key;
         this.keys.stamps.delete(this.files[index].absolute);
       }
-      writer?.addFile(this.files[index].display, key, analyzed);
+      // What the cache may keep of a fresh analysis; the run merges the same, so that cached and
+      // fresh analyses always agree.
+      const kept = fresh ? redacted(analyzed) : analyzed;
+      writer?.addFile(this.files[index].display, key, kept);
+      return kept;
     };
     let result: CheckResult;
     try {
-      result = await mergeInOrder(this.engine, this.files, this.input.options, { known, each });
+      result = await mergeInOrder(this.engine, this.files, this.input.options, { known, take, each });
     } catch (error) {
       writer?.abandon();
       throw error;

@@ -14,35 +14,40 @@ export function streams(files: InputFile[], options: RunOptions): boolean {
 }
 
 export interface MergeInOrder {
-  /** Analyses already known, by file index (from the cache); the others are computed. */
-  known?: (AnalyzedFile | undefined)[];
-  /** Called with each analysis, in order, before it is merged. */
-  each?: (index: number, analyzed: AnalyzedFile) => void;
+  /** Which analyses are known (from the cache), by file index; the others are computed. */
+  known?: boolean[];
+  /** A known analysis, read when the merge comes to it (undefined when it proves unusable: computed then). */
+  take?: (index: number) => AnalyzedFile | undefined;
+  /** Called with each analysis, in order, before it is merged; may give what is merged instead. */
+  each?: (index: number, analyzed: AnalyzedFile) => AnalyzedFile | void;
 }
 
 /** Merges the analyses of the files in order into the result; throws BranchSwitched (see stream.ts). */
-export async function mergeInOrder(engine: Engine, files: InputFile[], options: RunOptions, { known = [], each }: MergeInOrder = {}): Promise<CheckResult> {
+export async function mergeInOrder(engine: Engine, files: InputFile[], options: RunOptions, { known = [], take, each }: MergeInOrder = {}): Promise<CheckResult> {
   const stream = new StreamingCheck(engine, files, { predictBranchEnds: streams(files, options) });
   let index = 0;
-  for await (const analyzed of analysesInOrder(engine, files, options, known)) {
-    each?.(index, analyzed);
-    stream.add(analyzed);
+  for await (const analyzed of analysesInOrder(engine, files, options, known, take)) {
+    stream.add(each?.(index, analyzed) ?? analyzed);
     index++;
     engine.options.onProgress?.(index, files.length);
   }
   return stream.result();
 }
 
-/** The analyses of the files in order: known, else from `options.analyses` where given, else computed here. */
-async function* analysesInOrder(engine: Engine, files: InputFile[], options: RunOptions, known: (AnalyzedFile | undefined)[]) {
+/**
+ * The analyses of the files in order: known (read one at a time, as they come), else from
+ * `options.analyses` where given, else computed here.
+ */
+async function* analysesInOrder(engine: Engine, files: InputFile[], options: RunOptions, known: boolean[], take?: (index: number) => AnalyzedFile | undefined) {
+  const stored = (index: number) => (known[index] && take ? take(index) : undefined);
   if (options.analyses) {
-    const wanted = files.map((_, index) => known[index] === undefined);
+    const wanted = files.map((_, index) => !known[index]);
     let index = 0;
     for await (const analyzed of options.analyses(files, wanted)) {
-      yield known[index] ?? analyzed ?? engine.analyze(files[index]);
+      yield stored(index) ?? analyzed ?? engine.analyze(files[index]);
       index++;
     }
     return;
   }
-  for (let index = 0; index < files.length; index++) yield known[index] ?? engine.analyze(files[index]);
+  for (let index = 0; index < files.length; index++) yield stored(index) ?? engine.analyze(files[index]);
 }

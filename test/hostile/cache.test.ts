@@ -127,3 +127,30 @@ describe('hostile cache: paths in its messages', () => {
     expect(result.stderr).not.toContain(id);
   });
 });
+
+describe('hostile cache: what it stores', () => {
+  const MOBILE = '13800138000';
+  const ID = '110101199003074514';
+  const part = (date: string, extra = '') =>
+    `${header('shared')}activities:\n  - date: ${date}\n    type: 支委会\n    title: 联系 ${MOBILE} 的支委会\n    firstTopic: 学习 ${ID}\n${extra}`;
+
+  it('no title in clear and no personal number, and the result of a run without a cache', async () => {
+    // Two files of one branch with the same activity: a repeat, found whether each file's analysis
+    // is fresh or comes from the cache.
+    const dir = tempTree({ 'a.yaml': part('2026-01-05'), 'b.yaml': part('2026-01-05') });
+    const location = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'check.cache');
+    const cache = { location, cwd: dir, tool: 'test' };
+    const plain = await check(dir);
+    expect(plain).toContain('duplicate-activity');
+    expect(await check(dir, cache)).toBe(plain);
+    writeFileSync(path.join(dir, 'b.yaml'), `${part('2026-01-05')}  - date: 2026-01-20\n    type: 党课\n    title: 党课\n`);
+    const changed = await check(dir);
+    expect(await check(dir, cache)).toBe(changed);
+    expect(await check(dir, cache)).toBe(changed);
+    const stored = readFileSync(location, 'utf8');
+    expect(stored).not.toContain(MOBILE);
+    expect(stored).not.toContain(ID);
+    expect(stored).not.toContain('的支委会');
+    expect(stored.replace(/\D+/g, ' ')).not.toMatch(/13800|199003/);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Personal numbers written in pieces: ID numbers 6-8-4, mobiles 3-4-4 and 4-3-4, cards in groups,
+ * with spaces, dashes, dots, no-break, full-width and zero-width separators, full-width digits, or
+ * right after %20 in a URL. Each is found (with its check digit or Luhn, so that dates and counts
+ * are not taken for one) and masked everywhere output goes.
+ */
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findPersonalNumbers, maskPersonalData } from '../../src/privacy.js';
+import { runMain, tempTree } from '../helpers.js';
+import { AS_OF, header } from './catalogue.js';
+
+const ID = '110101199003074514';
+const MOBILE = '13800138000';
+const CARD = '6222021234567890128';
+const fullWidth = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+const split = (digits: string, sizes: number[], separator: string) => {
+  const parts: string[] = [];
+  let at = 0;
+  for (const size of sizes) parts.push(digits.slice(at, (at += size)));
+  return parts.join(separator);
+};
+
+const SEPARATORS: [string, string][] = [
+  ['spaces', ' '],
+  ['dashes', '-'],
+  ['dots', '.'],
+  ['no-break spaces', '\u00a0'],
+  ['full-width spaces', '\u3000'],
+  ['zero-width spaces', '\u200b'],
+  ['full-width dashes', '\uff0d'],
+  ['a space and a dash', ' - '],
+];
+
+const SPELLINGS: [string, string, string][] = [];
+for (const [name, separator] of SEPARATORS) {
+  SPELLINGS.push([`ID 6-8-4 with ${name}`, split(ID, [6, 8, 4], separator), '1101**********4514']);
+  SPELLINGS.push([`mobile 3-4-4 with ${name}`, split(MOBILE, [3, 4, 4], separator), '138****8000']);
+  SPELLINGS.push([`mobile 4-3-4 with ${name}`, split(MOBILE, [4, 3, 4], separator), '138****8000']);
+  SPELLINGS.push([`card in fours with ${name}`, split(CARD, [4, 4, 4, 4, 3], separator), '6222***********0128']);
+}
+SPELLINGS.push(['full-width digits, split', split(fullWidth(ID), [6, 8, 4], ' '), '1101**********4514']);
+SPELLINGS.push(['a mobile after %20 in a URL', `https://example.invalid/call?to=%20${MOBILE}`, '138****8000']);
+SPELLINGS.push(['a split mobile after %20', `tel:%20${split(MOBILE, [3, 4, 4], '%20')}`, '138****8000']);
+SPELLINGS.push(['an ID with a final x, split', split(`${ID.slice(0, 17)}X`, [6, 8, 4], ' ').replace('X', 'x'), '']);
+
+describe('hostile personal numbers: split spellings', () => {
+  it.each(SPELLINGS.filter(([, , masked]) => masked))('%s: found and masked', (_name, spelled, masked) => {
+    const text = `联系：${spelled}。`;
+    const found = findPersonalNumbers(text);
+    expect(found.map((f) => f.masked)).toEqual([masked]);
+    const masked_ = maskPersonalData(text);
+    expect(masked_).toContain(masked);
+    expect(masked_).not.toContain(spelled);
+    expect(masked_.startsWith('联系：')).toBe(true);
+  });
+
+  it.each([
+    ['dates', '2026-01-05 2026-02-06 2026-03-07'],
+    ['a date and a time', '2026.01.05 13:30 共 11 人'],
+    ['numbers in groups that are no mobile', '编号 12-3456-7890 与 1234 5678 901'],
+    ['an ID-shaped number with a wrong check digit', split('110101199003074515', [6, 8, 4], ' ')],
+    ['a card-shaped number failing Luhn', split('6222021234567890123', [4, 4, 4, 4, 3], ' ')],
+    ['a phone-like count of another shape', '13 80 01 38 00 0'],
+  ])('%s: not taken for one', (_name, text) => {
+    expect(findPersonalNumbers(text)).toEqual([]);
+  });
+
+  it('in every output: check, report (CSV, XLSX cells), due (JSON, ICS), error messages and the configuration', async () => {
+    const spelled = split(ID, [6, 8, 4], '\u00a0');
+    const mobile = split(MOBILE, [3, 4, 4], '\u200b');
+    const log = `${header('split')}activities:\n  - date: 2026-01-05\n    type: 支委会\n    title: 联系 ${mobile}\n    firstTopic: 证件 ${spelled}\n`;
+    const dir = tempTree({ [`${split(MOBILE, [3, 4, 4], ' ')}/a.yaml`]: log });
+    const outputs: string[] = [];
+    for (const args of [
+      ['check', '.', '--format', 'json'],
+      ['check', '.', '--format', 'sarif'],
+      ['report', '.', '--period', '2026-01', '--format', 'csv'],
+      ['due', '.', '--format', 'json'],
+      ['due', '.', '--format', 'ics'],
+      ['check', `./missing ${spelled}.yaml`],
+    ]) {
+      const result = await runMain([...args, '--as-of', AS_OF], { cwd: dir });
+      outputs.push(result.stdout, result.stderr);
+    }
+    await runMain(['report', '.', '--period', '2026-01', '--format', 'xlsx', '-o', 'r.xlsx', '--as-of', AS_OF], { cwd: dir });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(path.join(dir, 'r.xlsx')));
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => outputs.push(String(cell.value)))));
+    const all = outputs.join('\n');
+    expect(all).toContain('138****8000');
+    for (const digits of [ID, MOBILE]) expect(all.replace(/[^\d\uff10-\uff19]/g, ' ')).not.toMatch(new RegExp(digits.slice(0, 6)));
+    // The configuration refuses them too.
+    const config = tempTree({ 'dangjian.config.yaml': `types:\n  - { id: call, name: "联系 ${split(MOBILE, [4, 3, 4], '.')}" }\n` });
+    const refused = await runMain(['check', '.', '--as-of', AS_OF], { cwd: config });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('138****8000');
+  });
+});
