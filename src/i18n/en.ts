@@ -15,6 +15,7 @@ export const en: Record<MessageId, string> = {
   'load.unreadable.notFile': 'This is not a regular file (it is a pipe, a device or the like) and cannot be read as a log. Remove it, or rename it so that its name does not end in .yaml or .yml',
   'load.unreadable.missing': 'The file is gone: it was deleted or moved during the check, or it is a shortcut (symbolic link) to a file that does not exist',
   'load.unreadable.loop': 'This is a shortcut (symbolic link) that points to itself in a loop. Remove it, or point it at the real log file',
+  'load.unreadable.tooLong': 'The path is longer than the system allows; the logs in it cannot be read. Shorten the folder names, or nest fewer folders',
   'load.encoding.control':
     'The file contains an invisible control character ({encoding}); it may be damaged, or the character came in when text was pasted from another program. Delete the character here in your editor and save the file as UTF-8',
   'load.yaml.syntax': 'YAML syntax error ({code}): the indentation, a colon or a quote here is not valid YAML{hint}',

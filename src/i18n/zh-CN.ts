@@ -14,6 +14,7 @@ export const zhCN = {
   'load.unreadable.notFile': '这不是普通文件（而是管道、设备等），不能作为台账读取。请删除它，或改名为不以 .yaml 或 .yml 结尾',
   'load.unreadable.missing': '文件不存在：可能在检查过程中被删除或移动，或者是指向不存在文件的快捷方式（符号链接）',
   'load.unreadable.loop': '这是一个循环的快捷方式（符号链接指向自身）。请删除它，或让它指向真正的台账文件',
+  'load.unreadable.tooLong': '路径过长（超过系统允许的长度），其中的台账无法读取。请缩短文件夹的名称，或减少文件夹的层级',
   'load.encoding.control':
     '文件中有不可见的控制字符（{encoding}），可能是文件损坏或从其他程序复制时带入的。请在编辑器中删除此处的字符，再另存为 UTF-8 编码',
   'load.yaml.syntax': 'YAML 格式错误（{code}）：此处的缩进、冒号或引号不符合 YAML 写法{hint}',

@@ -9,6 +9,11 @@ export interface InputFile {
   absolute: string;
   /** Relative to the working directory, `/`-separated: what every output shows. */
   display: string;
+  /**
+   * Why the path was found but cannot be read (an error code: a folder nested deeper than the
+   * system's path limit, ENAMETOOLONG, or one that may not be listed): the path is a finding.
+   */
+  unreadable?: string;
 }
 
 export class MissingPathError extends Error {
@@ -66,7 +71,7 @@ const NEVER_LOGS = new Set(['dangjian.config.yaml', 'dangjian.config.yml']);
  * trees): tinyglobby also takes every file inside a folder named *.yaml, such as
  * `notes.yaml/readme.txt`, which is no log. Read here, a folder costs no module to load.
  */
-export function yamlFilesUnder(folder: string): string[] {
+export function yamlFilesUnder(folder: string, unreadable?: [folder: string, code: string][]): string[] {
   const found: string[] = [];
   const pending: string[] = [folder];
   while (pending.length) {
@@ -74,7 +79,10 @@ export function yamlFilesUnder(folder: string): string[] {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // Found, but not to be listed (deeper than the path limit, or closed): the caller is told.
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable?.push([dir, code]);
       continue;
     }
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
@@ -115,23 +123,36 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
     }
     if (!found.has(normal)) found.set(normal, { absolute: normal, display: display(normal) });
   };
+  /** A path found that cannot be read: checked as a file-unreadable finding. */
+  const addUnreadable = (normal: string, code: string) => {
+    if (!found.has(normal)) found.set(normal, { absolute: normal, display: display(normal), unreadable: code });
+  };
   const ignorePatterns = ALWAYS_IGNORED;
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
+    const unreadable: [string, string][] = [];
     if (stat?.isFile()) {
       add(absolute, { explicit: true });
     } else if (stat?.isDirectory()) {
-      for (const file of yamlFilesUnder(absolute)) add(file);
+      for (const file of yamlFilesUnder(absolute, unreadable)) add(file);
+    } else if (!stat && statError(absolute) === 'ENAMETOOLONG') {
+      addUnreadable(absolute, 'ENAMETOOLONG');
     } else if (!stat && (await tinyglobby()).isDynamicPattern(input.split(path.sep).join('/'))) {
+      const pattern = input.split(path.sep).join('/');
       const { glob } = await tinyglobby();
-      const matches = await glob(input.split(path.sep).join('/'), {
+      const matches = await glob(pattern, {
         cwd,
         absolute: true,
         followSymbolicLinks: false,
         ignore: ignorePatterns,
       });
-      matches.filter((m) => statOrUndefined(m)?.isFile()).forEach((match) => add(path.resolve(match)));
+      for (const match of matches) {
+        const code = statError(match);
+        if (code === undefined) add(path.resolve(match));
+        else if (code === 'ENAMETOOLONG') addUnreadable(path.resolve(match), code);
+      }
+      unreadable.push(...(await unreadableUnderGlob(pattern, cwd)));
     } else if (stat) {
       throw new MissingPathError(input, 'not-a-file');
     } else if (lstatOrUndefined(absolute)?.isSymbolicLink()) {
@@ -139,6 +160,7 @@ export async function findFiles(inputs: string[], cwd: string, ignore?: IgnoreRu
     } else {
       throw new MissingPathError(input);
     }
+    for (const [folder, code] of unreadable) addUnreadable(folder, code);
   }
   // Code-point order, never locale order, so output is the same on every machine.
   return oneEntryPerFile([...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)));
@@ -164,6 +186,37 @@ function oneEntryPerFile(files: InputFile[]): InputFile[] {
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
+  });
+}
+
+/** Why a path cannot be stated as a file: an error code, 'ENOTFILE' for a folder, or undefined for a file. */
+function statError(file: string): string | undefined {
+  try {
+    return statSync(file).isFile() ? undefined : 'ENOTFILE';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}
+
+/**
+ * The folders below a glob's fixed start that are too deep to list and could hold a match: the
+ * glob would pass over them without a word.
+ */
+async function unreadableUnderGlob(pattern: string, cwd: string): Promise<[string, string][]> {
+  const picomatch = (await import('picomatch')).default;
+  const { base } = picomatch.scan(pattern);
+  const root = path.resolve(cwd, base || '.');
+  if (!statOrUndefined(root)?.isDirectory()) return [];
+  const unreadable: [string, string][] = [];
+  yamlFilesUnder(root, unreadable);
+  const matcher = picomatch(pattern.startsWith('/') ? pattern : path.posix.join(cwd.split(path.sep).join('/'), pattern), { dot: false });
+  const depth = pattern.split('/').length;
+  return unreadable.filter(([folder, code]) => {
+    if (code !== 'ENAMETOOLONG') return false;
+    if (pattern.includes('**')) return true;
+    const slashed = folder.split(path.sep).join('/');
+    for (let extra = 0, below = slashed; extra < depth; extra++, below += '/x') if (matcher(`${below}/x.yaml`)) return true;
+    return false;
   });
 }
 

@@ -50,6 +50,8 @@ function at(file: InputFile, line: number, column: number): RawFinding['location
 
 /** The file's bytes; or, for a file that is no regular file, too large or unreadable, what it loads as. */
 function readBytes(file: InputFile, maxFileSize: number, keyed: boolean): Uint8Array | LoadedFile {
+  // Found, but not to be read (a folder too deep to list): the path is a finding.
+  if (file.unreadable) return { file, problems: [readProblem({ code: file.unreadable }, at(file, 1, 1))] };
   const read = readBounded(file.absolute, maxFileSize);
   if ('error' in read) return { file, problems: [readProblem(read.error, at(file, 1, 1))] };
   if ('tooLarge' in read) {
@@ -124,6 +126,7 @@ const READ_ERRORS: Record<string, string> = {
   ENOTFILE: 'load.unreadable.notFile',
   ENOENT: 'load.unreadable.missing',
   ELOOP: 'load.unreadable.loop',
+  ENAMETOOLONG: 'load.unreadable.tooLong',
 };
 
 function readProblem(error: unknown, location: RawFinding['location']): RawFinding {

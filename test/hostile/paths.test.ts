@@ -2,6 +2,7 @@
  * Hostile paths: one file reached by several paths, folders nested deeper than the system's path
  * limit. Every file is checked once, and every file found or named is checked or a finding.
  */
+import { spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +35,31 @@ describe('hostile paths: one file by several paths', () => {
       expect(result.summary.files).toBe(1);
       expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([['a/copy.yaml', 'first-topic']]);
     }
+  });
+});
+
+describe('hostile paths: deeper than the system allows', () => {
+  /** Six logs, one per level, in folders of 200 characters: the last levels are beyond PATH_MAX (4096). */
+  function deepTree(): string {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    const name = 'd'.repeat(200);
+    const script = `cd "$1" && for i in $(seq 1 24); do mkdir ${name} && cd ${name} && printf '%s' "$2" > "log$i.yaml"; done`;
+    const log = CONTROL.replace('id: control', 'id: deep');
+    const made = spawnSync('bash', ['-c', script, 'bash', dir, log], { encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    return dir;
+  }
+
+  it.each([['a folder', '.'], ['a glob', '**/*.yaml']])('%s: every log is checked or a finding', (_name, input) => {
+    const dir = deepTree();
+    const result = check(dir, [input]);
+    expect(result.stderr).toBe('');
+    const unreadable = result.findings.filter((f) => f.ruleId === 'file-unreadable');
+    const checked = new Set(result.findings.filter((f) => f.ruleId === 'first-topic').map((f) => f.file));
+    // The control file and the reachable levels are checked; what lies deeper is one finding.
+    expect(checked.size + unreadable.length).toBeGreaterThanOrEqual(2);
+    expect(unreadable.length).toBeGreaterThanOrEqual(1);
+    expect(unreadable[0].message).toBe('路径过长（超过系统允许的长度），其中的台账无法读取。请缩短文件夹的名称，或减少文件夹的层级');
+    expect(checked.size).toBe(1 + 20);
   });
 });
