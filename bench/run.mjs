@@ -10,7 +10,7 @@
  * --docs puts the table into docs/performance.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,9 +80,9 @@ const jobs = [];
  * runs the jobs in rounds, one run of each per round, so that a machine that is slower for a while
  * slows every command alike and the ratios stay fair.
  */
-function measure(name, command, commandArgs, { runs = RUNS, warmup = 1, note } = {}) {
+function measure(name, command, commandArgs, { runs = RUNS, warmup = 1, note, before } = {}) {
   if (ONLY.length && !ONLY.includes(name)) return undefined;
-  const job = { name, command, commandArgs, runs, warmup, note, samples: [], entry: undefined };
+  const job = { name, command, commandArgs, runs, warmup, note, before, samples: [], entry: undefined };
   jobs.push(job);
   return job;
 }
@@ -90,11 +90,18 @@ function measure(name, command, commandArgs, { runs = RUNS, warmup = 1, note } =
 function runAll() {
   for (const job of jobs) {
     log(`${job.name}: ${[job.command === NODE ? 'node' : job.command, ...job.commandArgs].join(' ')}`);
-    for (let i = 0; i < job.warmup; i++) runOnce(job.command, job.commandArgs);
+    for (let i = 0; i < job.warmup; i++) {
+      job.before?.();
+      runOnce(job.command, job.commandArgs);
+    }
   }
   const rounds = Math.max(0, ...jobs.map((job) => job.runs));
   for (let round = 0; round < rounds; round++) {
-    for (const job of jobs) if (round < job.runs) job.samples.push(runOnce(job.command, job.commandArgs));
+    for (const job of jobs) {
+      if (round >= job.runs) continue;
+      job.before?.();
+      job.samples.push(runOnce(job.command, job.commandArgs));
+    }
     log(`  round ${round + 1} of ${rounds}`);
   }
   for (const job of jobs) {
@@ -182,6 +189,26 @@ async function main() {
   } else {
     log('check has no --cache option: cached re-run skipped');
   }
+  // A cached run after one file changed: a copy of the largest corpus, its cache filled by the
+  // warm-up, and before every timed run one log edited (a comment added or taken away), so that each
+  // run finds all but one file in the cache. Self-contained: its own copy, its own cache.
+  let changedJob;
+  if (checkHasOption('--cache')) {
+    const size = corpus10k ? '10k' : '1k';
+    const copy = path.join(scratch, `changed-${size}`);
+    cpSync(path.join(here, 'corpus', size), copy, { recursive: true });
+    const edited = path.join(copy, readdirSync(copy, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.yaml')).sort()[0]);
+    const original = statSync(edited).size;
+    let turn = 0;
+    // Every run sees new bytes in that one file (never a whole run the cache already holds).
+    const before = () => {
+      truncateSync(edited, original);
+      appendFileSync(edited, `# changed for the bench, ${++turn}\n`);
+    };
+    const changedArgs = [BIN, 'check', copy, '--format', 'json', ...window, '--cache', '--cache-location', path.join(scratch, 'changed-cache')];
+    // The warm-up fills the cache.
+    changedJob = measure(`check ${size} cached after one change`, NODE, changedArgs, { before, runs: Math.max(1, Math.min(RUNS, 3)) });
+  }
   let shardJob;
   if (checkHasOption('--shard')) {
     shardJob = measure('check 1k shard 1/4', NODE, [BIN, 'check', dir1k, '--format', 'json', ...window, '--shard', '1/4']);
@@ -193,7 +220,7 @@ async function main() {
   const xlsxRatios = await addXlsxJobs({ root, here, measure, NODE, BIN, window, dir1k, corpusDir1k: path.join(here, 'corpus', '1k') });
 
   runAll();
-  const [nodeBaseline, single, check1k, ajv, floor, check10k, cached, shard] = [nodeJob, singleJob, check1kJob, ajvJob, floorJob, check10kJob, cachedJob, shardJob].map(
+  const [nodeBaseline, single, check1k, ajv, floor, check10k, cached, shard, changed] = [nodeJob, singleJob, check1kJob, ajvJob, floorJob, check10kJob, cachedJob, shardJob, changedJob].map(
     (job) => job?.entry,
   );
   let ajvRejected;
@@ -223,8 +250,15 @@ async function main() {
     { name: 'cached / cold (1k)', value: ratio(cached, check1k), target: '<= 0.2 (5x faster)', pass: (v) => v <= 0.2 },
     { name: 'shard 1/4 / all (1k)', value: ratio(shard, check1k), target: '~ 0.25 + start-up', pass: () => true },
     ...xlsxRatios(check1k),
+    {
+      name: `cached after one change / uncached (${check10k ? '10k' : '1k'})`,
+      value: ratio(changed, check10k ?? check1k),
+      target: '< 1 (cheaper than a cold run)',
+      pass: (v) => v < 1,
+    },
   ].map(({ pass, ...r }) => ({ ...r, value: r.value === undefined ? undefined : Number(r.value.toFixed(3)), met: r.value === undefined ? undefined : pass(r.value) }));
   const memory = check10k ? { name: 'peak RSS, check 10k', value: check10k.peakRssMb, target: '< 300 MB', met: check10k.peakRssMb < 300 } : undefined;
+  const changedMemory = changed ? { name: `peak RSS, ${changed.name}`, value: changed.peakRssMb, target: '< 300 MB', met: changed.peakRssMb < 300 } : undefined;
 
   const info = machine();
   const table = [
@@ -238,7 +272,7 @@ async function main() {
     '',
     '| ratio (medians) | value | target | met |',
     '| --- | ---: | --- | --- |',
-    ...[...ratios, ...(memory ? [memory] : [])].map((r) => `| ${r.name} | ${r.value ?? 'n/a'} | ${r.target} | ${r.met === undefined ? 'n/a' : r.met ? 'yes' : 'no'} |`),
+    ...[...ratios, ...(memory ? [memory] : []), ...(changedMemory ? [changedMemory] : [])].map((r) => `| ${r.name} | ${r.value ?? 'n/a'} | ${r.target} | ${r.met === undefined ? 'n/a' : r.met ? 'yes' : 'no'} |`),
   ].join('\n');
   console.log(table);
 
@@ -247,7 +281,7 @@ async function main() {
     machine: info,
     corpus: { '1k': corpus1k, ...(corpus10k ? { '10k': corpus10k } : {}) },
     measurements,
-    ratios: [...ratios, ...(memory ? [memory] : [])],
+    ratios: [...ratios, ...(memory ? [memory] : []), ...(changedMemory ? [changedMemory] : [])],
     ajvCliRejectedFiles: ajvRejected,
     table,
   };

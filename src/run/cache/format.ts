@@ -9,7 +9,7 @@ import { readSync } from 'node:fs';
 import type { CheckResult, Summary } from '../../types.js';
 
 export const CACHE_FORMAT = 'dangjian-check-cache';
-export const CACHE_FORMAT_VERSION = 4;
+export const CACHE_FORMAT_VERSION = 5;
 /**
  * The first line of every cache file: what tells a cache from any other file, which the cache is
  * never written over (an earlier format, without it, is known by its trailer).

@@ -1,7 +1,7 @@
 /** Reading a cache file: the trailer first, then each section only when it is needed, each checked. */
-import { type BigIntStats, closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { type BigIntStats, closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { AnalyzedFile } from '../../engine.js';
-import { checksum, sha256 } from '../../hash.js';
+import { checksum, createHash } from '../../hash.js';
 import type { CheckResult } from '../../types.js';
 import {
   CACHE_FORMAT,
@@ -19,6 +19,11 @@ import {
   type Trailer,
 } from './format.js';
 import { timesSettledBy } from './stamps.js';
+
+/** The files section is read in pieces of this size. */
+const CHUNK = 4 * 1024 * 1024;
+/** Enough of an entry's start to hold its path and hash. */
+const ENTRY_HEAD = 8 * 1024;
 
 /** Where the sections of an open cache file are. */
 interface Layout {
@@ -38,11 +43,15 @@ export class CheckCache {
   private stamps: Record<string, unknown> = {};
   /** When the run that recorded the stamps began to look at files (nanoseconds since 1970): see RACY_MARGIN_NS. */
   private stampsSince = 0n;
-  /** Per-file lines of the files section, by path (parsed only when used). */
-  private fileLines = new Map<string, { hash: string; line: string }>();
+  /**
+   * Where each file's entry lies in the files section, by path: only offsets are kept, and an entry
+   * is read and parsed when it is used, so that a run's memory does not grow with the cache.
+   */
+  private fileLines = new Map<string, { hash: string; start: number; length: number }>();
   /** The open cache file: its files section is read only when a run misses, a body when it is used. */
   private layout?: Layout;
   private filesChecked = false;
+  private entryBuffer = Buffer.alloc(0);
   problem?: CacheProblem;
   /** Whether the file existed at all. */
   found = false;
@@ -241,56 +250,92 @@ export class CheckCache {
 
   /**
    * The files section as stored, with its key and checksum, to copy into the next cache unchanged
-   * (checked when a later run reads it).
+   * (checked when a later run reads it): read in pieces, never whole.
    */
-  filesSection(): { bytes: Buffer; key: string; sha256: string } | undefined {
+  filesSection(): { key: string; sha256: string; length: number; chunks(): Iterable<Buffer> } | undefined {
     const layout = this.problem ? undefined : this.layout;
     if (!layout) return undefined;
-    return { bytes: readAt(layout.fd, HEADER.length, layout.filesLength), key: layout.filesKey, sha256: layout.filesSha256 };
+    return { key: layout.filesKey, sha256: layout.filesSha256, length: layout.filesLength, chunks: () => this.chunks(0, layout.filesLength) };
   }
 
-  /** Loads the per-file entries made with the same analysis options (none if damaged). */
+  /** Bytes of the files section from `start`, `length` of them, in pieces of at most CHUNK. */
+  private *chunks(start: number, length: number): Iterable<Buffer> {
+    // One buffer for all pieces: each is used before the next is read.
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, length)));
+    for (let done = 0; done < length; ) {
+      const read = readSync(this.layout!.fd, buffer, 0, Math.min(buffer.length, length - done), HEADER.length + start + done);
+      if (read === 0) return;
+      done += read;
+      yield buffer.subarray(0, read);
+    }
+  }
+
+  /** Bytes of the files section (not checked: the section was, as a whole). */
+  private filesBytes(start: number, length: number): Buffer {
+    return readAt(this.layout!.fd, HEADER.length + start, length);
+  }
+
+  /**
+   * Indexes the per-file entries made with the same analysis options (none if damaged): the section
+   * is checked against its checksum in pieces, and each entry's path and hash read from its start.
+   */
   private loadFiles(filesKey: string): void {
     if (this.filesChecked) return;
     this.filesChecked = true;
-    const section = this.filesSection();
-    if (!section || section.key !== filesKey) return;
-    const { bytes } = section;
-    if (bytes.length !== this.layout!.filesLength || sha256(bytes) !== section.sha256) {
+    const layout = this.problem ? undefined : this.layout;
+    if (!layout || layout.filesKey !== filesKey) return;
+    const hash = createHash('sha256');
+    const ends: number[] = [];
+    let total = 0;
+    for (const piece of this.chunks(0, layout.filesLength)) {
+      hash.update(piece);
+      for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) ends.push(total + at);
+      total += piece.length;
+    }
+    if (total !== layout.filesLength || hash.digest('hex') !== layout.filesSha256) {
       this.damaged();
       return;
     }
-    const text = bytes.toString('utf8');
-    for (let start = 0; start < text.length; ) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const line = text.slice(start, end);
-      start = end + 1;
+    let start = 0;
+    const headBuffer = Buffer.allocUnsafe(ENTRY_HEAD);
+    for (const end of [...ends, total]) {
+      const length = end - start;
       // Each line starts {"path":...,"hash":...; the rest is parsed when the entry is used.
-      const match = /^\{"path":("(?:[^"\\]|\\.)*"),"hash":"([0-9a-f]{40})"/.exec(line);
-      if (match) this.fileLines.set(JSON.parse(match[1]) as string, { hash: match[2], line });
+      const read = length > 0 ? readSync(layout.fd, headBuffer, 0, Math.min(length, ENTRY_HEAD), HEADER.length + start) : 0;
+      const head = headBuffer.toString('utf8', 0, read);
+      const match = /^\{"path":("(?:[^"\\]|\\.)*"),"hash":"([0-9a-f]{40})"/.exec(head);
+      // Copies, not slices: a slice would keep the whole head of every entry in memory.
+      if (match) this.fileLines.set(JSON.parse(match[1]) as string, { hash: JSON.parse(`"${match[2]}"`) as string, start, length });
+      start = end + 1;
     }
+  }
+
+  /** Whether a stored analysis of a file with this path and content is at hand (read by `analyzed`). */
+  hasAnalysis(filesKey: string, display: string, hash: string): boolean {
+    this.loadFiles(filesKey);
+    return !this.problem && this.fileLines.get(display)?.hash === hash;
   }
 
   /** The stored analysis of a file with this path and content, if there is one and it parses. */
   analyzed(filesKey: string, display: string, hash: string): AnalyzedFile | undefined {
-    this.loadFiles(filesKey);
-    const entry = this.fileLines.get(display);
-    if (!entry || entry.hash !== hash) return undefined;
+    if (!this.hasAnalysis(filesKey, display, hash) || !this.layout) return undefined;
+    const entry = this.fileLines.get(display)!;
+    // One buffer for every entry read, grown as needed: no garbage the size of the section.
+    if (this.entryBuffer.length < entry.length) this.entryBuffer = Buffer.allocUnsafe(Math.max(entry.length, this.entryBuffer.length * 2));
+    const read = readSync(this.layout.fd, this.entryBuffer, 0, entry.length, HEADER.length + entry.start);
     try {
-      const analyzed = (JSON.parse(entry.line) as { analyzed: AnalyzedFile }).analyzed;
+      const analyzed = (JSON.parse(this.entryBuffer.toString('utf8', 0, read)) as { analyzed: AnalyzedFile }).analyzed;
       return analyzed && analyzed.file === display ? analyzed : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** Entries of files outside `paths` made with the same options, to carry into the next cache. */
-  otherLines(filesKey: string, paths: Set<string>): string[] {
+  /** Entries of files outside `paths` made with the same options, to carry into the next cache (read one at a time). */
+  *otherLines(filesKey: string, paths: Set<string>): Iterable<Buffer> {
     this.loadFiles(filesKey);
-    const lines: string[] = [];
-    for (const [display, entry] of this.fileLines) if (!paths.has(display)) lines.push(entry.line);
-    return lines;
+    if (this.problem) return;
+    for (const [display, entry] of this.fileLines) if (!paths.has(display) && this.layout) yield this.filesBytes(entry.start, entry.length);
   }
 }
 

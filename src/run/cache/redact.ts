@@ -10,7 +10,9 @@ import { sha256 } from '../../hash.js';
 import { maskPersonalData, mayHoldPersonalNumber } from '../../privacy.js';
 
 export function redacted(analyzed: AnalyzedFile): AnalyzedFile {
-  return redact(analyzed, '') as AnalyzedFile;
+  // The key of the bytes analysed is the entry's own key: not stored twice.
+  const { key: _key, ...rest } = analyzed;
+  return redact(rest, '') as AnalyzedFile;
 }
 
 function redact(value: unknown, key: string): unknown {

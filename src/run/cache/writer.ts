@@ -20,6 +20,8 @@ import {
 } from './format.js';
 import type { CheckCache } from './reader.js';
 
+const NEWLINE = Buffer.from('\n');
+
 /**
  * Writes a new cache file beside the old one and renames it into place. A write that fails (a full
  * disk) stops the writing but not the run: `commit` then throws that error and removes the
@@ -68,18 +70,27 @@ export class CacheWriter {
     this.writeFiles(`{"path":${JSON.stringify(display)},"hash":"${hash}","analyzed":${JSON.stringify(analyzed)}}\n`);
   }
 
-  /** A line kept from the previous cache (already in the entry format). */
-  addLine(line: string): void {
+  /** An entry kept from the previous cache (already in the entry format, without its line end). */
+  addLine(line: string | Uint8Array): void {
     if (this.count >= MAX_FILES) return;
     this.count++;
-    this.writeFiles(`${line}\n`);
+    const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
+    this.put(bytes);
+    this.put(NEWLINE);
+    this.filesHash.update(bytes).update(NEWLINE);
+    this.filesLength += bytes.length + 1;
   }
 
   /** The previous cache's files section, whole and unchanged (made with this writer's key), instead of entries. */
-  copyFiles(section: { bytes: Uint8Array; sha256: string }): void {
+  copyFiles(section: { length: number; sha256: string; chunks(): Iterable<Uint8Array> }): void {
     if (this.filesLength > 0) throw new Error('files were added already');
-    this.put(section.bytes);
-    this.filesLength = section.bytes.length;
+    let copied = 0;
+    for (const chunk of section.chunks()) {
+      this.put(chunk);
+      copied += chunk.length;
+    }
+    if (copied !== section.length) this.failure ??= Object.assign(new Error('cache shortened while copied'), { code: 'EIO' });
+    this.filesLength = section.length;
     this.copiedFilesSha256 = section.sha256;
   }
 
