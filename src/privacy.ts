@@ -215,7 +215,8 @@ export function findPersonalNumbers(text: string): PersonalMatch[] {
       let start = groups[0].start;
       if (number.kind === 'mobile') {
         const code = countryCode(run, first);
-        if (code >= 0) start = text[code - 1] === '+' ? code - 1 : code;
+        if (code >= 0) start = code;
+        if (text[start - 1] === '+') start--;
       }
       found.push({ kind: number.kind, index: start, length: groups[groups.length - 1].end - start, masked: number.masked });
       first = matched;
