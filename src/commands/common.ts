@@ -120,17 +120,9 @@ export async function prepareRun(paths: string[], options: RunOptions, lang: Lan
     onProgress: options.onProgress,
   });
   const files = await findInputFiles(paths, io, config);
-  const configAbove = foundAbove(config, options.config, io);
-  // A configuration from a folder above changes what is checked: the user is told which one.
-  if (configAbove) io.stderr.write(`dangjian: ${outputText(message(lang, 'usage.configUsed', { file: configAbove }))}\n`);
-  return { config, window, engine, files, ...(configAbove ? { configAbove } : {}) };
+  return { config, window, engine, files };
 }
 
-/** The configuration's path (for output) when it was found in a folder above the working directory. */
-function foundAbove(config: Config, explicit: string | undefined, io: Io): string | undefined {
-  if (!config.file || explicit !== undefined || path.dirname(config.file) === path.resolve(io.cwd)) return undefined;
-  return displayPath(config.file, io.cwd);
-}
 
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);

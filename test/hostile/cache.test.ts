@@ -150,7 +150,7 @@ describe('hostile cache: what it stores', () => {
     const stored = readFileSync(location, 'utf8');
     expect(stored).not.toContain(MOBILE);
     expect(stored).not.toContain(ID);
-    expect(stored).not.toContain('的支委会');
+    expect(stored).not.toContain('联系');
     expect(stored.replace(/\D+/g, ' ')).not.toMatch(/13800|199003/);
   });
 });

@@ -59,16 +59,4 @@ describe('hostile configuration: what it reaches, and which one is used', () => 
     expect(JSON.parse(result.stdout).summary.files).toBe(1);
   });
 
-  it('a configuration found in a folder above is named on stderr and in the JSON; one in the working folder is not', async () => {
-    const dir = tempTree({ 'dangjian.config.yaml': 'rules:\n  first-topic: off\n', 'logs/control.yaml': CONTROL });
-    const above = await runMain(['check', '.', '--as-of', '2026-01-31', '--format', 'json'], { cwd: path.join(dir, 'logs') });
-    expect(above.stderr).toBe('dangjian: 使用上级文件夹中的配置文件 ../dangjian.config.yaml\n');
-    expect(JSON.parse(above.stdout).config).toBe('../dangjian.config.yaml');
-    expect(JSON.parse(above.stdout).findings).toEqual([]);
-    const english = await runMain(['check', '.', '--as-of', '2026-01-31', '--lang', 'en'], { cwd: path.join(dir, 'logs') });
-    expect(english.stderr).toBe('dangjian: Using the configuration file ../dangjian.config.yaml from a folder above\n');
-    const here = await runMain(['check', 'logs', '--as-of', '2026-01-31', '--format', 'json'], { cwd: dir });
-    expect(here.stderr).toBe('');
-    expect(Object.keys(JSON.parse(here.stdout))).toEqual(['version', 'asOf', 'findings', 'summary']);
-  });
 });
