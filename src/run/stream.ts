@@ -23,6 +23,9 @@ export const STREAM_MIN_FILES = 0;
 
 /** Bytes read from the top of each file to predict its branch; headers come first. */
 const HEAD_BYTES = 8192;
+/** The bytes read first, decoded up to their last line break. */
+const FIRST_LINES_BYTES = 1024;
+const LF = 0x0a;
 
 export class BranchSwitched extends Error {
   constructor(readonly file: string) {
@@ -35,6 +38,14 @@ export function predictBranchId(file: InputFile): string | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file.absolute, 'r');
+    // The id is usually in the first lines: read and decode those first. An id found there is the
+    // one the whole head gives (the lines before it are the same, each complete, as the text ends
+    // with a line break there and a UTF-8 sequence never holds one); otherwise read the whole head.
+    const first = Buffer.allocUnsafe(FIRST_LINES_BYTES);
+    const firstLength = readSync(fd, first, 0, FIRST_LINES_BYTES, 0);
+    const lineEnd = firstLength > 0 ? first.lastIndexOf(LF, firstLength - 1) : -1;
+    const early = lineEnd < 0 ? undefined : guessBranchId(first.toString('utf8', 0, lineEnd + 1));
+    if (early !== undefined) return early;
     const buffer = Buffer.allocUnsafe(HEAD_BYTES);
     const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     return guessBranchId(buffer.toString('utf8', 0, length));
