@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { message } from '../i18n/index.js';
+import { findPersonalNumbers, maskPersonalData } from '../privacy.js';
 import type { Lang } from '../types.js';
 import type { Rejected } from './import/index.js';
 import type { Workbook } from './read.js';
@@ -29,8 +30,42 @@ async function baseWorkbook(original: Buffer | undefined, read: Workbook): Promi
   return workbook;
 }
 
+/** A cell's text, whatever kind of value it holds (undefined for an empty cell or a date). */
+function valueText(value: ExcelJS.CellValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value && typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value && (typeof value.result === 'string' || typeof value.result === 'number')) return String(value.result);
+  }
+  return undefined;
+}
+
+/** The copy never repeats a personal number in full: every cell that holds one keeps it masked. */
+function maskPersonalNumbers(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const text = valueText(cell.value);
+        if (text !== undefined && findPersonalNumbers(text).length) cell.value = maskPersonalData(text);
+      }),
+    ),
+  );
+}
+
+/**
+ * Sets a cell's style properties on a style of its own: exceljs shares one style object between
+ * the cells of a loaded workbook that have the same style, so changing it in place would change
+ * them all (a workbook saved by LibreOffice or WPS would turn red wherever that style is used).
+ */
+function restyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...style };
+}
+
 export async function errorsWorkbook(original: Buffer | undefined, read: Workbook, rejected: Rejected[], headerRows: Record<string, number>, lang: Lang): Promise<ExcelJS.Workbook> {
   const workbook = await baseWorkbook(original, read);
+  maskPersonalNumbers(workbook);
   const bySheet = new Map<string, Rejected[]>();
   for (const row of rejected) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
   for (const [name, rows] of bySheet) {
@@ -41,22 +76,21 @@ export async function errorsWorkbook(original: Buffer | undefined, read: Workboo
     sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     const header = sheet.getCell(headerRows[name] ?? 1, errorColumn);
     header.value = message(lang, 'import.errors.column');
-    header.font = ERROR_FONT;
+    restyle(header, { font: ERROR_FONT });
     sheet.getColumn(errorColumn).width = 50;
     for (const row of rows) {
       const texts: string[] = [];
       for (const problem of row.problems) {
         const text = message(lang, problem.messageId, problem.params ?? {});
         const cell = sheet.getCell(row.row, problem.col);
-        cell.fill = RED;
+        restyle(cell, { fill: RED });
         const before = typeof cell.note === 'string' ? `${cell.note}\n` : '';
         cell.note = `${before}${text}`;
         texts.push(text);
       }
       const cell = sheet.getCell(row.row, errorColumn);
       cell.value = texts.join('\n');
-      cell.font = { color: { argb: 'FFC00000' } };
-      cell.alignment = { wrapText: true, vertical: 'top' };
+      restyle(cell, { font: { color: { argb: 'FFC00000' } }, alignment: { wrapText: true, vertical: 'top' } });
     }
   }
   return workbook;
