@@ -6,7 +6,7 @@ import { message } from '../i18n/index.js';
 import { UsageError } from '../options.js';
 import type { Lang } from '../types.js';
 import { templateWorkbook } from '../xlsx/template-write.js';
-import { refuseOverwrite, writeWorkbookFile } from '../xlsx/write-file.js';
+import { refuseInput, refuseOverwrite, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
 import type { Io } from './io.js';
 
@@ -21,6 +21,7 @@ export async function exportCommand(input: string, options: ExportOptions, lang:
   if (!/\.xlsx$/i.test(options.output)) throw new UsageError('export.notXlsx', { file: options.output });
   const absolute = path.resolve(io.cwd, input);
   const target = path.resolve(io.cwd, options.output);
+  refuseInput(target, options.output, { absolute, display: input });
   refuseOverwrite(target, options.output, options.force ?? false);
   const loaded = loadFile({ absolute, display: input }, 16 * 1024 * 1024);
   const problem = loaded.problems[0];

@@ -16,7 +16,7 @@ import { logYaml } from '../xlsx/import/yaml-out.js';
 import { OTHER_SPREADSHEETS, workbookProblemId } from '../xlsx/load.js';
 import { columnLetter } from '../xlsx/read.js';
 import { BRANCH_SHEET } from '../xlsx/layout.js';
-import { refuseOverwrite, writeBytes, writeWorkbookFile } from '../xlsx/write-file.js';
+import { refuseInput, refuseOverwrite, writeBytes, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
 import type { Io } from './io.js';
 
@@ -66,8 +66,13 @@ export async function importCommand(input: string, options: ImportOptions, lang:
   const { members, year, groups } = parsedOptions(options);
   const output = options.output ?? input.replace(/\.[^./\\]*$/, '') + '.yaml';
   const target = path.resolve(io.cwd, output);
+  const source = { absolute: path.resolve(io.cwd, input), display: input };
+  refuseInput(target, output, source);
   refuseOverwrite(target, output, options.force ?? false);
-  if (options.errors) refuseOverwrite(path.resolve(io.cwd, options.errors), options.errors, options.force ?? false);
+  if (options.errors) {
+    refuseInput(path.resolve(io.cwd, options.errors), options.errors, source);
+    refuseOverwrite(path.resolve(io.cwd, options.errors), options.errors, options.force ?? false);
+  }
   const bytes = readInput(input, io);
   let read;
   try {

@@ -1,10 +1,31 @@
 /** Writes a workbook to a file, never over an existing one unless asked to. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UsageError } from '../options.js';
 
 export function refuseOverwrite(absolute: string, display: string, force: boolean): void {
   if (!force && existsSync(absolute)) throw new UsageError('xlsx.exists', { file: display });
+}
+
+function statOf(file: string): BigIntStats | undefined {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses to write over the file being read, by whatever name, symbolic or hard link reaches it
+ * (device and file id), even with --force: that would replace the user's 台账 by the result.
+ */
+export function refuseInput(absolute: string, display: string, input: { absolute: string; display: string }): void {
+  const target = statOf(absolute);
+  const source = statOf(input.absolute);
+  if (!target?.isFile() || !source) return;
+  const same = target.dev === source.dev && target.ino === source.ino && (target.ino !== 0n || path.resolve(absolute) === path.resolve(input.absolute));
+  if (same) throw new UsageError('xlsx.isInput', { file: display, input: input.display });
 }
 
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, absolute: string, display: string, force: boolean): Promise<void> {
