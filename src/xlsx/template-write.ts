@@ -4,6 +4,7 @@
  * widths that fit Chinese text, and A4 landscape printing with the header repeated on every page.
  */
 import type ExcelJS from 'exceljs';
+import { maskPersonalData } from '../privacy.js';
 import type { Lang } from '../types.js';
 import { ACTIVITY_SHEET, BRANCH_SHEET, GROUPS_COLUMN, GROUPS_LABEL, GUIDE_SHEET_NAME, MAX_GROUPS, ROLES, roleLabel, TABLE_SHEETS, type Column, type SheetLayout } from './layout.js';
 import { columnLetter } from './read.js';
@@ -99,8 +100,13 @@ function get(item: Json, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Json)[part] : undefined), item);
 }
 
-/** A log value as the cell value of its column. */
+/** A log value as the cell value of its column, with any personal number in it masked (no output repeats one). */
 export function cellValueOf(item: Json, column: Column, lang: Lang): ExcelJS.CellValue | undefined {
+  const value = plainCellValueOf(item, column, lang);
+  return typeof value === 'string' ? maskPersonalData(value) : value;
+}
+
+function plainCellValueOf(item: Json, column: Column, lang: Lang): ExcelJS.CellValue | undefined {
   const value = get(item, column.key);
   if (value === undefined || value === null) return undefined;
   switch (column.kind) {
