@@ -46,7 +46,8 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
   if (personal.length) throw new UsageError('init.personalData', { value: personal.map((match) => match.masked).join(', ') });
 
   if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError('usage.badDate', { option: '--since', value: options.since });
-  const since = options.since ?? todayIn('Asia/Shanghai');
+  // The 1st of this month: the month is pending (`due` lists it), never a finding before it ends.
+  const since = options.since ?? `${todayIn('Asia/Shanghai').slice(0, 8)}01`;
   const where = installation(PACKAGE_ROOT, io.cwd);
   const command = `${where.command} check branch.yaml`;
   const targets: [string, string][] = [
@@ -206,14 +207,14 @@ waivers:
 }
 
 /**
- * The starter configuration. `since` is the day the log begins: a new log is not judged for the
+ * The starter configuration. `since` is the month the log begins: a new log is not judged for the
  * months before it (its comment says how to judge earlier ones once they are filled in).
  */
 export function starterConfig(lang: Lang, since: string): string {
   const zh = lang === 'zh-CN';
   return `# ${zh ? 'dangjian 配置。所有设置都可省略；命令行选项优先于这里的设置。' : 'dangjian configuration. Every setting is optional; command-line options win.'}
 timezone: Asia/Shanghai
-# ${zh ? '从建立台账这一天起检查，此前的月份不要求。补录了更早的活动后，把日期改早，或删去这一行' : 'Checked from the day the log began; earlier months are not required. Once earlier activities are filled in, move the date back or remove this line'}
+# ${zh ? '从建立台账的月份起检查，此前的月份不要求。补录了更早的活动后，把日期改早，或删去这一行' : 'Checked from the month the log began; earlier months are not required. Once earlier activities are filled in, move the date back or remove this line'}
 # ${zh ? '（删去后从台账中最早活动所在年的 1 月 1 日起检查）' : '(without it: from 1 January of the year of the earliest activity)'}
 since: ${since}
 # lang: zh-CN

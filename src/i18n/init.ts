@@ -8,7 +8,7 @@ const zh = {
   'cli.initMembers': '党员人数',
   'cli.initGroups': '党小组名称，用逗号分隔，例如 第一党小组,第二党小组',
   'cli.initTermStart': '本届支委会选举（换届）日期，YYYY-MM-DD',
-  'cli.initSince': '台账从哪一天开始（写入配置的 since；默认今天）：此前的月份不检查',
+  'cli.initSince': '台账从哪一天开始（写入配置的 since；默认本月 1 日）：此前的月份不检查',
 } as const;
 
 export type InitMessageId = keyof typeof zh;
@@ -22,7 +22,7 @@ const en: Record<InitMessageId, string> = {
   'cli.initMembers': 'number of members',
   'cli.initGroups': 'Party group names, separated by commas, e.g. group-1,group-2',
   'cli.initTermStart': 'date of the last committee election, YYYY-MM-DD',
-  'cli.initSince': 'the day the log begins (the configuration’s since; default today): earlier months are not checked',
+  'cli.initSince': 'the day the log begins (the configuration’s since; default the 1st of this month): earlier months are not checked',
 };
 
 export const initMessages = { 'zh-CN': zh as Record<InitMessageId, string>, en };
