@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempTree } from './helpers.js';
+import { EXPLICIT_RULES, runCli, tempTree } from './helpers.js';
 
 const BEFORE = `# 冶炼厂第一党支部 2026 年台账
 version: 1
@@ -48,7 +48,7 @@ const ARGS = ['check', 'branch.yaml', '--as-of', '2026-02-01', '--rule', 'nation
 
 describe('check --fix', () => {
   it('--fix-dry-run prints the diff and changes nothing', () => {
-    const dir = tempTree({ 'branch.yaml': BEFORE });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'branch.yaml': BEFORE });
     const dry = runCli([...ARGS, '--fix-dry-run'], { cwd: dir });
     expect(dry.status).toBe(0);
     expect(dry.stdout).toBe(`--- a/branch.yaml
@@ -82,11 +82,11 @@ describe('check --fix', () => {
   });
 
   it('--fix repairs the file, keeping comments and order byte for byte, and reports what remains', () => {
-    const dir = tempTree({ 'branch.yaml': BEFORE });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'branch.yaml': BEFORE });
     const fixed = runCli([...ARGS, '--fix'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'branch.yaml'), 'utf8')).toBe(AFTER);
     expect(fixed.stderr).toBe('dangjian: branch.yaml：已自动修复 8 处\n');
-    expect(fixed.stdout).toBe('✔ 没有发现问题（检查了 1 个文件、1 个支部）\n');
+    expect(fixed.stdout).toBe('✔ 没有发现问题（检查了 1 个文件、1 个支部，自 2026-01-01 起）\n');
     expect(fixed.status).toBe(0);
     // A second run has nothing left to fix.
     const again = runCli([...ARGS, '--fix', '--lang', 'en'], { cwd: dir });
@@ -97,7 +97,7 @@ describe('check --fix', () => {
   it('keeps a byte order mark and CRLF line endings, and leaves what is not certain to the findings', () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const uncertain = BEFORE.replace('title:一月支委会', 'title:一月支委会\n    planned: 2026-02-30');
-    const dir = tempTree({ 'branch.yaml': `\ufeff${crlf(uncertain)}` });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'branch.yaml': `\ufeff${crlf(uncertain)}` });
     const fixed = runCli([...ARGS, '--fix', '--lang', 'en'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'branch.yaml'), 'utf8')).toBe(`\ufeff${crlf(AFTER.replace('title: 一月支委会', 'title: 一月支委会\n    planned: 2026-02-30'))}`);
     expect(fixed.stderr).toBe('dangjian: branch.yaml: fixed 8 problem(s)\n');
@@ -107,7 +107,7 @@ describe('check --fix', () => {
   });
 
   it('says so when there is nothing to fix', () => {
-    const dir = tempTree({ 'branch.yaml': AFTER });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'branch.yaml': AFTER });
     const dry = runCli([...ARGS, '--fix-dry-run', '--lang', 'en'], { cwd: dir });
     expect(dry).toEqual({ status: 0, stdout: '', stderr: 'dangjian: Nothing to fix automatically\n' });
   });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempTree } from '../helpers.js';
+import { EXPLICIT_RULES, runCli, tempTree } from '../helpers.js';
 import { AS_OF, CONTROL, CONTROL_FILE, CONTROL_FINDINGS, findingsOf, type JsonFinding } from './catalogue.js';
 
 function check(dir: string, paths: string[]) {
@@ -17,7 +17,7 @@ function check(dir: string, paths: string[]) {
 
 describe('hostile paths: one file by several paths', () => {
   it('a symbolic link to a folder of logs, given beside it: each file once', () => {
-    const dir = tempTree({ [`logs/${CONTROL_FILE}`]: CONTROL });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, [`logs/${CONTROL_FILE}`]: CONTROL });
     symlinkSync('.', path.join(dir, 'logs', 'loop'));
     const result = check(dir, ['logs', 'logs/loop', `logs/loop/${CONTROL_FILE}`]);
     expect(result.stderr).toBe('');
@@ -27,7 +27,7 @@ describe('hostile paths: one file by several paths', () => {
   });
 
   it('a hard link and a glob that reaches both names: once, under the first name in output order', () => {
-    const dir = tempTree({ [`b/${CONTROL_FILE}`]: CONTROL });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, [`b/${CONTROL_FILE}`]: CONTROL });
     mkdirSync(path.join(dir, 'a'));
     linkSync(path.join(dir, 'b', CONTROL_FILE), path.join(dir, 'a', 'copy.yaml'));
     for (const paths of [['b', 'a'], ['**/*.yaml'], [`b/${CONTROL_FILE}`, 'a/copy.yaml']]) {
@@ -41,7 +41,7 @@ describe('hostile paths: one file by several paths', () => {
 describe('hostile paths: deeper than the system allows', () => {
   /** Six logs, one per level, in folders of 200 characters: the last levels are beyond PATH_MAX (4096). */
   function deepTree(): string {
-    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, [CONTROL_FILE]: CONTROL });
     const name = 'd'.repeat(200);
     const script = `cd "$1" && for i in $(seq 1 24); do mkdir ${name} && cd ${name} && printf '%s' "$2" > "log$i.yaml"; done`;
     const log = CONTROL.replace('id: control', 'id: deep');

@@ -12,7 +12,7 @@ const MOBILE = '13800138000';
 const TOP_FIELDS = 'version, branch, features, staff, activities, cases, waivers';
 const BRANCH_FIELDS = 'id, name, parent, established, dissolved, members, groups, secretary, termStart';
 const ACTIVITY_FIELDS =
-  'date, type, title, firstTopic, attendance, assignments, electives, group, lecturer, lecturerRole, makeUpFor, place, host, recorder, agenda, resolution, absentees, guests, evidence, planned';
+  'date, type, title, firstTopic, attendance, assignments, electives, group, lecturer, lecturerRole, makeUpFor, place, host, recorder, agenda, resolution, absentees, votes, guests, evidence, planned';
 const NOT_REAL = (value: string) => `日期（date）“${value}”不是真实存在的日期，请核对年、月、日`;
 const NOT_DATE = (value: string) => `日期（date）应写成 YYYY-MM-DD 格式的日期（例如 2026-01-05），实际是“${value}”`;
 

@@ -5,7 +5,7 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runMain, tempTree } from '../helpers.js';
+import { EXPLICIT_RULES, runMain, tempTree } from '../helpers.js';
 import { describeGroup, type Case } from './catalogue.js';
 
 interface Entry {
@@ -127,7 +127,7 @@ const cases: Case[] = [
     name: 'a date before 1900 (Excel keeps it as text)',
     file: 'pre-1900.xlsx',
     content: workbook('pre-1900', `<row r="2">${str('A2', '1899-12-31')}${str('B2', '支委会')}</row>`),
-    expect: [['schema', 2, 1, '日期（date）“1899-12-31”不是真实存在的日期，请核对年、月、日']],
+    expect: [['schema', 2, 1, '日期（date）“1899-12-31”超出范围：日期应在 1900 年至 2999 年之间']],
   },
   { name: 'the 1904 date system (a Mac workbook)', file: 'date1904.xlsx', content: workbook('date1904', meeting(2, '<c r="A2" s="1"><v>44566</v></c>'), { date1904: true }), expect: [['first-topic', 2, 1, FIRST_TOPIC('2026-01-06')]] },
   { name: 'a CSV file named .xlsx', file: 'csv.xlsx', content: '日期,类型\n2026-01-06,支委会\n', expect: [['workbook', 1, 1, NOT_WORKBOOK]] },
@@ -140,7 +140,7 @@ describeGroup('hostile workbooks', cases, { args: ['--rule', 'future-date:off'] 
 describe('hostile workbooks named on the command line', () => {
   it('checks a macro-enabled .xlsm like an .xlsx (its macros are never run)', async () => {
     const xlsm = workbook('macro', meeting(2, '<c r="A2" s="1"><v>46028</v></c>'), { extra: [{ name: 'xl/vbaProject.bin', data: Buffer.from('not run') }] });
-    const dir = tempTree({ 'ledger.xlsm': xlsm });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'ledger.xlsm': xlsm });
     const result = await runMain(['check', 'ledger.xlsm', '--as-of', '2026-01-31', '-f', 'json'], { cwd: dir });
     expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string; sheet: string; line: number }) => [f.ruleId, f.sheet, f.line])).toEqual([['first-topic', '活动', 2]]);
     const imported = await runMain(['import', 'ledger.xlsm', '-o', 'ledger.yaml'], { cwd: dir });

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runMain, tempTree } from '../helpers.js';
+import { EXPLICIT_RULES, ROOT, runMain, tempTree } from '../helpers.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -92,7 +92,7 @@ describe('check on workbooks in the template layout', () => {
   });
 
   it('gives a workbook of another layout, an .xls, an encrypted file and a renamed CSV one finding each', async () => {
-    const dir = tempTree({ 'csv.xlsx': '日期,类型\n2026-01-06,支委会\n', 'old.xls': '<html><table></table></html>', 'locked.xlsx': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) });
+    const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'csv.xlsx': '日期,类型\n2026-01-06,支委会\n', 'old.xls': '<html><table></table></html>', 'locked.xlsx': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) });
     const other = new ExcelJS.Workbook();
     other.addWorksheet('Sheet1').addRow(['日期', '会议类型', '内容']);
     await other.xlsx.writeFile(path.join(dir, 'other.xlsx'));
@@ -112,7 +112,7 @@ describe('check on workbooks in the template layout', () => {
         'other.xlsx',
         '  1:1  错误  这个工作簿不是台账模板的版式（没有“基本信息”或“活动”工作表及其表头），不能直接检查。请运行 dangjian import "other.xlsx" 把它转换为 YAML 台账，或用 dangjian template 生成模板后把内容复制进去  workbook',
         '',
-        '✖ 共 4 个问题：4 个错误，0 个警告（检查了 4 个文件、0 个支部）',
+        '✖ 共 4 个问题：4 个错误，0 个警告（检查了 4 个文件、0 个支部，自 2026-01-01 起）',
         '',
       ].join('\n'),
     );
