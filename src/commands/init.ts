@@ -122,6 +122,10 @@ async function ask(answers: BranchAnswers, lang: Lang, io: Io, stdin: NodeJS.Rea
       }
       io.stdout.write(`${message(lang, 'init.badTermStart', { value: date })}\n`);
     }
+  } catch (error) {
+    // Ctrl+C or Ctrl+D at a question: the user cancelled, nothing was written.
+    if ((error as NodeJS.ErrnoException).code === 'ABORT_ERR') throw new UsageError('init.cancelled');
+    throw error;
   } finally {
     rl.close();
   }
