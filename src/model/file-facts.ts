@@ -113,6 +113,12 @@ function locator(loaded: LoadedFile): Locate {
   };
 }
 
+/** In a workbook, `--fix` repairs nothing: its findings do not offer it. */
+const WORKBOOK_MESSAGES: Record<string, string> = {
+  'schema.unknownTypeFixable': 'schema.unknownTypeCertain',
+  'schema.dateFixable': 'schema.dateWrittenAs',
+};
+
 /**
  * The file's schema problems as findings (those past the limit counted in one), and what they make
  * unusable: single records, or the whole file when a problem lies outside every record.
@@ -123,7 +129,11 @@ function schemaFindings(
   at: Locate,
   findings: RawFinding[],
 ): { records: Set<string>; wholeFile: boolean; lastProblem: Map<string, Location> } {
-  const finding = (issue: SchemaIssue): RawFinding => ({ ruleId: 'schema', location: at(issue.pointer, issue.at), messageId: issue.messageId, params: issue.params });
+  const finding = (issue: SchemaIssue): RawFinding => {
+    const location = at(issue.pointer, issue.at);
+    const messageId = location.sheet !== undefined ? (WORKBOOK_MESSAGES[issue.messageId] ?? issue.messageId) : issue.messageId;
+    return { ruleId: 'schema', location, messageId, params: issue.params };
+  };
   const issues = validator.check(value, MAX_SCHEMA_FINDINGS_PER_FILE);
   const records = new Set<string>();
   const lastProblem = new Map<string, Location>();
