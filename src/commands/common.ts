@@ -120,7 +120,20 @@ export async function prepareRun(paths: string[], options: RunOptions, lang: Lan
     onProgress: options.onProgress,
   });
   const files = await findInputFiles(paths, io, config);
-  return { config, window, engine, files };
+  const configAbove = announceConfigAbove(config, options.config, lang, io);
+  return { config, window, engine, files, ...(configAbove !== undefined ? { configAbove } : {}) };
+}
+
+/**
+ * A configuration found in a folder above the working directory is never used silently: one line on
+ * stderr names it (and `check --format json` carries it). One in this folder, or given with
+ * --config, is the one the user expects.
+ */
+function announceConfigAbove(config: Config, explicit: string | undefined, lang: Lang, io: Io): string | undefined {
+  if (explicit !== undefined || config.file === undefined || path.dirname(config.file) === path.resolve(io.cwd)) return undefined;
+  const shown = displayPath(config.file, io.cwd);
+  io.stderr.write(`dangjian: ${outputText(message(lang, 'usage.configUsed', { file: shown }))}\n`);
+  return shown;
 }
 
 

@@ -41,18 +41,14 @@ function finish(tally: Tally): Tally {
   return tally;
 }
 
-/**
- * The rate in tenths of a percent, rounded half up (2/3 is 66.7%), except that a rate short of
- * complete never rounds up to 100.0%: 100% means complete.
- */
+/** The rate in tenths of a percent, rounded half up (2/3 is 66.7%), as every output shows it. */
 function permille(tally: Pick<Tally, 'met' | 'counted'>): number {
   return ratioPermille(tally.met, tally.counted);
 }
 
-/** part / whole in tenths of a percent, rounded half up, never 100.0% short of the whole. */
+/** part / whole in tenths of a percent, rounded half up. */
 export function ratioPermille(part: number, whole: number): number {
-  const rounded = Math.floor((part * 2000 + whole) / (2 * whole));
-  return part < whole ? Math.min(rounded, 999) : rounded;
+  return Math.floor((part * 2000 + whole) / (2 * whole));
 }
 
 /** A rate in tenths of a percent as text: 66.7%. */
@@ -90,10 +86,9 @@ export function attendanceText(tally: AttendanceTally): string | undefined {
 
 /**
  * The rate in a cell three characters wide (a column's subtotal in the terminal table): a whole
- * percent, rounded half up (2/3 is 67), never 100 short of complete; undefined when nothing counted.
+ * percent, rounded half up (2/3 is 67); undefined when nothing counted.
  */
 export function shortPercentText(tally: Tally): string | undefined {
   if (tally.counted === 0) return undefined;
-  const value = Math.floor((permille(tally) + 5) / 10);
-  return String(tally.met < tally.counted ? Math.min(value, 99) : value);
+  return String(Math.floor((tally.met * 200 + tally.counted) / (2 * tally.counted)));
 }

@@ -60,3 +60,31 @@ describe('hostile configuration: what it reaches, and which one is used', () => 
   });
 
 });
+
+describe('hostile configuration: one found in a folder above', () => {
+  const tree = () =>
+    tempTree({
+      'dangjian.config.yaml': 'rules:\n  default: off\n  first-topic: error\n',
+      'logs/b.yaml': 'version: 1\nbranch:\n  id: b\n  name: 测试党支部\n  members: 5\nactivities:\n  - date: 2026-01-06\n    type: 支委会\n',
+    });
+
+  it('is named on stderr and in the JSON result, in both languages', async () => {
+    const dir = tree();
+    const cwd = path.join(dir, 'logs');
+    const zh = await runMain(['check', 'b.yaml', '--as-of', '2026-02-01', '--format', 'json'], { cwd });
+    expect(zh.stderr).toBe('dangjian: 使用上级文件夹中的配置文件 ../dangjian.config.yaml\n');
+    expect(JSON.parse(zh.stdout).config).toBe('../dangjian.config.yaml');
+    expect(JSON.parse(zh.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['first-topic']);
+    const en = await runMain(['report', '-p', '2026-01', 'b.yaml', '--as-of', '2026-02-01', '--lang', 'en'], { cwd });
+    expect(en.stderr).toBe('dangjian: Using the configuration file ../dangjian.config.yaml from a folder above\n');
+  });
+
+  it('is not announced when it sits in the working directory or is given with --config', async () => {
+    const dir = tree();
+    const here = await runMain(['check', 'logs', '--as-of', '2026-02-01', '--format', 'json'], { cwd: dir });
+    expect(here.stderr).toBe('');
+    expect(JSON.parse(here.stdout).config).toBeUndefined();
+    const given = await runMain(['check', 'b.yaml', '--as-of', '2026-02-01', '--config', '../dangjian.config.yaml'], { cwd: path.join(dir, 'logs') });
+    expect(given.stderr).toBe('');
+  });
+});
