@@ -146,9 +146,10 @@ function readBranchSheet(sheet: Sheet, date1904: boolean, log: Json, put: Put, n
         put(`/branch/${column.key}`, at(row.index, 2));
       }
     }
-    const group = row.index > 1 ? cellText(row.cells[GROUPS_COLUMN]) : '';
-    if (group) {
-      note(row.cells[GROUPS_COLUMN], at(row.index, GROUPS_COLUMN));
+    // One group a row; several in one cell (第一党小组、第二党小组), as people also write them, are split.
+    const cell = row.index > 1 ? cellText(row.cells[GROUPS_COLUMN]) : '';
+    if (cell) note(row.cells[GROUPS_COLUMN], at(row.index, GROUPS_COLUMN));
+    for (const group of cell.split(/[、，,；;\n]/).map((part) => part.trim()).filter(Boolean)) {
       put(`/branch/groups/${groups.length}`, at(row.index, GROUPS_COLUMN));
       if (!groups.length) put('/branch/groups', at(row.index, GROUPS_COLUMN));
       groups.push(group);
