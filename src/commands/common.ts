@@ -57,7 +57,11 @@ export function resolveWindow(options: { asOf?: string; since?: string }, config
     options.asOf !== undefined ? parseDateOption('--as-of', options.asOf) : todayIn(config?.timezone ?? DEFAULT_TIME_ZONE);
   const since = options.since !== undefined ? parseDateOption('--since', options.since) : config?.since;
   if (since === undefined) return { asOf };
-  if (since > asOf) throw new UsageError('usage.sinceAfterAsOf', { since, asOf });
+  if (since > asOf) {
+    // A since from the configuration is named as such: the user may never have typed --since.
+    if (options.since === undefined && config?.file) throw new UsageError('usage.configSinceAfterAsOf', { since, asOf, file: path.basename(config.file) });
+    throw new UsageError('usage.sinceAfterAsOf', { since, asOf });
+  }
   return { asOf, since };
 }
 
