@@ -1,22 +1,16 @@
-import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runMain, tempTree } from '../helpers.js';
+import { filledTemplate } from './filled-template.js';
 
 describe('Party groups on the sheet 基本信息', () => {
   it('several in one cell are read as several groups, as one a row', async () => {
     const dir = tempTree({});
-    await runMain(['template', '-o', 't.xlsx'], { cwd: dir });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(dir, 't.xlsx'));
-    const branch = workbook.getWorksheet('基本信息')!;
-    branch.getCell('B2').value = 'b1';
-    branch.getCell('B3').value = '测试党支部';
-    branch.getCell('B7').value = 5;
-    branch.getCell('D2').value = '第一党小组、第二党小组';
-    branch.getCell('D3').value = '第三党小组';
-    workbook.getWorksheet('活动')!.getRow(2).values = ['2026-01-05', '党小组会', '一月小组会', '第一党小组'];
-    await workbook.xlsx.writeFile(path.join(dir, 't.xlsx'));
+    await filledTemplate(dir, (workbook) => {
+      const branch = workbook.getWorksheet('基本信息')!;
+      branch.getCell('D2').value = '第一党小组、第二党小组';
+      branch.getCell('D3').value = '第三党小组';
+      workbook.getWorksheet('活动')!.getRow(2).values = ['2026-01-05', '党小组会', '一月小组会', '第一党小组'];
+    });
     const result = await runMain(['check', 't.xlsx', '--as-of', '2026-02-01', '--format', 'json', '--rule', 'group-meeting-monthly:error'], { cwd: dir });
     const findings = JSON.parse(result.stdout).findings as { ruleId: string; message: string }[];
     expect(findings.filter((f) => f.ruleId === 'unknown-group')).toEqual([]);

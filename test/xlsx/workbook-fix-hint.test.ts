@@ -1,20 +1,13 @@
-import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runMain, tempTree } from '../helpers.js';
+import { filledTemplate } from './filled-template.js';
 
 describe('a workbook finding does not offer --fix, which repairs YAML only', () => {
   it('a mistyped activity type gets the suggestion alone, in both languages', async () => {
     const dir = tempTree({});
-    await runMain(['template', '-o', 't.xlsx'], { cwd: dir });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(dir, 't.xlsx'));
-    const branch = workbook.getWorksheet('基本信息')!;
-    branch.getCell('B2').value = 'b1';
-    branch.getCell('B3').value = '测试党支部';
-    branch.getCell('B7').value = 5;
-    workbook.getWorksheet('活动')!.getRow(2).values = ['2026-01-06', '支委', '一月支委会'];
-    await workbook.xlsx.writeFile(path.join(dir, 't.xlsx'));
+    await filledTemplate(dir, (workbook) => {
+      workbook.getWorksheet('活动')!.getRow(2).values = ['2026-01-06', '支委', '一月支委会'];
+    });
     const zh = await runMain(['check', 't.xlsx', '--as-of', '2026-01-20', '--format', 'json'], { cwd: dir });
     const en = await runMain(['check', 't.xlsx', '--as-of', '2026-01-20', '--format', 'json', '--lang', 'en'], { cwd: dir });
     const schema = (out: string) => (JSON.parse(out).findings as { ruleId: string; sheet?: string; line: number; column: number; message: string }[]).filter((f) => f.ruleId === 'schema');
