@@ -2,7 +2,10 @@
  * A deterministic corpus of branch logs for the benchmark and for the differential tests: a year of
  * monthly, quarterly, half-yearly and yearly activities per branch, 1–3 Party groups, cases,
  * occasional gaps, make-ups (补开), waivers and, rarely, a schema mistake, written the way a
- * secretary writes them (Chinese titles, comments, flow and block style, some quoted text).
+ * secretary writes them (Chinese titles, comments, flow and block style, some quoted text). Meeting
+ * records carry what an inspection reads (host, recorder, attendance, absentees and why, agenda,
+ * resolution, votes), now and then with one thing missing, so that the record rules work as hard
+ * as they do on real logs.
  *
  * Branch i is generated from its own seed, so the first 1,000 branches of the 10,000-branch corpus
  * are the 1,000-branch corpus.
@@ -13,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CORPUS_VERSION = 3;
+export const CORPUS_VERSION = 4;
 export const CORPUS_SEED = 20260701;
 /** The year the logs cover, and the as-of date and start the benchmark checks them with. */
 export const CORPUS_YEAR = 2025;
@@ -118,6 +121,40 @@ const TYPE_NAMES = {
   'safety-activity': ['safety-activity', '安全生产活动'],
 };
 
+const GIVEN_NAMES = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '霞', '平', '刚', '桂英', '建国', '志强', '海燕'];
+const LEAVE_REASONS = ['出差', '病假', '倒班', '外出培训', '事假', '驻外项目'];
+const AGENDAS = ['研究发展党员工作', '研究党员教育管理工作', '讨论支部年度工作计划', '研究困难党员帮扶', '部署安全生产工作', '研究党费收缴使用'];
+
+/** A slip now and then: a field a secretary forgot. */
+const SLIP = 0.02;
+
+/**
+ * What a meeting's record says of who came: expected and present, those on leave, and each of them
+ * with a reason (now and then forgotten).
+ */
+function attendanceRecord(rnd, expected, missing) {
+  const leave = Math.min(missing, expected);
+  const record = { attendance: { expected, present: expected - leave, ...(leave ? { leave } : {}) } };
+  if (leave) {
+    record.absentees = Array.from({ length: leave }, () => ({
+      name: `${rnd.pick(SURNAMES)}${rnd.pick(GIVEN_NAMES)}`,
+      reason: rnd.chance(SLIP) ? undefined : rnd.pick(LEAVE_REASONS),
+      kind: 'leave',
+    }));
+  }
+  return record;
+}
+
+/** The record of a meeting: the fields an inspection reads, each now and then missing. */
+function meetingRecord(rnd, { expected, missing, host, recorder, agenda, resolution }) {
+  const record = rnd.chance(SLIP) ? {} : attendanceRecord(rnd, expected, missing);
+  if (host && !rnd.chance(SLIP)) record.host = host;
+  if (recorder && !rnd.chance(SLIP)) record.recorder = recorder;
+  if (agenda && !rnd.chance(SLIP)) record.agenda = agenda;
+  if (resolution && !rnd.chance(SLIP)) record.resolution = resolution;
+  return record;
+}
+
 const pad2 = (n) => String(n).padStart(2, '0');
 const dateOf = (month, day) => `${CORPUS_YEAR}-${pad2(month)}-${pad2(day)}`;
 
@@ -142,7 +179,10 @@ function makeBranch(index) {
   const groupStart = rnd.int(0, GROUP_NAMES.length - 1);
   const groups = Array.from({ length: groupCount }, (_, g) => `${GROUP_NAMES[(groupStart + g) % GROUP_NAMES.length]}党小组`);
   const secretary = `${rnd.pick(SURNAMES)}书记`;
+  const recorder = `${rnd.pick(SURNAMES)}${rnd.pick(GIVEN_NAMES)}`;
   const members = rnd.int(8, 60);
+  const groupSizes = groups.map((_, g) => Math.max(2, Math.floor(members / groupCount) + (g === 0 ? members % groupCount : 0)));
+  const groupLeaders = groups.map(() => `${rnd.pick(SURNAMES)}${rnd.pick(GIVEN_NAMES)}`);
   const committee = members >= 30 ? 7 : members >= 15 ? 5 : 3;
   const establishedLate = rnd.chance(0.02);
   const established = establishedLate ? dateOf(rnd.int(3, 8), rnd.int(1, 28)) : `${rnd.int(2008, 2022)}-${pad2(rnd.int(1, 12))}-${pad2(rnd.int(1, 28))}`;
@@ -179,9 +219,14 @@ function makeBranch(index) {
         type: typeName('committee-meeting'),
         title: `${name}支委会${makeUp ? '（补开）' : ''}`,
         firstTopic: rnd.chance(0.01) ? undefined : rnd.pick(FIRST_TOPICS),
-        attendance: { expected: committee, present: committee - (rnd.chance(0.2) ? 1 : 0) },
-        host: rnd.chance(0.3) ? secretary : undefined,
-        agenda: rnd.chance(0.15) ? ['研究发展党员工作', `部署${name}安全生产工作`] : undefined,
+        ...meetingRecord(rnd, {
+          expected: committee,
+          missing: rnd.chance(0.2) ? 1 : 0,
+          host: secretary,
+          recorder,
+          agenda: [rnd.pick(AGENDAS), `部署${name}安全生产工作`],
+          resolution: `同意${rnd.pick(AGENDAS).slice(2)}方案`,
+        }),
         makeUpFor: makeUp,
       }),
     );
@@ -202,7 +247,7 @@ function makeBranch(index) {
         title: combined ? `${name}主题党日暨党规党纪教育` : `${name}主题党日`,
         assignments: rnd.chance(0.01) ? undefined : [rnd.pick(ASSIGNMENTS)],
         electives: rnd.chance(0.4) ? [rnd.pick(ELECTIVES)] : undefined,
-        attendance: rnd.chance(0.25) ? { expected: members, present: members - rnd.int(0, 3) } : undefined,
+        ...meetingRecord(rnd, { expected: members, missing: rnd.int(0, 3) }),
         makeUpFor: makeUp,
       }),
     );
@@ -223,6 +268,7 @@ function makeBranch(index) {
           type: typeName('group-meeting'),
           group,
           title: `${group.replace('党小组', '')}党小组${name}学习`,
+          ...meetingRecord(rnd, { expected: groupSizes[g], missing: rnd.int(0, 1), host: groupLeaders[g] }),
           makeUpFor: makeUp,
         }),
       ),
@@ -244,19 +290,26 @@ function makeBranch(index) {
         waivers.push({ rule: 'national-defense-quarterly', period: quarterId, reason: `${quarter}集中检修，经党委批准顺延`, approvedBy: `${plant}党委` });
       }
       const present = rnd.chance(0.02) ? Math.floor(members / 2) : members - rnd.int(0, Math.floor(members / 5));
-      add({
-        date: dateOf(month, 26),
-        type: typeName('general-meeting'),
-        title: `${quarter}支部党员大会`,
-        attendance: { expected: members, present, leave: members - present },
+      const general = meetingRecord(rnd, {
+        expected: members,
+        missing: members - present,
+        host: secretary,
+        recorder,
+        agenda: [`审议支部${quarter}工作总结`],
         resolution: `通过支部${quarter}工作总结`,
       });
+      if (rnd.chance(0.3) && general.attendance) {
+        const against = rnd.int(0, 1);
+        general.votes = { for: general.attendance.present - against, against, abstain: 0 };
+      }
+      add({ date: dateOf(month, 26), type: typeName('general-meeting'), title: `${quarter}支部党员大会`, ...general });
       add({
         date: dateOf(month, 27),
         type: typeName('party-lecture'),
         title: `${quarter}专题党课`,
         lecturer: month === 6 || rnd.chance(0.3) ? secretary : `${rnd.pick(SURNAMES)}委员`,
         lecturerRole: month === 6 && !rnd.chance(0.02) ? 'secretary' : 'committee-member',
+        ...meetingRecord(rnd, { expected: members, missing: rnd.int(0, 2) }),
       });
     }
     if (month === 6 || month === 12) {
@@ -271,9 +324,10 @@ function makeBranch(index) {
       add({ date: dateOf(month, rnd.int(1, 28)), type: typeName(extra), title: `${name}${title}` });
     }
   }
-  if (!rnd.chance(0.03)) add({ date: dateOf(1, 20), type: typeName('organizational-life-meeting'), title: '2024 年度组织生活会', makeUpFor: undefined });
-  if (!rnd.chance(0.03)) add({ date: dateOf(12, 22), type: typeName('organizational-life-meeting'), title: '年度组织生活会' });
-  if (!rnd.chance(0.03)) add({ date: dateOf(12, 23), type: typeName('member-review'), title: '年度民主评议党员' });
+  const lifeMeeting = () => meetingRecord(rnd, { expected: members, missing: rnd.int(0, 2), host: secretary, recorder, agenda: ['对照检查，开展批评和自我批评'] });
+  if (!rnd.chance(0.03)) add({ date: dateOf(1, 20), type: typeName('organizational-life-meeting'), title: '2024 年度组织生活会', ...lifeMeeting() });
+  if (!rnd.chance(0.03)) add({ date: dateOf(12, 22), type: typeName('organizational-life-meeting'), title: '年度组织生活会', ...lifeMeeting() });
+  if (!rnd.chance(0.03)) add({ date: dateOf(12, 23), type: typeName('member-review'), title: '年度民主评议党员', ...meetingRecord(rnd, { expected: members, missing: rnd.int(0, 2), host: secretary }) });
   if (!rnd.chance(0.05)) add({ date: dateOf(rnd.int(4, 10), 10), type: typeName('family-safety-culture'), title: '亲情安全文化进家庭' });
   if (!rnd.chance(0.05)) add({ date: dateOf(rnd.int(3, 11), 12), type: typeName('study-seminar'), title: '党员学习研讨：学习贯彻党的二十届三中全会精神' });
   activities.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -316,6 +370,7 @@ function writeActivity(lines, activity, rnd) {
   if (activity.makeUpFor !== undefined) lines.push(`    makeUpFor: ${activity.makeUpFor.length === 4 ? `"${activity.makeUpFor}"` : activity.makeUpFor}   # 补开`);
   if (activity.place !== undefined) lines.push(`    place: ${activity.place}`);
   if (activity.host !== undefined) lines.push(`    host: ${activity.host}`);
+  if (activity.recorder !== undefined) lines.push(`    recorder: ${activity.recorder}`);
   if (activity.lecturer !== undefined) lines.push(`    lecturer: ${activity.lecturer}`, `    lecturerRole: ${activity.lecturerRole}`);
   if (activity.agenda !== undefined) {
     lines.push('    agenda:');
@@ -328,6 +383,14 @@ function writeActivity(lines, activity, rnd) {
     if (rnd.chance(0.7)) lines.push(`    attendance: { ${parts.join(', ')} }`);
     else lines.push('    attendance:', ...parts.map((p) => `      ${p}`));
   }
+  if (activity.absentees !== undefined) {
+    lines.push('    absentees:');
+    for (const { name, reason, kind } of activity.absentees) {
+      if (rnd.chance(0.5)) lines.push(`      - { name: ${name}${reason ? `, reason: ${reason}` : ''}, kind: ${kind} }`);
+      else lines.push(`      - name: ${name}`, ...(reason ? [`        reason: ${reason}`] : []), `        kind: ${kind}`);
+    }
+  }
+  if (activity.votes !== undefined) lines.push(`    votes: { for: ${activity.votes.for}, against: ${activity.votes.against}, abstain: ${activity.votes.abstain} }`);
   if (activity.resolution !== undefined) lines.push(`    resolution: ${scalar(activity.resolution, rnd)}`);
 }
 
