@@ -9,9 +9,19 @@ import { inWindow } from './scope.js';
  * and not a repeat (a repeated record is `duplicate-activity`'s, and is judged once, at the first).
  */
 export function records(branch: Branch, window: EvaluationWindow, types?: readonly string[]): Activity[] {
-  return branch.activities.filter(
-    (a) => !a.duplicateOf && inWindow(a.date, window) && (types === undefined || a.types.some((t) => types.includes(t))),
-  );
+  const all = recordsIn(branch, window);
+  return types === undefined ? all : all.filter((a) => a.types.some((t) => types.includes(t)));
+}
+
+/** Each branch's records in its window, worked out once (five rules read them). */
+const recordsOf = new WeakMap<Branch, { window: EvaluationWindow; list: Activity[] }>();
+
+function recordsIn(branch: Branch, window: EvaluationWindow): Activity[] {
+  const known = recordsOf.get(branch);
+  if (known?.window === window) return known.list;
+  const list = branch.activities.filter((a) => !a.duplicateOf && inWindow(a.date, window));
+  recordsOf.set(branch, { window, list });
+  return list;
 }
 
 /** The activity's types by name (支委会、党员大会), in the output language. */

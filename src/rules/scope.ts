@@ -7,9 +7,31 @@ export function inWindow(date: string, window: EvaluationWindow): boolean {
   return date >= window.since && date <= window.asOf;
 }
 
+/**
+ * A branch's activities by type, made once per branch: every requirement looks only at its own
+ * type's activities, instead of every requirement scanning every activity.
+ */
+const byTypeOf = new WeakMap<Branch, Map<string, Activity[]>>();
+
+export function activitiesByType(branch: Branch): Map<string, Activity[]> {
+  let byType = byTypeOf.get(branch);
+  if (!byType) {
+    byType = new Map();
+    for (const activity of branch.activities) {
+      for (const type of activity.types) {
+        const list = byType.get(type);
+        if (list) list.push(activity);
+        else byType.set(type, [activity]);
+      }
+    }
+    byTypeOf.set(branch, byType);
+  }
+  return byType;
+}
+
 /** Activities of a type dated inside the window (repeats included: each record is checked). */
 export function activitiesOfType(branch: Branch, type: string, window: EvaluationWindow): Activity[] {
-  return branch.activities.filter((a) => a.types.includes(type) && inWindow(a.date, window));
+  return (activitiesByType(branch).get(type) ?? []).filter((a) => inWindow(a.date, window));
 }
 
 export function monthOf(date: string): string {

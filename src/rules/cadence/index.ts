@@ -10,7 +10,7 @@ import { periodState } from '../../model/model.js';
 import { isFinerOrEqual, periodOf, periodsOverlapping, type Period } from '../../model/period.js';
 import type { TypeRegistry } from '../../model/activity-types.js';
 import { defineRule, zh, type Rule } from '../rule.js';
-import { duePeriods } from '../scope.js';
+import { activitiesByType, duePeriods } from '../scope.js';
 import type { CadenceDefinition } from './definitions.js';
 
 export type CellState = 'done' | 'late' | 'missing' | 'pending' | 'not-applicable' | 'future';
@@ -39,28 +39,6 @@ export function creditedPeriod(activity: Activity, kind: Period['kind']): { peri
 /** Whether an activity can count at all: not a repeat, and not dated after the as-of date. */
 export function counts(activity: Activity, window: EvaluationWindow): boolean {
   return !activity.duplicateOf && activity.date <= window.asOf;
-}
-
-/**
- * A branch's activities by type, made once per branch: every requirement looks only at its own
- * type's activities, instead of every requirement scanning every activity.
- */
-const byTypeOf = new WeakMap<Branch, Map<string, Activity[]>>();
-
-function activitiesByType(branch: Branch): Map<string, Activity[]> {
-  let byType = byTypeOf.get(branch);
-  if (!byType) {
-    byType = new Map();
-    for (const activity of branch.activities) {
-      for (const type of activity.types) {
-        const list = byType.get(type);
-        if (list) list.push(activity);
-        else byType.set(type, [activity]);
-      }
-    }
-    byTypeOf.set(branch, byType);
-  }
-  return byType;
 }
 
 export function evaluateCadence(
