@@ -143,15 +143,17 @@ function* digitRuns(text: string): Generator<Group[]> {
  */
 export function mayHoldPersonalNumber(text: string): boolean {
   let count = 0;
-  for (let i = 0; i < text.length; ) {
-    if (digitAt(text, i) !== undefined) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) {
       if (++count >= 11) return true;
-      i++;
-      continue;
+    } else if (count > 0) {
+      // Most characters come after no digit at all, and need no look.
+      if (code === 0x25) {
+        if (isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) i += 2;
+        else count = 0;
+      } else if (!isSeparator(code)) count = 0;
     }
-    const separator = separatorAt(text, i);
-    if (separator === 0) count = 0;
-    i += Math.max(1, separator);
   }
   return false;
 }

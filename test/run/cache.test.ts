@@ -173,4 +173,17 @@ describe('personal-number pre-check', () => {
     );
     expect(findPersonalNumbers('电话 138-1234-5678')).toHaveLength(1);
   });
+
+  it('never misses a number the full search finds (full-width digits, odd separators, %20)', () => {
+    const pieces = ['1', '3', '8', '0', '5', '１', '３', '８', ' ', '-', '\u3000', '\u00a0', '.', '%20', '%2', 'x', 'X', '中', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        return findPersonalNumbers(text).length === 0 || mayHoldPersonalNumber(text);
+      }),
+      { numRuns: 5000, seed: 12 },
+    );
+    expect(mayHoldPersonalNumber('%2013800138000')).toBe(true);
+    expect(mayHoldPersonalNumber('２０２６年１月５日 2026-01-05')).toBe(false);
+  });
 });
