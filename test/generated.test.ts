@@ -1,5 +1,5 @@
 /**
- * The generated files (schemas, rule-page metadata blocks, the published pages in docs/rules, the
+ * The generated files (the rule registry, schemas, rule-page metadata blocks, the published pages in docs/rules, the
  * guide's rule table, the activity-type tables) must be up to date, every rule must have a page and
  * every page a rule, and every page keeps the layout that `dangjian rules ID` and the example tests
  * rely on.
@@ -12,6 +12,7 @@ import {
   diskReader,
   documentedIds,
   main,
+  onDisk,
   pagesOnDisk,
   MarkerError,
   PAGE_LAYOUT,
@@ -24,6 +25,7 @@ import {
   staleFiles,
 } from '../src/tools/generate.js';
 import { TYPE_TABLES } from '../src/tools/generate-docs.js';
+import { REGISTRY_PATH, registrySource } from '../src/tools/rule-registry.js';
 import { ROOT, tempTree } from './helpers.js';
 
 const rules = builtinRules();
@@ -31,15 +33,16 @@ const ids = rules.map((rule) => rule.meta.id);
 
 describe('generated files', () => {
   it('are up to date (run `npm run generate` when this fails)', () => {
-    const planned = plan(diskReader(ROOT), pagesOnDisk(ROOT));
+    const planned = plan(diskReader(ROOT), onDisk(ROOT));
     expect(planned.problems).toEqual([]);
     expect(staleFiles(planned).map((file) => file.path)).toEqual([]);
   });
 
-  it('cover the schemas, per rule its folder page and its published page, the rule table and the type tables', () => {
-    const paths = plan(diskReader(ROOT), pagesOnDisk(ROOT)).files.map((file) => file.path);
+  it('cover the rule registry, the schemas, per rule its folder page and its published page, the rule table and the type tables', () => {
+    const paths = plan(diskReader(ROOT), onDisk(ROOT)).files.map((file) => file.path);
     const pages = rules.flatMap((rule) => [...(rule.meta.category === 'cadence' ? [] : [ruleSourcePath(rule)]), rulePagePath(rule.meta.id)]);
     expect(paths).toEqual([
+      'src/rules/registry.generated.ts',
       'schemas/branch-log.schema.json',
       'schemas/config.schema.json',
       ...pages,
@@ -129,6 +132,24 @@ describe('the generator', () => {
     expect(out.some((line) => line.startsWith('error: docs/rules/no-such-rule.md'))).toBe(true);
     expect(documentedIds(root)).toEqual(['first-topic', 'no-such-rule']);
     expect(readFileSync(path.join(root, 'docs/rules/first-topic.md'), 'utf8')).toContain('\nold\n');
+  });
+
+  it('with --check finds the registry stale when a rule folder is not in it, and registers the folder without', () => {
+    const root = tempTree({
+      ...markedFiles,
+      [REGISTRY_PATH]: registrySource(['first-topic']),
+      'src/rules/first-topic/index.ts': '',
+      'src/rules/new-rule/index.ts': '',
+      'src/rules/cadence/index.ts': '',
+    });
+    const out: string[] = [];
+    expect(main(['--check'], root, (line) => out.push(line))).toBe(1);
+    expect(out).toContain(`stale: ${REGISTRY_PATH}`);
+    main([], root, () => undefined);
+    const registry = readFileSync(path.join(root, REGISTRY_PATH), 'utf8');
+    expect(registry).toBe(registrySource(['first-topic', 'new-rule']));
+    expect(registry).toContain("import newRule from './new-rule/index.js';\n");
+    expect(registry).toContain("  'new-rule': newRule,\n");
   });
 
   it('without --check brings every file up to date, creating a skeleton for a missing page', () => {

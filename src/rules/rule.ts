@@ -7,6 +7,7 @@ import type { LoadedFile } from '../load/index.js';
 import type { TypeRegistry } from '../model/activity-types.js';
 import type { Branch, EvaluationWindow, Waiver } from '../model/model.js';
 import type { PeriodKind } from '../model/period.js';
+import type { RecordRequirements } from '../model/records.js';
 import type { Localized, Location, MessageParams, RawFinding, Severity } from '../types.js';
 
 export type RuleCategory = 'input' | 'cadence' | 'content';
@@ -127,6 +128,15 @@ export interface Rule<M extends string = string, O extends string = string> {
   /** Runs after every other finding is known and waived (stale-waiver). */
   finish?(context: FinishContext<M>): void;
 }
+
+/** What of the configuration shapes a rule itself, not only its severity and options. */
+export interface RuleSettings {
+  /** The configuration's `records:` (record-complete's required fields). */
+  records?: RecordRequirements;
+}
+
+/** A rule folder's default export: the rule, or what builds it from the configuration (record-complete). */
+export type RuleEntry = Rule | ((settings: RuleSettings) => Rule);
 
 /**
  * A rule with typed message ids and options: `flag('mising', …)` or `options.dayz` does not compile.

@@ -5,7 +5,8 @@
  * page (`docs/rules/<id>.md`; a cadence row's is its metadata and `src/rules/cadence/pages/<id>.md`),
  * the guide's rule table and the docs' table of activity types (generate-docs.ts). With `--check`
  * it writes nothing and exits 1 when a generated file is stale, so that CI (and
- * test/generated.test.ts) catch a forgotten run.
+ * test/generated.test.ts) catch a forgotten run. The rule registry (rule-registry.ts) is planned
+ * here too, so that a rule folder missing from it is a stale file.
  *
  * Everything but `main` is a pure function of the metadata and the current file contents.
  */
@@ -23,6 +24,7 @@ import { configSchema } from '../config/schema.js';
 import type { Lang } from '../types.js';
 import { TYPE_TABLES, typeTable } from './generate-docs.js';
 import { replaceBetween, tableRow } from './markdown.js';
+import { REGISTRY_PATH, registrySource, ruleFolders } from './rule-registry.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCHEMA_PATH = 'schemas/branch-log.schema.json';
@@ -288,7 +290,17 @@ export function pagesOnDisk(root: string): string[] {
   ];
 }
 
-export function plan(read: ReadFile, pages: string[], rules: Rule[] = builtinRules(), types: TypeRegistry = builtinTypes()): Plan {
+/** What the generator reads of the tree besides file contents: the pages and the rule folders. */
+export interface Disk {
+  pages: string[];
+  folders: string[];
+}
+
+export function onDisk(root: string): Disk {
+  return { pages: pagesOnDisk(root), folders: ruleFolders(root) };
+}
+
+export function plan(read: ReadFile, { pages, folders }: Disk, rules: Rule[] = builtinRules(), types: TypeRegistry = builtinTypes()): Plan {
   const files: PlannedFile[] = [];
   const problems: string[] = [];
   const attempt = (file: string, make: (current: string) => string, current = read(file)) => {
@@ -301,6 +313,7 @@ export function plan(read: ReadFile, pages: string[], rules: Rule[] = builtinRul
     }
   };
 
+  files.push({ path: REGISTRY_PATH, actual: read(REGISTRY_PATH), expected: registrySource(folders) });
   files.push({ path: SCHEMA_PATH, actual: read(SCHEMA_PATH), expected: schemaJson(types) });
   files.push({ path: CONFIG_SCHEMA_PATH, actual: read(CONFIG_SCHEMA_PATH), expected: configSchemaJson(rules) });
   for (const rule of rules) {
@@ -337,7 +350,7 @@ export function main(argv: string[], root: string = ROOT, out: (line: string) =>
     out(`generate: unknown argument ${unknown[0]} (usage: generate [--check])`);
     return 2;
   }
-  const planned = plan(diskReader(root), pagesOnDisk(root));
+  const planned = plan(diskReader(root), onDisk(root));
   const stale = staleFiles(planned);
   if (check) {
     for (const file of stale) out(`stale: ${file.path}${file.actual === undefined ? ' (missing)' : ''}`);

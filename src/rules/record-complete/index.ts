@@ -5,7 +5,7 @@
  */
 import { fieldState, FIELD_LABEL, recordRequirements, requiredFields, type RecordRequirements } from '../../model/records.js';
 import { labelList, records, typesLabel } from '../record-scope.js';
-import { defineRule, zh, type Rule } from '../rule.js';
+import { defineRule, zh, type Rule, type RuleSettings } from '../rule.js';
 import { monthOf } from '../scope.js';
 
 export const RECORD_COMPLETE_ID = 'record-complete';
@@ -54,4 +54,5 @@ export function recordComplete(configured?: RecordRequirements): Rule {
   });
 }
 
-export default recordComplete();
+/** The folder's entry: the rule is built from the configuration's `records`. */
+export default (settings: RuleSettings): Rule => recordComplete(settings.records);
