@@ -134,7 +134,7 @@ describe('the generator', () => {
     expect(readFileSync(path.join(root, 'docs/rules/first-topic.md'), 'utf8')).toContain('\nold\n');
   });
 
-  it('with --check finds the registry stale when a rule folder is not in it, and registers the folder without', () => {
+  it('with --check finds the registry stale when a rule folder is not in it, names a folder the index does not place, and registers the folder without --check', () => {
     const root = tempTree({
       ...markedFiles,
       [REGISTRY_PATH]: registrySource(['first-topic']),
@@ -145,6 +145,7 @@ describe('the generator', () => {
     const out: string[] = [];
     expect(main(['--check'], root, (line) => out.push(line))).toBe(1);
     expect(out).toContain(`stale: ${REGISTRY_PATH}`);
+    expect(out).toContain("error: src/rules/new-rule: not placed in src/rules/index.ts; add the line 'new-rule',");
     main([], root, () => undefined);
     const registry = readFileSync(path.join(root, REGISTRY_PATH), 'utf8');
     expect(registry).toBe(registrySource(['first-topic', 'new-rule']));

@@ -328,7 +328,14 @@ export function plan(read: ReadFile, { pages, folders }: Disk, rules: Rule[] = b
     const expected = written === undefined ? undefined : cadence ? cadencePage(written, rule, types) : written;
     files.push({ path: published, actual: read(published), ...(expected !== undefined ? { expected } : {}) });
   }
-  const known = new Set(rules.flatMap((rule) => [rulePagePath(rule.meta.id), ruleSourcePath(rule)]));
+  // A folder the index does not place has no rule yet: say so, rather than call its pages orphans.
+  const ids = new Set(rules.map((rule) => rule.meta.id));
+  const unplaced = folders.filter((id) => !ids.has(id));
+  for (const id of unplaced) problems.push(`${RULES_DIR}/${id}: not placed in ${RULES_DIR}/index.ts; add the line '${id}',`);
+  const known = new Set([
+    ...rules.flatMap((rule) => [rulePagePath(rule.meta.id), ruleSourcePath(rule)]),
+    ...unplaced.flatMap((id) => [rulePagePath(id), `${RULES_DIR}/${rulePageSource(id, 'other')}`]),
+  ]);
   for (const page of pages) {
     if (!known.has(page)) problems.push(`${page}: no rule has this page's id; rename or delete the page`);
   }
