@@ -39,9 +39,35 @@ const PLACEHOLDERS = new Set([
 /** Blanks (ASCII and full-width), and punctuation or brackets around a placeholder (（无）, 无。). */
 const EDGES = /^[\s\u3000（(【[「]+|[\s\u3000）)】\]」。.，,;；！!?？]+$/g;
 
+/** The longest placeholder, in characters. */
+const LONGEST = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+/** Characters the comparison may drop: blanks, brackets and punctuation (EDGES), inner blanks. */
+const DROPPABLE = /[\s\u3000（(【[「）)】\]」。.，,;；！!?？]/;
+
+/** The answers for texts seen before: the same names and words come back record after record. */
+const known = new Map<string, boolean>();
+const KNOWN_LIMIT = 50_000;
+
 /** Whether a text records nothing (undefined, blank, or a placeholder such as 无 or N/A). */
 export function isPlaceholder(text: string | undefined): boolean {
   if (text === undefined) return true;
+  let answer = known.get(text);
+  if (answer === undefined) {
+    answer = !longerThanAnyPlaceholder(text) && comparedAsPlaceholder(text);
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(text, answer);
+  }
+  return answer;
+}
+
+/** Whether more characters than any placeholder has would be left after dropping all it may drop. */
+function longerThanAnyPlaceholder(text: string): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) if (!DROPPABLE.test(text[i]) && ++kept > LONGEST) return true;
+  return false;
+}
+
+function comparedAsPlaceholder(text: string): boolean {
   const core = text.replace(EDGES, '').toLowerCase();
   return PLACEHOLDERS.has(core) || PLACEHOLDERS.has(core.replace(/[\s\u3000]+/g, ''));
 }

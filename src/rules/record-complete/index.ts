@@ -3,7 +3,7 @@
  * per activity, naming every missing field; a placeholder such as 无 or 略 is not content). The
  * required fields are data: model/records.ts, changed under `records:` in the configuration.
  */
-import { fieldState, FIELD_LABEL, recordRequirements, requiredFields, type RecordRequirements } from '../../model/records.js';
+import { fieldState, FIELD_LABEL, recordRequirements, requiredFields, type RecordField, type RecordRequirements } from '../../model/records.js';
 import { labelList, records, typesLabel } from '../record-scope.js';
 import { defineRule, zh, type Rule, type RuleSettings } from '../rule.js';
 import { monthOf } from '../scope.js';
@@ -14,6 +14,13 @@ export const RECORD_COMPLETE_ID = 'record-complete';
 export function recordComplete(configured?: RecordRequirements): Rule {
   const requirements = recordRequirements(configured);
   const types = Object.keys(requirements).filter((type) => requirements[type].length > 0);
+  // An activity's types are one list shared by every activity of the same types.
+  const fieldsOf = new WeakMap<readonly string[], RecordField[]>();
+  const required = (activityTypes: readonly string[]): RecordField[] => {
+    let fields = fieldsOf.get(activityTypes);
+    if (!fields) fieldsOf.set(activityTypes, (fields = requiredFields(activityTypes, requirements)));
+    return fields;
+  };
   return defineRule({
     meta: {
       id: RECORD_COMPLETE_ID,
@@ -36,7 +43,7 @@ export function recordComplete(configured?: RecordRequirements): Rule {
     },
     checkBranch({ branch, window, types: registry, flag }) {
       for (const activity of records(branch, window, types)) {
-        const missing = requiredFields(activity.types, requirements).filter((field) => fieldState(activity, field) !== 'given');
+        const missing = required(activity.types).filter((field) => fieldState(activity, field) !== 'given');
         if (missing.length === 0) continue;
         const placeholders = missing.filter((field) => fieldState(activity, field) === 'placeholder');
         flag(placeholders.length ? 'placeholder' : 'missing', {
