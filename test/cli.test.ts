@@ -118,8 +118,8 @@ describe('usage errors: one line on stderr, exit 2', () => {
     ['turning off an input rule', ['check', 'examples', '--rule', 'schema:off'], 'dangjian: 规则 schema 检查的是文件本身能否读取，不能调整或关闭\n'],
     ['a bad --max-warnings', ['check', 'examples', '--max-warnings', '-1'], 'dangjian: --max-warnings 的值“-1”无效，应为不小于 0 的整数\n'],
     ['a missing path', ['check', 'no-such-dir'], 'dangjian: 找不到“no-such-dir”：既不是文件、目录，也不是能匹配到文件的通配符\n'],
-    ['no YAML files', ['check', 'src'], 'dangjian: 在 src 中没有找到 .yaml 或 .yml 文件\n'],
-    ['a glob that matches nothing', ['check', 'nothing/**/*.yaml'], 'dangjian: 在 nothing/**/*.yaml 中没有找到 .yaml 或 .yml 文件\n'],
+    ['no YAML files', ['check', 'src'], 'dangjian: 在 src 中没有找到 .yaml、.yml 或 .xlsx 文件\n'],
+    ['a glob that matches nothing', ['check', 'nothing/**/*.yaml'], 'dangjian: 在 nothing/**/*.yaml 中没有找到 .yaml、.yml 或 .xlsx 文件\n'],
     ['a bad language', ['check', 'examples', '--lang', 'fr'], 'dangjian: --lang 的值“fr”无效，可选：zh-CN、en\n'],
     ['an option without its value', ['check', 'examples', '--as-of'], 'dangjian: 选项 --as-of <date> 缺少值\n'],
   ];

@@ -96,9 +96,14 @@ export function yamlFilesUnder(folder: string, unreadable?: [folder: string, cod
   return found;
 }
 
-/** A log's name: *.yaml, *.yml, or a workbook *.xlsx (not the `~$` lock file Excel keeps beside an open one). */
+/**
+ * A log's name: *.yaml, *.yml, or a workbook *.xlsx (not the `~$` lock file Excel keeps beside an
+ * open one), in any case: files copied from Windows or an older system are often named 台账.YAML or
+ * 台账.XLSX.
+ */
 function isLogName(name: string): boolean {
-  return name.endsWith('.yaml') || name.endsWith('.yml') || (name.endsWith('.xlsx') && !name.startsWith('~$'));
+  const lower = name.toLowerCase();
+  return lower.endsWith('.yaml') || lower.endsWith('.yml') || (lower.endsWith('.xlsx') && !name.startsWith('~$'));
 }
 
 /** tinyglobby, loaded only when a glob is given (a file or a folder needs none). */

@@ -86,8 +86,18 @@ describe('hostile input: files and paths, continued', () => {
 
   it('a folder with no YAML files is a usage error', async () => {
     const dir = tempTree({ '说明 文档/readme.txt': '没有台账\n' });
-    expect(await runMain(['check', '说明 文档'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 在 说明 文档 中没有找到 .yaml 或 .yml 文件\n' });
-    expect((await runMain(['check', '说明 文档', '--lang', 'en'], { cwd: dir })).stderr).toBe('dangjian: No .yaml or .yml files found in 说明 文档\n');
+    expect(await runMain(['check', '说明 文档'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 在 说明 文档 中没有找到 .yaml、.yml 或 .xlsx 文件\n' });
+    expect((await runMain(['check', '说明 文档', '--lang', 'en'], { cwd: dir })).stderr).toBe('dangjian: No .yaml, .yml or .xlsx files found in 说明 文档\n');
+  });
+
+  it('a folder of logs named in capitals (copied from Windows) is checked, every file of it', async () => {
+    const log = (id: string) => `${header(id)}activities:\n${meeting('2026-01-08')}`;
+    const dir = tempTree({ '台账/一支部.YAML': log('b1'), '台账/二支部.Yml': log('b2'), '台账/三支部.yaml': log('b3'), '台账/说明.TXT': '不是台账\n' });
+    const result = await runMain(['check', '台账', '--format', 'json', '--as-of', '2026-02-01'], { cwd: dir });
+    const json = JSON.parse(result.stdout);
+    expect(json.summary.files).toBe(3);
+    const firstTopic = json.findings.filter((f: JsonFinding) => f.ruleId === 'first-topic').map((f: JsonFinding) => f.file);
+    expect(firstTopic).toEqual(['台账/一支部.YAML', '台账/三支部.yaml', '台账/二支部.Yml']);
   });
 
   it('a symbolic link loop inside a folder is left out; named on the command line it is a usage error', async () => {
@@ -150,13 +160,14 @@ describe('hostile input: files and paths, continued', () => {
 
 describe('folders are searched as the glob of YAML files would search them', () => {
   /**
-   * What tinyglobby finds in a folder, with the options the checker once used for folders, less
+   * What tinyglobby finds in a folder, with the options the checker once used for folders (matching
+   * names in any case, as the checker now does), less
    * what it takes from inside a folder named *.yaml without being named so itself.
    */
   const viaGlob = async (dir: string) =>
-    (await glob(YAML_PATTERN, { cwd: dir, absolute: true, dot: false, followSymbolicLinks: false, ignore: ALWAYS_IGNORED }))
+    (await glob(YAML_PATTERN, { cwd: dir, absolute: true, dot: false, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, caseSensitiveMatch: false }))
       .map((file) => path.resolve(file))
-      .filter((file) => /\.ya?ml$/.test(path.basename(file)))
+      .filter((file) => /\.ya?ml$/i.test(path.basename(file)))
       .sort();
   const walked = (dir: string) => yamlFilesUnder(dir).sort();
 
@@ -183,7 +194,7 @@ describe('folders are searched as the glob of YAML files would search them', () 
       }
       expect(walked(dir).length).toBeGreaterThan(20);
       // Files in a folder named *.yaml are logs only when they are named so themselves.
-      expect(walked(path.join(dir, '归档.yaml')).map((file) => path.basename(file))).toEqual(['!j.yaml', '[g]*?.yaml', 'a.yaml', 'b.yml', 'f .yaml', '{h,i}.yml']);
+      expect(walked(path.join(dir, '归档.yaml')).map((file) => path.basename(file))).toEqual(['!j.yaml', '[g]*?.yaml', 'a.yaml', 'b.yml', 'c.YAML', 'f .yaml', '{h,i}.yml']);
     } finally {
       chmodSync(path.join(dir, 'closed'), 0o755);
     }
