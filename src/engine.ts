@@ -168,7 +168,7 @@ export class Engine {
     return { ...facts, ruleFindings, ...(loaded.key !== undefined ? { key: loaded.key } : {}) };
   }
 
-  /** Checks files; `analyzed` is their per-file part when it was computed elsewhere (workers, cache). */
+  /** Checks files; `analyzed` is their per-file part when it was computed elsewhere (workers). */
   check(files: InputFile[], analyzed?: AnalyzedFile[]): { result: CheckResult; branches: Branch[]; unread: UnreadBranch[] } {
     const { settled, branches, unread } = this.checkSettled(files, analyzed);
     const findings = this.worded(settled);

@@ -2,8 +2,10 @@
  * The check cache (`--cache`, `--cache-location`, `--cache-strategy`). Two layers, both keyed by
  * content, never by modification times:
  *
- * - per file: the file's analysis (parse, schema and record results, file-rule findings), keyed by
- *   its path, a hash of its bytes and a hash of the options that analysis depends on;
+ * - per branch: the outcome of checking one branch (its findings as worded, its name and evaluation
+ *   start), keyed by every option and the paths and content hashes of the branch's files (a file
+ *   that belongs to no branch is checked, and stored, on its own). A run after a few files changed
+ *   takes every other branch from here and checks only the branches of those files;
  * - per run: the whole result, keyed by the tool version, every option (the as-of date included,
  *   so rule results that depend on the date are never reused for another date) and every file's
  *   path and content hash; with it, the result as rendered for output (a format, colour level and
@@ -17,14 +19,14 @@
  * settled is also listed under the key of all their stamps together, so that an unchanged re-run
  * finds it without looking up any file.
  *
- * Sections, in this order: per-file analyses (one JSON line each), stamps (one JSON line), runs (one
- * JSON line listing each run's key, summary and where its bodies are), bodies (each run's result and
- * renderings, and its files' stamps, as bytes), trailer. The file is written whole to a temporary file and renamed into
- * place, so a reader never sees half of it. The trailer records the version and each section's
- * length and checksum (SHA-256 for the files section, written as it goes; `checksum` for the rest,
- * which costs less to check on a re-run); each body has its own, checked when the body is used. A
- * cache that is truncated, damaged, unreadable or written by another version is ignored with a
- * warning and never trusted.
+ * Sections, in this order: branches (one line each), stamps (one JSON line), runs (one JSON line
+ * listing each run's key, summary and where its bodies are), bodies (each run's result and
+ * renderings, and its files' stamps, as bytes), trailer. The file is written whole to a temporary
+ * file and renamed into place, so a reader never sees half of it. The trailer records the version
+ * and each section's length and checksum (SHA-256 for the branches section, written as it goes;
+ * `checksum` for the rest, which costs less to check on a re-run); each body has its own, checked
+ * when the body is used. A cache that is truncated, damaged, unreadable or written by another
+ * version is ignored with a warning and never trusted.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';

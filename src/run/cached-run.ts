@@ -2,7 +2,10 @@
  * A check with the cache: the cache policy. A stored run is looked up three times, each time by
  * what is known by then: by the files' stamps together (an unchanged re-run reads no file), by the
  * files' content keys, and once more when a key taken from a stamp proves wrong. Failing all three,
- * the files are analysed (those the cache knows by content are not) and the run is stored.
+ * the run is checked branch by branch: a branch whose files (paths and content keys) and options
+ * are those of a stored branch is taken from the cache without reading its files; the others (a
+ * changed, added or removed file's branch) are analysed and checked. The run and its branches are
+ * stored.
  */
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import type { AnalyzedFile, Engine } from '../engine.js';
@@ -11,9 +14,11 @@ import type { CheckResult } from '../types.js';
 import { checksum } from '../hash.js';
 import { UsageError } from '../options.js';
 import { CacheWriter, cacheFile, CheckCache, type RunRecord, type StoredRun } from './cache.js';
-import { redacted } from './cache/redact.js';
+import { branchLine, type StoredBranches } from './cache/branches.js';
+import { MAX_FILES } from './cache/format.js';
 import { mergeInOrder } from './merge-in-order.js';
-import { analysisKey, FileKeys, look, type Look, runKeyOf, stampsOf } from './run-keys.js';
+import { FileKeys, groupKeyOf, look, type Look, optionsKeyOf, runKeyOf, scopeOf, stampsOf } from './run-keys.js';
+import { BranchSwitched, type BranchStore, type KnownFile, predictBranchId } from './stream.js';
 import type { CacheOptions, Outcome, Rendering, RunOptions } from './run-options.js';
 
 /** What a cached run checks, and how. */
@@ -50,6 +55,8 @@ class CachedRun {
   /** The files' stamps together, when all have settled; their checksum. */
   private readonly runStamps?: Buffer;
   private readonly runStampsChecksum?: string;
+  /** The run's options and file paths (see StoredRun.scope). */
+  private readonly scope: string;
 
   constructor(
     private readonly cache: CheckCache,
@@ -71,25 +78,32 @@ class CachedRun {
     this.looks = this.files.map((file) => look(file, maxFileSize));
     this.runStamps = stampsOf(this.tool, this.engine, this.files, this.looks, since);
     this.runStampsChecksum = this.runStamps && checksum(this.runStamps);
+    this.scope = scopeOf(this.tool, this.engine, this.files);
   }
 
   async outcome(): Promise<Outcome> {
     const unchanged = await this.reuseUnchanged();
     if (unchanged) return unchanged;
-    const keys = this.files.map((file, index) => this.keys.keyOf(file, this.looks[index]));
-    let runKey = runKeyOf(this.tool, this.engine, this.files, keys);
-    const sameContent = await this.reuseByKey(runKey);
+    // A stored run can have these files' contents only if it has their paths and these options:
+    // else a file is read for its key only if a stored branch has it (or not at all: its analysis
+    // gives it).
+    const byContent = this.cache.hasScope(this.scope);
+    const keys = this.files.map((file, index) => (byContent ? this.keys.keyOf(file, this.looks[index]) : this.keys.keyWithoutReading(file, this.looks[index])));
+    const sameContent = byContent ? await this.reuseByKey(runKeyOf(this.tool, this.engine, this.files, keys as string[])) : undefined;
     if (sameContent) return sameContent;
     // Bodies are checked when used: a run can prove damaged only now.
     if (!this.brokenAtStart && this.cache.problem) this.warn(`cache.${this.cache.problem}`, { file: this.location });
-    const filesKey = analysisKey(this.engine, this.tool);
-    const known = this.knownAnalyses(filesKey, keys);
-    if (this.checkStampedKeys(filesKey, keys, known)) {
-      runKey = runKeyOf(this.tool, this.engine, this.files, keys);
-      const afterAll = await this.reuseByKey(runKey);
+    const optionsKey = optionsKeyOf(this.tool, this.engine);
+    const branches = this.storedBranches(optionsKey);
+    this.files.forEach((file, index) => {
+      if (keys[index] === undefined && branches?.known(file.display)) keys[index] = this.keys.keyOf(file, this.looks[index]);
+    });
+    const known = this.knownFiles(branches, keys);
+    if (this.checkStampedKeys(branches, keys, known) && byContent) {
+      const afterAll = await this.reuseByKey(runKeyOf(this.tool, this.engine, this.files, keys as string[]));
       if (afterAll) return afterAll;
     }
-    return this.analyseAndStore(runKey, filesKey, keys, known);
+    return this.checkAndStore({ optionsKey, keys, known, branches });
   }
 
   /** An unchanged re-run: every file has the stamp it had in a stored run. */
@@ -129,79 +143,103 @@ class CachedRun {
 
   /** Writes the cache again with a reused run first, under this run's stamps and with a new rendering. */
   private storeAgain(run: StoredRun, rendered: Uint8Array | undefined): void {
-    const section = this.cache.filesSection();
+    const section = this.cache.branchesSection();
     const record = { ...carried(run, { dropStamps: true }), ...(this.runStamps ? { stamps: { bytes: this.runStamps } } : {}) };
     if (rendered) record.outputs.unshift({ key: this.rendering!.key, body: { bytes: rendered } });
     try {
       const writer = new CacheWriter(this.location, this.tool, section?.key ?? '');
-      if (section) writer.copyFiles(section);
+      if (section) writer.copyBranches(section);
       this.commit(writer, record);
     } catch (error) {
       this.cannotWrite(error);
     }
   }
 
-  /** The analyses the cache holds for the files' content keys (none from a damaged files section). */
-  private knownAnalyses(filesKey: string, keys: string[]): boolean[] {
-    const trusted = !this.cache.problem;
-    // Which analyses the cache has; each is read only when the merge comes to it.
-    const known = this.files.map((file, index) => trusted && this.cache.hasAnalysis(filesKey, file.display, keys[index]));
-    // Checking the files section can find it damaged only now: then nothing from it is used.
-    if (trusted && this.cache.problem === 'damaged') {
-      this.warn('cache.damaged', { file: this.location });
-      known.fill(false);
-    }
-    return known;
+  /** The stored branches made with these options (none from a damaged branches section, which is said). */
+  private storedBranches(optionsKey: string): StoredBranches | undefined {
+    if (this.cache.problem) return undefined;
+    const branches = this.cache.branches(optionsKey);
+    // Checking the branches section can find it damaged only now: then nothing from it is used.
+    if (this.cache.problem === 'damaged') this.warn('cache.damaged', { file: this.location });
+    return branches;
+  }
+
+  /** Files with the content key they had in a stored branch: they stand for their analyses. */
+  private knownFiles(branches: StoredBranches | undefined, keys: (string | undefined)[]): (KnownFile | undefined)[] {
+    return this.files.map((file, index) => knownFile(branches, file, index, keys[index]));
   }
 
   /**
    * A key taken from a stamp is checked against the file's bytes when the file is to be analysed
-   * anew, so that what is stored under a key is always the analysis of those very bytes: a file
+   * anew, so that what is stored under a key is always the outcome of those very bytes: a file
    * changed without any change to its stamp cannot lead a later run, by content, astray. Whether a
    * key changed (`keys` and `known` are updated).
    */
-  private checkStampedKeys(filesKey: string, keys: string[], known: boolean[]): boolean {
+  private checkStampedKeys(branches: StoredBranches | undefined, keys: (string | undefined)[], known: (KnownFile | undefined)[]): boolean {
     let changed = false;
     this.files.forEach((file, index) => {
       if (known[index] || !this.keys.fromStamp.has(file.absolute)) return;
-      const key = this.keys.checkedKey(file, keys[index]);
+      const key = this.keys.checkedKey(file, keys[index]!);
       if (key === keys[index]) return;
       changed = true;
       keys[index] = key;
-      known[index] = !this.cache.problem && this.cache.hasAnalysis(filesKey, file.display, key);
+      known[index] = knownFile(branches, file, index, key);
     });
     return changed;
   }
 
-  /** Analyses the files the cache does not know, merges all, and stores the run and the analyses. */
-  private async analyseAndStore(runKey: string, filesKey: string, keys: string[], known: boolean[]): Promise<Outcome> {
+  /**
+   * Checks the run branch by branch, each taken from the cache when its files are known and are
+   * still those it was made of; stores the run and its branches.
+   */
+  private async checkAndStore(run: { optionsKey: string; keys: (string | undefined)[]; known: (KnownFile | undefined)[]; branches?: StoredBranches }): Promise<Outcome> {
+    const { keys, known } = run;
     let writer: CacheWriter | undefined;
     try {
-      writer = new CacheWriter(this.location, this.tool, filesKey);
+      writer = new CacheWriter(this.location, this.tool, run.optionsKey);
     } catch (error) {
       this.cannotWrite(error);
     }
     /** Whether a file was analysed from other bytes than those it was hashed from (changed meanwhile). */
     let changed = false;
-    const take = (index: number) => (this.cache.problem ? undefined : this.cache.analyzed(filesKey, this.files[index].display, keys[index]));
-    const each = (index: number, analyzed: AnalyzedFile) => {
-      // A fresh analysis carries the key of its own bytes (a stored one none): it is stored under it.
-      const fresh = analyzed.key !== undefined;
-      const key = fresh ? analyzed.key! : keys[index];
-      if (key !== keys[index]) {
+    // An analysis carries the key of its own bytes: it is what the run and its branch are stored under.
+    const analysed = (index: number, analyzed: AnalyzedFile) => {
+      const file = this.files[index];
+      const key = analyzed.key!;
+      // Not read for its key before: its stamp now leads to the key of what was analysed.
+      if (keys[index] === undefined) this.keys.analysed(file, this.looks[index], key);
+      else if (key !== keys[index]) {
         changed = true;
-        keys[index] = key;
-        this.keys.stamps.delete(this.files[index].absolute);
+        this.keys.stamps.delete(file.absolute);
       }
-      // What the cache may keep of a fresh analysis; the run merges the same, so that cached and
-      // fresh analyses always agree.
-      const kept = fresh ? redacted(analyzed) : analyzed;
-      writer?.addFile(this.files[index].display, key, kept);
-      return kept;
+      keys[index] = key;
+    };
+    const store: BranchStore = {
+      groupOf: groupKeyOf,
+      stored: (files) => {
+        const found = run.branches?.outcome(files);
+        if (found) writer?.addBranch(found.line);
+        return found?.outcome;
+      },
+      analyze: (item) => {
+        const analyzed = this.engine.analyze(this.files[item.index]);
+        analysed(item.index, analyzed);
+        // Changed since it was hashed, into a file of another branch: the run starts again without the cache.
+        const id = analyzed.contribution?.id ?? analyzed.incompleteId;
+        if ((id === undefined ? undefined : groupKeyOf(id)) !== item.group) throw new BranchSwitched(item.file);
+        return analyzed;
+      },
+      checked: (files, group, outcome) => writer?.addBranch(branchLine(files, group, outcome)),
+    };
+    // A known file's branch is the one it was stored in; another's is read from its top.
+    const predict = (file: InputFile, index: number) => {
+      if (known[index]) return known[index].group;
+      const id = predictBranchId(file);
+      return id === undefined ? undefined : groupKeyOf(id);
     };
     let result: CheckResult;
     try {
-      result = await mergeInOrder(this.engine, this.files, this.input.options, { known, take, each });
+      result = await mergeInOrder(this.engine, this.files, this.input.options, { known, store, predict, each: analysed });
     } catch (error) {
       writer?.abandon();
       throw error;
@@ -209,17 +247,22 @@ class CachedRun {
     const output = this.rendering && (await this.rendering.render(result));
     // A file changed during the run: the result is that of the bytes analysed, and the run's stamps
     // (taken before) stand for nothing.
-    const key = changed ? runKeyOf(this.tool, this.engine, this.files, keys) : runKey;
-    if (writer) this.storeNew(writer, filesKey, { key, result, output, stamped: !changed });
+    const key = runKeyOf(this.tool, this.engine, this.files, keys as string[]);
+    if (writer) this.storeNew(writer, run.branches, { key, result, output, stamped: !changed });
     return { summary: result.summary, result, ...(output ? { output } : {}) };
   }
 
-  /** Writes the new cache: this run and its analyses first, then what the old one held for other files and runs. */
-  private storeNew(writer: CacheWriter, filesKey: string, run: { key: string; result: CheckResult; output?: Uint8Array; stamped: boolean }): void {
+  /** Writes the new cache: this run and its branches first, then what the old one held for other files and runs. */
+  private storeNew(
+    writer: CacheWriter,
+    branches: StoredBranches | undefined,
+    run: { key: string; result: CheckResult; output?: Uint8Array; stamped: boolean },
+  ): void {
     try {
-      if (!this.cache.problem) for (const line of this.cache.otherLines(filesKey, new Set(this.files.map((file) => file.display)))) writer.addLine(line);
+      if (branches) for (const line of branches.others(new Set(this.files.map((file) => file.display)), MAX_FILES)) writer.addBranch(line);
       this.commit(writer, {
         key: run.key,
+        scope: this.scope,
         ...(this.runStamps && run.stamped ? { stamps: { bytes: this.runStamps } } : {}),
         summary: run.result.summary,
         result: { bytes: Buffer.from(JSON.stringify(run.result), 'utf8') },
@@ -230,12 +273,16 @@ class CachedRun {
     }
   }
 
-  /** Writes the cache with `run` (its stamps, when given, are this run's) and the others after it. */
+  /**
+   * Writes the cache with `run` (its stamps, when given, are this run's) and the others after it,
+   * but for those it replaces: runs of the same scope (see StoredRun.scope).
+   */
   private commit(writer: CacheWriter, run: RunRecord): void {
     const otherStamps = this.cache.problem ? [] : this.cache.otherStamps(new Set(this.files.map((file) => file.absolute)));
     // Stamps lead to one run only: this one.
     const otherRuns = this.cache
       .otherRuns(run.key)
+      .filter((other) => other.scope !== run.scope)
       .map((other) => carried(other, { dropStamps: !!run.stamps && other.stamps?.checksum === this.runStampsChecksum }));
     writer.commit([run, ...otherRuns], concat(this.keys.stamps, otherStamps), this.keys.since, this.cache, () => this.cache.close());
   }
@@ -245,10 +292,17 @@ class CachedRun {
   }
 }
 
+/** A file as a stored branch knows it, if it has the content key it had there. */
+function knownFile(branches: StoredBranches | undefined, file: InputFile, index: number, key: string | undefined): KnownFile | undefined {
+  const stored = key === undefined ? undefined : branches?.known(file.display);
+  return stored && stored.key === key ? { index, file: file.display, key, ...(stored.group !== null ? { group: stored.group } : {}) } : undefined;
+}
+
 /** A stored run, carried into the next cache as it is (but for its stamps, with `dropStamps`). */
 function carried(run: StoredRun, { dropStamps }: { dropStamps: boolean }): RunRecord {
   return {
     key: run.key,
+    ...(run.scope !== undefined ? { scope: run.scope } : {}),
     ...(run.stamps && !dropStamps ? { stamps: { part: run.stamps } } : {}),
     summary: run.summary,
     result: { part: run.result },

@@ -1,6 +1,6 @@
 /**
- * How a check runs: where each file's analysis comes from (this thread, worker threads, the cache)
- * and how the analyses are merged (streaming, branch by branch). Every way gives the same result as
+ * How a check runs: where each file's analysis comes from (this thread, worker threads), how the
+ * analyses are merged (streaming, branch by branch), and which branches the cache gives whole. Every way gives the same result as
  * `Engine.check`, which stays the straightforward reference.
  */
 import { Engine } from '../engine.js';
@@ -26,7 +26,7 @@ export async function runAndRender(engine: Engine, files: InputFile[], runOption
 }
 
 async function execute(given: Engine, files: InputFile[], runOptions: RunOptions, rendering?: Rendering): Promise<Outcome> {
-  // A cached run stores each analysis under the key of the very bytes it was made of.
+  // A cached run stores each branch under the keys of the very bytes its files' analyses were made of.
   const engine = runOptions.cache && !given.options.contentKeys ? new Engine({ ...given.options, contentKeys: true }) : given;
   const options = withThreads(engine, files, runOptions);
   try {

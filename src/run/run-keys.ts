@@ -1,21 +1,26 @@
 /**
  * What a cached run knows files and runs by: a file's stamp (from its stats) and content key (the
- * hash of its bytes, taken from the cache by stamp where it may be), the key of a file's analysis
- * options, and the keys of a whole run.
+ * hash of its bytes, taken from the cache by stamp where it may be), the keys of the options and of
+ * a whole run, and the key a branch is grouped by.
  */
-import { type BigIntStats, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Engine } from '../engine.js';
 import { sha256 } from '../hash.js';
 import type { InputFile } from '../load/files.js';
 import { type CheckCache, contentHash, fileStamp, settledBy, type StampEntry } from './cache.js';
+import type { FileTimes } from './cache/stamps.js';
 
-/** What a file's stats say: its stamp, or the key of a file over the size limit or unreadable. */
-export type Look = { stats: BigIntStats; stamp: string } | { key: string };
+/**
+ * What a file's stats say: its stamp (and times, kept apart from the rest of the stats, which a
+ * big run would hold for every file), or the key of a file over the size limit or unreadable.
+ */
+export type Look = { times: FileTimes; stamp: string } | { key: string };
 
 export function look(file: InputFile, maxFileSize: number): Look {
   try {
     const stats = statSync(file.absolute, { bigint: true });
-    return Number(stats.size) > maxFileSize ? { key: `size:${stats.size}` } : { stats, stamp: fileStamp(stats) };
+    if (Number(stats.size) > maxFileSize) return { key: `size:${stats.size}` };
+    return { times: { mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs }, stamp: fileStamp(stats) };
   } catch (error) {
     return { key: unreadableKey(error) };
   }
@@ -65,15 +70,28 @@ export class FileKeys {
    */
   keyOf(file: InputFile, seen: Look): string {
     if ('key' in seen) return seen.key;
-    let hash = this.stored?.storedHash(file.absolute, seen.stats, seen.stamp);
-    if (hash) this.fromStamp.add(file.absolute);
-    else {
-      hash = keyFromBytes(file, this.readFile);
-      if (isUnreadableKey(hash)) return hash;
-      if (this.stored && settledBy(seen.stats, this.since)) this.restamped.add(file.absolute);
-    }
+    const known = this.keyWithoutReading(file, seen);
+    if (known !== undefined) return known;
+    const hash = keyFromBytes(file, this.readFile);
+    if (isUnreadableKey(hash)) return hash;
+    if (this.stored && settledBy(seen.times, this.since)) this.restamped.add(file.absolute);
     this.stamps.set(file.absolute, [seen.stamp, hash]);
     return hash;
+  }
+
+  /** A file's content key if it is known without reading the file (see `keyOf`). */
+  keyWithoutReading(file: InputFile, seen: Look): string | undefined {
+    if ('key' in seen) return seen.key;
+    const hash = this.stored?.storedHash(file.absolute, seen.times, seen.stamp);
+    if (!hash) return undefined;
+    this.fromStamp.add(file.absolute);
+    this.stamps.set(file.absolute, [seen.stamp, hash]);
+    return hash;
+  }
+
+  /** The key of a file's bytes as its analysis read them, for a file not read for its key: its stamp now leads to it. */
+  analysed(file: InputFile, seen: Look, key: string): void {
+    if (!('key' in seen) && !isUnreadableKey(key) && !key.startsWith('size:')) this.stamps.set(file.absolute, [seen.stamp, key]);
   }
 
   /**
@@ -97,7 +115,7 @@ export class FileKeys {
 export function stampsOf(tool: string, engine: Engine, files: InputFile[], looks: Look[], since: bigint): Buffer | undefined {
   const stamps: string[] = [];
   for (const seen of looks) {
-    if ('key' in seen || !settledBy(seen.stats, since)) return undefined;
+    if ('key' in seen || !settledBy(seen.times, since)) return undefined;
     stamps.push(seen.stamp);
   }
   return Buffer.from(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, file.absolute, stamps[index]])]), 'utf8');
@@ -108,12 +126,17 @@ export function runKeyOf(tool: string, engine: Engine, files: InputFile[], keys:
   return sha256(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, keys[index]])]));
 }
 
-/**
- * The options a file's analysis depends on: all of them but those that only matter once files are
- * merged (the window, language, --quiet, rule severities), plus the options of the file rules.
- */
-export function analysisKey(engine: Engine, tool: string): string {
-  const { window: _window, lang: _lang, quiet: _quiet, rules: _rules, ...rest } = engine.options;
-  const fileRules = engine.rules.filter((rule) => rule.checkFile).map((rule) => [rule.meta.id, engine.optionsOf(rule)]);
-  return sha256(JSON.stringify([tool, rest, fileRules]));
+/** The key of everything but the files a branch's outcome depends on: the tool and every option. */
+export function optionsKeyOf(tool: string, engine: Engine): string {
+  return sha256(JSON.stringify([tool, engine.options]));
+}
+
+/** The scope of a run: the tool, every option and every file's path, but not their contents (see StoredRun.scope). */
+export function scopeOf(tool: string, engine: Engine, files: InputFile[]): string {
+  return sha256(JSON.stringify([tool, engine.options, files.map((file) => file.display)]));
+}
+
+/** The group key of a branch id in the cache: its hash, so that the cache keeps no id in clear. */
+export function groupKeyOf(id: string): string {
+  return sha256(id).slice(0, 32);
 }

@@ -1,10 +1,16 @@
 /**
- * A check that keeps only the open branches in memory. Files arrive in path order, analysed (here,
- * in a worker or from the cache); a branch is merged, checked and dropped as soon as its last file
- * has arrived. Which file is a branch's last is predicted from the `branch: id:` near the top of
- * each file, read before the run; the prediction only decides when a branch is done, never what it
- * contains. A file that belongs to a branch already done (a prediction went wrong) makes the caller
- * start again without streaming, so the result never depends on the prediction.
+ * A check that keeps only the open branches in memory. Files arrive in path order, analysed (here
+ * or in a worker) or known to the cache; a branch is merged, checked and dropped as soon as its
+ * last file has arrived. Which file is a branch's last is predicted from the `branch: id:` near the
+ * top of each file, read before the run (for a file the cache knows, from the branch it was in);
+ * the prediction only decides when a branch is done, never what it contains. A file that belongs
+ * to a branch already done (a prediction went wrong) makes the caller start again without
+ * streaming, so the result never depends on the prediction.
+ *
+ * Each branch is checked on its own (its findings, waivers included, depend on its files alone), so
+ * that a cached run can take the outcome of every branch whose files are unchanged from the cache
+ * and check only the others; what depends on all branches (the order of the findings, the summary,
+ * the evaluation start most branches used) is worked out at the end, the same either way.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { compareFindings, summarize, type AnalyzedFile, type Engine } from '../engine.js';
@@ -56,10 +62,51 @@ export function predictBranchId(file: InputFile): string | undefined {
   }
 }
 
+/**
+ * A file whose branch's result is stored (in the cache): it is analysed only if that branch has to
+ * be checked again. `group`: the key of its branch (see BranchStore.groupOf), none for a file that
+ * belongs to no branch.
+ */
+export interface KnownFile {
+  index: number;
+  file: string;
+  key: string;
+  group?: string;
+}
+
+/** What checking one branch (or one file that belongs to none) adds to the result. */
+export interface BranchOutcome {
+  findings: Finding[];
+  /** The branch's output id, name and evaluation start (none when it could not be evaluated). */
+  info?: [id: string, info: BranchInfo];
+  branches: number;
+}
+
+/** A branch's files (path and content key each, in path order): what its outcome depends on, beside the options. */
+export type BranchFiles = [file: string, key: string][];
+
+/** Where a streaming check finds, and leaves, the outcomes of branches (the cache). */
+export interface BranchStore {
+  /** The key a branch id is grouped by (one the store can keep without keeping the id). */
+  groupOf(id: string): string;
+  /** The stored outcome of a branch made of exactly these files. */
+  stored(files: BranchFiles): BranchOutcome | undefined;
+  /** The analysis of a known file, when its branch is checked again. */
+  analyze(known: KnownFile): AnalyzedFile;
+  /** The outcome of a branch checked anew. */
+  checked(files: BranchFiles, group: string | undefined, outcome: BranchOutcome): void;
+}
+
+type Arrival = AnalyzedFile | KnownFile;
+
+function isKnown(item: Arrival): item is KnownFile {
+  return (item as Partial<KnownFile>).index !== undefined;
+}
+
 export class StreamingCheck {
   /** The branches predicted to end at each file index. */
   private readonly endsAt = new Map<number, string[]>();
-  private readonly groups = new Map<string, AnalyzedFile[]>();
+  private readonly groups = new Map<string, Arrival[]>();
   private readonly done = new Set<string>();
   private readonly findings: Finding[] = [];
   private branches = 0;
@@ -67,16 +114,19 @@ export class StreamingCheck {
   private readonly info = new Map<string, BranchInfo>();
   private next = 0;
 
-  /** `predictBranchEnds`: false keeps every branch until the end. */
+  /**
+   * `predicted`: each file's predicted branch (its group key), to check a branch as soon as its last
+   * file has arrived; without, every branch is kept until the end. `store`: outcomes of branches
+   * whose files are unchanged (known files stand for their analyses), and where new ones go.
+   */
   constructor(
     private readonly engine: Engine,
     private readonly files: InputFile[],
-    { predictBranchEnds }: { predictBranchEnds: boolean },
+    predicted?: (string | undefined)[],
+    private readonly store?: BranchStore,
   ) {
-    if (!predictBranchEnds) return;
     const last = new Map<string, number>();
-    files.forEach((file, index) => {
-      const id = predictBranchId(file);
+    predicted?.forEach((id, index) => {
       if (id !== undefined) last.set(id, index);
     });
     for (const [id, index] of last) {
@@ -86,37 +136,70 @@ export class StreamingCheck {
     }
   }
 
-  /** The analysis of the next file in path order; throws BranchSwitched (see above). */
-  add(analyzed: AnalyzedFile): void {
+  /** The analysis of the next file in path order (or the file, known); throws BranchSwitched (see above). */
+  add(item: Arrival): void {
     const index = this.next++;
-    const id = analyzed.contribution?.id ?? analyzed.incompleteId;
-    if (id === undefined) {
-      const raw = [...analyzed.findings, ...analyzed.recordFindings, ...this.engine.ruleFindings([], [analyzed], () => undefined)];
-      this.findings.push(...this.engine.finish(raw, []));
-    } else {
-      if (this.done.has(id)) throw new BranchSwitched(analyzed.file);
-      const group = this.groups.get(id);
-      if (group) group.push(analyzed);
-      else this.groups.set(id, [analyzed]);
+    const group = this.groupOf(item);
+    if (group === undefined) this.settle([item], undefined);
+    else {
+      if (this.done.has(group)) throw new BranchSwitched(item.file);
+      const members = this.groups.get(group);
+      if (members) members.push(item);
+      else this.groups.set(group, [item]);
     }
     for (const ended of this.endsAt.get(index) ?? []) this.close(ended);
   }
 
-  /** Merges, checks and drops one branch's files. */
-  private close(id: string): void {
-    const group = this.groups.get(id);
-    this.done.add(id);
-    if (!group) return;
-    this.groups.delete(id);
-    const { branches, findings } = mergeFileFacts(group);
-    const raw = [...findings, ...this.engine.ruleFindings(branches, group, (file) => (file.contribution ? id : undefined))];
-    for (const branch of branches) this.info.set(outputText(branch.header.id), this.engine.branchInfo(branch));
-    this.branches += branches.length;
-    this.findings.push(...this.engine.finish(raw, branches));
+  private groupOf(item: Arrival): string | undefined {
+    if (isKnown(item)) return item.group;
+    const id = item.contribution?.id ?? item.incompleteId;
+    return id === undefined || !this.store ? id : this.store.groupOf(id);
+  }
+
+  /** Checks and drops one branch's files. */
+  private close(group: string): void {
+    const members = this.groups.get(group);
+    this.done.add(group);
+    if (!members) return;
+    this.groups.delete(group);
+    this.settle(members, group);
+  }
+
+  /** Adds the outcome of a branch's files (or of one file that belongs to none): stored, or checked now. */
+  private settle(members: Arrival[], group: string | undefined): void {
+    const { store } = this;
+    const files: BranchFiles | undefined = store && members.map((item) => [item.file, item.key!]);
+    let outcome = files && store!.stored(files);
+    if (!outcome) {
+      const analyses = members.map((item) => (isKnown(item) ? store!.analyze(item) : item));
+      outcome = this.check(analyses, group === undefined);
+      if (store) store.checked(analyses.map((analyzed) => [analyzed.file, analyzed.key!]), group, outcome);
+    }
+    this.findings.push(...outcome.findings);
+    if (outcome.info) this.info.set(outcome.info[0], outcome.info[1]);
+    this.branches += outcome.branches;
+  }
+
+  /** Merges and checks one branch's files, or one file that belongs to none (`alone`). */
+  private check(analyses: AnalyzedFile[], alone: boolean): BranchOutcome {
+    if (alone) {
+      const [analyzed] = analyses;
+      const raw = [...analyzed.findings, ...analyzed.recordFindings, ...this.engine.ruleFindings([], [analyzed], () => undefined)];
+      return { findings: this.engine.finish(raw, []), branches: 0 };
+    }
+    const { branches, findings } = mergeFileFacts(analyses);
+    const raw = [...findings, ...this.engine.ruleFindings(branches, analyses, (file) => file.contribution?.id)];
+    // One id, so at most one branch.
+    const branch = branches[0];
+    return {
+      findings: this.engine.finish(raw, branches),
+      ...(branch ? { info: [outputText(branch.header.id), this.engine.branchInfo(branch)] as [string, BranchInfo] } : {}),
+      branches: branches.length,
+    };
   }
 
   result(): CheckResult {
-    for (const id of [...this.groups.keys()]) this.close(id);
+    for (const group of [...this.groups.keys()]) this.close(group);
     const findings = this.findings.sort(compareFindings);
     return {
       version: 1,

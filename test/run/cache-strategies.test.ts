@@ -35,23 +35,23 @@ describe('cache strategies', () => {
   const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
 
   interface CacheParts {
-    files: Buffer;
+    branches: Buffer;
     stamps: { since: string; files: Record<string, [string, string]> };
     runs: Buffer;
     /** The stored results and renderings, as they are. */
     bodies: Buffer;
-    trailer: Record<string, unknown> & { filesLength: number; stampsLength: number; runsLength: number; bodiesLength: number };
+    trailer: Record<string, unknown> & { branchesLength: number; stampsLength: number; runsLength: number; bodiesLength: number };
   }
 
   function readCache(file: string): CacheParts {
     const bytes = readFileSync(file);
     const trailer = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a, bytes.length - 2) + 1)) as CacheParts['trailer'];
-    const { filesLength: f, stampsLength: s, runsLength: r, bodiesLength: b } = trailer;
+    const { branchesLength: f, stampsLength: s, runsLength: r, bodiesLength: b } = trailer;
     // After the header line.
     const h = bytes.indexOf(0x0a) + 1;
     return {
       trailer,
-      files: bytes.subarray(h, h + f),
+      branches: bytes.subarray(h, h + f),
       stamps: JSON.parse(bytes.toString('utf8', h + f, h + f + s)),
       runs: bytes.subarray(h + f + s, h + f + s + r),
       bodies: bytes.subarray(h + f + s + r, h + f + s + r + b),
@@ -62,7 +62,7 @@ describe('cache strategies', () => {
   function writeCache(file: string, parts: CacheParts, stampsText = `${JSON.stringify(parts.stamps)}\n`, checksum = true) {
     const stamps = Buffer.from(stampsText, 'utf8');
     const trailer = { ...parts.trailer, stampsLength: stamps.length, ...(checksum ? { stampsChecksum: sectionChecksum(stamps) } : {}) };
-    writeFileSync(file, Buffer.concat([Buffer.from(`${CACHE_FORMAT}\n`), parts.files, stamps, parts.runs, parts.bodies, Buffer.from(`${JSON.stringify(trailer)}\n`)]));
+    writeFileSync(file, Buffer.concat([Buffer.from(`${CACHE_FORMAT}\n`), parts.branches, stamps, parts.runs, parts.bodies, Buffer.from(`${JSON.stringify(trailer)}\n`)]));
   }
 
   /** The stamps entry of a file, by name (the key is the absolute path the checker saw). */
@@ -355,7 +355,7 @@ describe('cache strategies', () => {
     // The earlier format: no stamps section; its trailer says version 1.
     ({ dir, cache, parts } = await forged(settled));
     const { stampsLength: _l, stampsSha256: _s, ...rest } = parts.trailer;
-    writeFileSync(cache, Buffer.concat([parts.files, parts.runs, Buffer.from(`${JSON.stringify({ ...rest, formatVersion: 1 })}\n`)]));
+    writeFileSync(cache, Buffer.concat([parts.branches, parts.runs, Buffer.from(`${JSON.stringify({ ...rest, formatVersion: 1 })}\n`)]));
     const plain = await runMain(args(en), { cwd: dir });
     result = await cached(dir, cache, undefined, en);
     expect(result.stdout).toBe(plain.stdout);

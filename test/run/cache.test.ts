@@ -36,10 +36,10 @@ describe('check cache', () => {
 
     expect(await cachedRun(files, location)).toEqual({ json: expected, warnings: [] });
     expect(await cachedRun(files, location)).toEqual({ json: expected, warnings: [] });
-    // Another as-of date: rule results are not reused, per-file analyses are.
+    // Another as-of date: no stored result or branch is for it.
     const window = { asOf: '2025-07-01', since: CORPUS_SINCE };
     expect(await cachedRun(files, location, { window })).toEqual({ json: straightforward(files, { window }), warnings: [] });
-    // One file changes: only it is analysed again.
+    // Files change: only their branches are checked again.
     appendFileSync(files[3].absolute, '  - { date: 2025-12-30, type: 国防教育, title: 补充记录 }\n');
     appendFileSync(files[7].absolute, 'bad: [\n');
     expect(await cachedRun(files, location)).toEqual({ json: straightforward(files), warnings: [] });
@@ -74,13 +74,16 @@ describe('check cache', () => {
     writeFileSync(file, text.slice(0, at) + '"errors":9' + text.slice(at + 10));
     expect(await cachedRun(files, file)).toEqual({ json: expected, warnings: ['cache.damaged'] });
 
-    // A flipped byte in a file's stored analysis, with the run result gone: caught as well.
+    // A flipped byte in a stored branch, read by a run the stored result is not for (one file
+    // fewer): caught as well.
     bytes = await fresh();
     const lines = bytes.toString('utf8').split('\n');
-    lines[2] = lines[2].replace(/"line":(\d)/, (_, digit: string) => `"line":${digit === '9' ? '8' : '9'}`);
+    const flipped = lines.findIndex((line, index) => index > 0 && /"line":\d/.test(line));
+    lines[flipped] = lines[flipped].replace(/"line":(\d)/, (_, digit: string) => `"line":${digit === '9' ? '8' : '9'}`);
     writeFileSync(file, lines.join('\n'));
-    expect((await cachedRun(files, file, { lang: 'en' })).warnings).toEqual(['cache.damaged']);
-    expect(await cachedRun(files, file, { lang: 'en' })).toEqual({ json: straightforward(files, { lang: 'en' }), warnings: [] });
+    const fewer = files.slice(1);
+    expect((await cachedRun(fewer, file)).warnings).toEqual(['cache.damaged']);
+    expect(await cachedRun(fewer, file)).toEqual({ json: straightforward(fewer), warnings: [] });
 
     // Written by another version.
     await fresh();

@@ -1,25 +1,29 @@
 /**
  * The cache file's format: its sections and what each holds, the limits on what is kept, and the
- * checks of each section's shape. Sections, in this order: a header line naming the format, per-file
- * analyses (one JSON line each), stamps (one JSON line), runs (one JSON line listing each run's key,
- * summary and where its bodies are), bodies (each run's result and renderings, and its files'
- * stamps, as bytes), trailer (the version and each section's length and checksum).
+ * checks of each section's shape. Sections, in this order: a header line naming the format, branches
+ * (each branch's outcome under its files' paths and content keys, one line each: branches.ts),
+ * stamps (one JSON line), runs (one JSON line listing each run's key, summary and where its bodies
+ * are), bodies (each run's result and renderings, and its files' stamps, as bytes), trailer (the
+ * version and each section's length and checksum).
  */
 import { readSync } from 'node:fs';
 import type { CheckResult, Summary } from '../../types.js';
 
 export const CACHE_FORMAT = 'dangjian-check-cache';
-export const CACHE_FORMAT_VERSION = 5;
+export const CACHE_FORMAT_VERSION = 6;
 /**
  * The first line of every cache file: what tells a cache from any other file, which the cache is
  * never written over (an earlier format, without it, is known by its trailer).
  */
 export const HEADER = Buffer.from(`${CACHE_FORMAT}\n`, 'utf8');
-/** Results of this many distinct runs (say, several as-of dates or rule settings) are kept. */
+/**
+ * Results of this many distinct runs (say, several as-of dates or rule settings) are kept; of runs
+ * over the same files with the same options, only the newest (see StoredRun.scope).
+ */
 export const MAX_RUNS = 4;
 /** Renderings kept per run (say, stylish in a terminal and JSON for a script), newest first. */
 export const MAX_OUTPUTS = 2;
-/** Entries of files not in the current run are kept up to this many in all (and as many stamps). */
+/** Branches of files not in the current run are kept up to this many files in all (and as many stamps). */
 export const MAX_FILES = 100_000;
 
 /** Why a cache cannot be used; `foreign`: the file is no cache at all (and is never replaced). */
@@ -33,9 +37,10 @@ export interface Trailer {
   format: string;
   formatVersion: number;
   tool: string;
-  filesKey: string;
-  filesLength: number;
-  filesSha256: string;
+  /** The key of the options the stored branch outcomes were made with. */
+  branchesKey: string;
+  branchesLength: number;
+  branchesSha256: string;
   stampsLength: number;
   stampsChecksum: string;
   runsLength: number;
@@ -53,6 +58,11 @@ export interface Part {
 /** A stored run, as the runs section lists it. */
 export interface StoredRun {
   key: string;
+  /**
+   * The key of the run's options and file paths, without the files' contents: a newer run with the
+   * same scope replaces it (it would be found again only if every file went back to what it was).
+   */
+  scope?: string;
   /**
    * The run's files with their stamps (and the options), recorded when every file's stamp was
    * settled (see RACY_MARGIN_NS): a run whose files all have these very stamps has the same content
@@ -73,6 +83,7 @@ export type Body = { bytes: Uint8Array } | { part: Part };
 /** A run for the next cache. */
 export interface RunRecord {
   key: string;
+  scope?: string;
   stamps?: Body;
   summary: Summary;
   result: Body;
@@ -120,6 +131,7 @@ export function parseRuns(text: string, bodiesLength: number): StoredRun[] | und
     runs.every(
       (run) =>
         typeof run?.key === 'string' &&
+        (run.scope === undefined || typeof run.scope === 'string') &&
         (run.stamps === undefined || isPart(run.stamps)) &&
         isSummary(run.summary) &&
         isPart(run.result) &&

@@ -1,6 +1,5 @@
 /** Reading a cache file: the trailer first, then each section only when it is needed, each checked. */
-import { type BigIntStats, closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import type { AnalyzedFile } from '../../engine.js';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { checksum, createHash } from '../../hash.js';
 import type { CheckResult } from '../../types.js';
 import {
@@ -18,19 +17,18 @@ import {
   type StoredRun,
   type Trailer,
 } from './format.js';
-import { timesSettledBy } from './stamps.js';
+import { StoredBranches } from './branches.js';
+import { type FileTimes, timesSettledBy } from './stamps.js';
 
-/** The files section is read in pieces of this size. */
+/** The branches section is copied in pieces of this size. */
 const CHUNK = 4 * 1024 * 1024;
-/** Enough of an entry's start to hold its path and hash. */
-const ENTRY_HEAD = 8 * 1024;
 
 /** Where the sections of an open cache file are. */
 interface Layout {
   fd: number;
-  filesLength: number;
-  filesKey: string;
-  filesSha256: string;
+  branchesLength: number;
+  branchesKey: string;
+  branchesSha256: string;
   bodiesStart: number;
 }
 
@@ -43,15 +41,11 @@ export class CheckCache {
   private stamps: Record<string, unknown> = {};
   /** When the run that recorded the stamps began to look at files (nanoseconds since 1970): see RACY_MARGIN_NS. */
   private stampsSince = 0n;
-  /**
-   * Where each file's entry lies in the files section, by path: only offsets are kept, and an entry
-   * is read and parsed when it is used, so that a run's memory does not grow with the cache.
-   */
-  private fileLines = new Map<string, { hash: string; start: number; length: number }>();
-  /** The open cache file: its files section is read only when a run misses, a body when it is used. */
+  /** The stored branches, once read (undefined: not read, or made with other options). */
+  private storedBranches?: StoredBranches;
+  /** The open cache file: its branches section is read only when a run misses, a body when it is used. */
   private layout?: Layout;
-  private filesChecked = false;
-  private entryBuffer = Buffer.alloc(0);
+  private branchesRead = false;
   problem?: CacheProblem;
   /** Whether the file existed at all. */
   found = false;
@@ -108,12 +102,12 @@ export class CheckCache {
     if (!named || !trailer) return void (this.problem = 'damaged'), false;
     if (trailer.formatVersion !== CACHE_FORMAT_VERSION || trailer.tool !== this.tool) return void (this.problem = 'version'), false;
     const start = size - tail.length + newline + 1;
-    const lengths = [trailer.filesLength, trailer.stampsLength, trailer.runsLength, trailer.bodiesLength];
+    const lengths = [trailer.branchesLength, trailer.stampsLength, trailer.runsLength, trailer.bodiesLength];
     if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0) || HEADER.length + lengths.reduce((a, b) => a + b) !== start) {
       return void (this.problem = 'truncated'), false;
     }
     // Stamps and runs are next to each other: one read for both.
-    const stampsAndRuns = readAt(fd, HEADER.length + trailer.filesLength, trailer.stampsLength + trailer.runsLength);
+    const stampsAndRuns = readAt(fd, HEADER.length + trailer.branchesLength, trailer.stampsLength + trailer.runsLength);
     const stampsBytes = stampsAndRuns.subarray(0, trailer.stampsLength);
     const runsBytes = stampsAndRuns.subarray(trailer.stampsLength);
     if (stampsAndRuns.length !== trailer.stampsLength + trailer.runsLength) return void (this.problem = 'damaged'), false;
@@ -128,10 +122,10 @@ export class CheckCache {
     this.stampsSection = { bytes: stampsBytes, checksum: trailer.stampsChecksum };
     this.layout = {
       fd,
-      filesLength: trailer.filesLength,
-      filesKey: trailer.filesKey,
-      filesSha256: trailer.filesSha256,
-      bodiesStart: HEADER.length + trailer.filesLength + trailer.stampsLength + trailer.runsLength,
+      branchesLength: trailer.branchesLength,
+      branchesKey: trailer.branchesKey,
+      branchesSha256: trailer.branchesSha256,
+      bodiesStart: HEADER.length + trailer.branchesLength + trailer.stampsLength + trailer.runsLength,
     };
     return true;
   }
@@ -140,7 +134,7 @@ export class CheckCache {
   close(): void {
     if (this.layout) closeSync(this.layout.fd);
     this.layout = undefined;
-    this.filesChecked = true;
+    this.branchesRead = true;
   }
 
   /** Checks and parses the stamps section (once); one that fails makes the cache damaged. */
@@ -170,7 +164,7 @@ export class CheckCache {
    * The stored content hash of the file at `absolute`, if it was computed for this very stamp
    * (`fileStamp(stats)`) and the file had settled by then; else the file has to be read.
    */
-  storedHash(absolute: string, stats: BigIntStats, stamp: string): string | undefined {
+  storedHash(absolute: string, stats: FileTimes, stamp: string): string | undefined {
     this.loadStamps();
     const entry = this.problem ? undefined : stampEntry(this.stamps, absolute);
     return entry && entry[0] === stamp && this.settled(stats.mtimeNs, stats.ctimeNs) ? entry[1] : undefined;
@@ -193,6 +187,11 @@ export class CheckCache {
   /** The stored run with this key. */
   run(key: string): StoredRun | undefined {
     return this.problem ? undefined : this.runs.find((run) => run.key === key);
+  }
+
+  /** Whether a run of this scope is stored (see StoredRun.scope): only then can a run be found by its files' contents. */
+  hasScope(scope: string): boolean {
+    return !this.problem && this.runs.some((run) => run.scope === scope);
   }
 
   /** The stored run whose files had these very stamps (see StoredRun.stamps). */
@@ -226,6 +225,7 @@ export class CheckCache {
     this.problem = 'damaged';
     this.runs = [];
     this.stamps = {};
+    this.storedBranches = undefined;
   }
 
   /** The stored rendering of a run under `key`, as bytes (`problem` tells when it proved damaged). */
@@ -249,93 +249,50 @@ export class CheckCache {
   }
 
   /**
-   * The files section as stored, with its key and checksum, to copy into the next cache unchanged
+   * The branches section as stored, with its key and checksum, to copy into the next cache unchanged
    * (checked when a later run reads it): read in pieces, never whole.
    */
-  filesSection(): { key: string; sha256: string; length: number; chunks(): Iterable<Buffer> } | undefined {
+  branchesSection(): { key: string; sha256: string; length: number; chunks(): Iterable<Buffer> } | undefined {
     const layout = this.problem ? undefined : this.layout;
     if (!layout) return undefined;
-    return { key: layout.filesKey, sha256: layout.filesSha256, length: layout.filesLength, chunks: () => this.chunks(0, layout.filesLength) };
+    return { key: layout.branchesKey, sha256: layout.branchesSha256, length: layout.branchesLength, chunks: () => this.chunks(layout.branchesLength) };
   }
 
-  /** Bytes of the files section from `start`, `length` of them, in pieces of at most CHUNK. */
-  private *chunks(start: number, length: number): Iterable<Buffer> {
+  /** The first `length` bytes of the branches section, in pieces of at most CHUNK. */
+  private *chunks(length: number): Iterable<Buffer> {
     // One buffer for all pieces: each is used before the next is read.
     const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, length)));
     for (let done = 0; done < length; ) {
-      const read = readSync(this.layout!.fd, buffer, 0, Math.min(buffer.length, length - done), HEADER.length + start + done);
+      const read = readSync(this.layout!.fd, buffer, 0, Math.min(buffer.length, length - done), HEADER.length + done);
       if (read === 0) return;
       done += read;
       yield buffer.subarray(0, read);
     }
   }
 
-  /** Bytes of the files section (not checked: the section was, as a whole). */
-  private filesBytes(start: number, length: number): Buffer {
-    return readAt(this.layout!.fd, HEADER.length + start, length);
-  }
-
   /**
-   * Indexes the per-file entries made with the same analysis options (none if damaged): the section
-   * is checked against its checksum in pieces, and each entry's path and hash read from its start.
+   * The stored branches, if made with the options of `key` (read and checked against the section's
+   * checksum once; none if damaged, which makes the cache damaged).
    */
-  private loadFiles(filesKey: string): void {
-    if (this.filesChecked) return;
-    this.filesChecked = true;
-    const layout = this.problem ? undefined : this.layout;
-    if (!layout || layout.filesKey !== filesKey) return;
-    const hash = createHash('sha256');
-    const ends: number[] = [];
-    let total = 0;
-    for (const piece of this.chunks(0, layout.filesLength)) {
-      hash.update(piece);
-      for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) ends.push(total + at);
-      total += piece.length;
+  branches(key: string): StoredBranches | undefined {
+    if (!this.branchesRead) {
+      this.branchesRead = true;
+      const layout = this.problem ? undefined : this.layout;
+      if (layout && layout.branchesKey === key) this.readBranches(layout);
     }
-    if (total !== layout.filesLength || hash.digest('hex') !== layout.filesSha256) {
-      this.damaged();
-      return;
-    }
-    let start = 0;
-    const headBuffer = Buffer.allocUnsafe(ENTRY_HEAD);
-    for (const end of [...ends, total]) {
-      const length = end - start;
-      // Each line starts {"path":...,"hash":...; the rest is parsed when the entry is used.
-      const read = length > 0 ? readSync(layout.fd, headBuffer, 0, Math.min(length, ENTRY_HEAD), HEADER.length + start) : 0;
-      const head = headBuffer.toString('utf8', 0, read);
-      const match = /^\{"path":("(?:[^"\\]|\\.)*"),"hash":"([0-9a-f]{40})"/.exec(head);
-      // Copies, not slices: a slice would keep the whole head of every entry in memory.
-      if (match) this.fileLines.set(JSON.parse(match[1]) as string, { hash: JSON.parse(`"${match[2]}"`) as string, start, length });
-      start = end + 1;
-    }
+    return this.problem ? undefined : this.storedBranches;
   }
 
-  /** Whether a stored analysis of a file with this path and content is at hand (read by `analyzed`). */
-  hasAnalysis(filesKey: string, display: string, hash: string): boolean {
-    this.loadFiles(filesKey);
-    return !this.problem && this.fileLines.get(display)?.hash === hash;
-  }
-
-  /** The stored analysis of a file with this path and content, if there is one and it parses. */
-  analyzed(filesKey: string, display: string, hash: string): AnalyzedFile | undefined {
-    if (!this.hasAnalysis(filesKey, display, hash) || !this.layout) return undefined;
-    const entry = this.fileLines.get(display)!;
-    // One buffer for every entry read, grown as needed: no garbage the size of the section.
-    if (this.entryBuffer.length < entry.length) this.entryBuffer = Buffer.allocUnsafe(Math.max(entry.length, this.entryBuffer.length * 2));
-    const read = readSync(this.layout.fd, this.entryBuffer, 0, entry.length, HEADER.length + entry.start);
+  private readBranches(layout: Layout): void {
+    const bytes = readAt(layout.fd, HEADER.length, layout.branchesLength);
+    let stored: StoredBranches | undefined;
     try {
-      const analyzed = (JSON.parse(this.entryBuffer.toString('utf8', 0, read)) as { analyzed: AnalyzedFile }).analyzed;
-      return analyzed && analyzed.file === display ? analyzed : undefined;
+      const intact = bytes.length === layout.branchesLength && createHash('sha256').update(bytes).digest('hex') === layout.branchesSha256;
+      stored = intact ? StoredBranches.parse(bytes) : undefined;
     } catch {
-      return undefined;
+      stored = undefined;
     }
-  }
-
-  /** Entries of files outside `paths` made with the same options, to carry into the next cache (read one at a time). */
-  *otherLines(filesKey: string, paths: Set<string>): Iterable<Buffer> {
-    this.loadFiles(filesKey);
-    if (this.problem) return;
-    for (const [display, entry] of this.fileLines) if (!paths.has(display) && this.layout) yield this.filesBytes(entry.start, entry.length);
+    if (stored) this.storedBranches = stored;
+    else this.damaged();
   }
 }
-

@@ -20,6 +20,9 @@ import type { BigIntStats } from 'node:fs';
  */
 const RACY_MARGIN_NS = 2_000_000_000n;
 
+/** A file's modification and change times, nanoseconds since 1970. */
+export type FileTimes = Pick<BigIntStats, 'mtimeNs' | 'ctimeNs'>;
+
 /**
  * What a file's stamp records: size, modification and change times (nanoseconds) and file id. Any
  * write changes the change time, also when a tool (cp -p, rsync, tar) puts the modification time
@@ -34,7 +37,7 @@ export function fileStamp(stats: BigIntStats): string {
  * Whether a stamp taken by a run that began to look at files at `since` (nanoseconds since 1970)
  * will be trusted by later runs: see RACY_MARGIN_NS.
  */
-export function settledBy(stats: BigIntStats, since: bigint): boolean {
+export function settledBy(stats: FileTimes, since: bigint): boolean {
   return timesSettledBy(stats.mtimeNs, stats.ctimeNs, since);
 }
 

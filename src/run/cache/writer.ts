@@ -1,6 +1,5 @@
 /** Writing a cache file: whole, to a temporary file beside the old one, renamed into place. */
 import { writeSync } from 'node:fs';
-import type { AnalyzedFile } from '../../engine.js';
 import { checksum, createHash } from '../../hash.js';
 import { abandonTemporary, commitTemporary, openTemporary } from '../../write-file.js';
 import {
@@ -21,6 +20,8 @@ import {
 import type { CheckCache } from './reader.js';
 
 const NEWLINE = Buffer.from('\n');
+/** Small writes (a branch's line) are gathered up to this many bytes, then written at once. */
+const GATHER = 1 << 20;
 
 /**
  * Writes a new cache file beside the old one and renames it into place. A write that fails (a full
@@ -30,11 +31,13 @@ const NEWLINE = Buffer.from('\n');
 export class CacheWriter {
   private readonly temporary: string;
   private readonly fd: number;
-  private readonly filesHash = createHash('sha256');
-  /** The checksum of a files section copied whole from the previous cache. */
-  private copiedFilesSha256?: string;
-  private filesLength = 0;
-  private count = 0;
+  private readonly branchesHash = createHash('sha256');
+  /** The checksum of a branches section copied whole from the previous cache. */
+  private copiedBranchesSha256?: string;
+  private branchesLength = 0;
+  /** Bytes gathered for the next write. */
+  private gathered: Uint8Array[] = [];
+  private gatheredLength = 0;
   /** The first write that failed: nothing more is written. */
   private failure?: unknown;
   private closed = false;
@@ -42,15 +45,36 @@ export class CacheWriter {
   constructor(
     private readonly file: string,
     private readonly tool: string,
-    private readonly filesKey: string,
+    private readonly branchesKey: string,
   ) {
     ({ temporary: this.temporary, fd: this.fd } = openTemporary(file));
     this.put(HEADER);
   }
 
-  private put(bytes: string | Uint8Array): void {
+  /** Writes `bytes` after what was gathered; `gather`: they may wait (they are not changed later). */
+  private put(bytes: string | Uint8Array, gather = false): void {
     if (this.failure !== undefined) return;
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    if (gather && data.length < GATHER) {
+      this.gathered.push(data);
+      this.gatheredLength += data.length;
+      if (this.gatheredLength >= GATHER) this.flush();
+      return;
+    }
+    this.flush();
+    this.write(data);
+  }
+
+  private flush(): void {
+    if (this.gathered.length === 0) return;
+    const data = Buffer.concat(this.gathered, this.gatheredLength);
+    this.gathered = [];
+    this.gatheredLength = 0;
+    this.write(data);
+  }
+
+  private write(data: Uint8Array): void {
+    if (this.failure !== undefined) return;
     try {
       for (let done = 0; done < data.length; ) done += writeSync(this.fd, data, done);
     } catch (error) {
@@ -58,40 +82,26 @@ export class CacheWriter {
     }
   }
 
-  private writeFiles(text: string): void {
-    const bytes = Buffer.from(text, 'utf8');
-    this.put(bytes);
-    this.filesHash.update(bytes);
-    this.filesLength += bytes.length;
-  }
-
-  addFile(display: string, hash: string, analyzed: AnalyzedFile): void {
-    this.count++;
-    this.writeFiles(`{"path":${JSON.stringify(display)},"hash":"${hash}","analyzed":${JSON.stringify(analyzed)}}\n`);
-  }
-
-  /** An entry kept from the previous cache (already in the entry format, without its line end). */
-  addLine(line: string | Uint8Array): void {
-    if (this.count >= MAX_FILES) return;
-    this.count++;
+  /** A branch's line (branches.ts), without its line end: a new one, or one kept from the previous cache. */
+  addBranch(line: string | Uint8Array): void {
     const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
-    this.put(bytes);
-    this.put(NEWLINE);
-    this.filesHash.update(bytes).update(NEWLINE);
-    this.filesLength += bytes.length + 1;
+    this.put(bytes, true);
+    this.put(NEWLINE, true);
+    this.branchesHash.update(bytes).update(NEWLINE);
+    this.branchesLength += bytes.length + 1;
   }
 
-  /** The previous cache's files section, whole and unchanged (made with this writer's key), instead of entries. */
-  copyFiles(section: { length: number; sha256: string; chunks(): Iterable<Uint8Array> }): void {
-    if (this.filesLength > 0) throw new Error('files were added already');
+  /** The previous cache's branches section, whole and unchanged (made with this writer's key), instead of lines. */
+  copyBranches(section: { length: number; sha256: string; chunks(): Iterable<Uint8Array> }): void {
+    if (this.branchesLength > 0) throw new Error('branches were added already');
     let copied = 0;
     for (const chunk of section.chunks()) {
       this.put(chunk);
       copied += chunk.length;
     }
     if (copied !== section.length) this.failure ??= Object.assign(new Error('cache shortened while copied'), { code: 'EIO' });
-    this.filesLength = section.length;
-    this.copiedFilesSha256 = section.sha256;
+    this.branchesLength = section.length;
+    this.copiedBranchesSha256 = section.sha256;
   }
 
   /**
@@ -130,6 +140,7 @@ export class CacheWriter {
       };
       const listed: StoredRun[] = runs.slice(0, MAX_RUNS).map((run) => ({
         key: run.key,
+        ...(run.scope !== undefined ? { scope: run.scope } : {}),
         ...(run.stamps ? { stamps: place(run.stamps) } : {}),
         summary: run.summary,
         result: place(run.result),
@@ -149,9 +160,9 @@ export class CacheWriter {
         format: CACHE_FORMAT,
         formatVersion: CACHE_FORMAT_VERSION,
         tool: this.tool,
-        filesKey: this.filesKey,
-        filesLength: this.filesLength,
-        filesSha256: this.copiedFilesSha256 ?? this.filesHash.digest('hex'),
+        branchesKey: this.branchesKey,
+        branchesLength: this.branchesLength,
+        branchesSha256: this.copiedBranchesSha256 ?? this.branchesHash.digest('hex'),
         stampsLength: stampsBytes.length,
         stampsChecksum: checksum(stampsBytes),
         runsLength: runsBytes.length,
@@ -159,6 +170,7 @@ export class CacheWriter {
         bodiesLength,
       };
       this.put(`${JSON.stringify(trailer)}\n`);
+      this.flush();
       if (this.failure !== undefined) throw this.failure;
       this.closed = true;
       commitTemporary(this.temporary, this.fd, this.file, beforeRename);
