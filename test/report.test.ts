@@ -449,7 +449,7 @@ describe('report usage errors', () => {
     const dir = tempTree({ 'notes.txt': 'nothing here' });
     const result = await runMain(['report', '--period', '2026-Q3', '--as-of', AS_OF, '.'], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^dangjian: 在 \. 中没有找到 \.yaml 或 \.yml 文件\n$/);
+    expect(result.stderr).toMatch(/^dangjian: 在 \. 中没有找到 \.yaml、\.yml 或 \.xlsx 文件\n$/);
   });
 
   it('exits 0 when every file was counted, however many periods are missing', async () => {

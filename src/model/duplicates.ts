@@ -7,12 +7,28 @@ const sortedTypeKeys = new WeakMap<readonly string[], string>();
 
 /** Marks an activity that repeats an earlier one's date, types, title, group and make-up period. */
 export function markDuplicates(activities: Activity[]): void {
-  const seen = new Map<string, Location>();
+  // A repeat shares its date: only activities of a date held more than once need a key.
+  const onDate = new Map<string, Activity | Activity[]>();
+  let shared = false;
   for (const activity of activities) {
-    const key = duplicateKey(activity);
-    const first = seen.get(key);
-    if (first) activity.duplicateOf = first;
-    else seen.set(key, activity.location);
+    const before = onDate.get(activity.date);
+    if (before === undefined) onDate.set(activity.date, activity);
+    else {
+      shared = true;
+      if (Array.isArray(before)) before.push(activity);
+      else onDate.set(activity.date, [before, activity]);
+    }
+  }
+  if (!shared) return;
+  for (const same of onDate.values()) {
+    if (!Array.isArray(same)) continue;
+    const seen = new Map<string, Location>();
+    for (const activity of same) {
+      const key = duplicateKey(activity);
+      const first = seen.get(key);
+      if (first) activity.duplicateOf = first;
+      else seen.set(key, activity.location);
+    }
   }
 }
 

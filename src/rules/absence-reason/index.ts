@@ -38,16 +38,18 @@ export default defineRule({
   checkBranch({ branch, window, types, flag }) {
     for (const activity of records(branch, window)) {
       const listed = activity.absentees ?? [];
-      const where = { period: monthOf(activity.date), location: activity.location };
-      const base = { date: activity.date, type: typesLabel(activity, types) };
       const leave = activity.attendance?.leave ?? 0;
       const absent = activity.attendance?.absent ?? 0;
-      if (listed.length === 0 && leave + absent > 0) {
-        flag('unlisted', { ...where, params: { ...base, away: awayText(leave, absent) } });
+      // Worded only for a record with a problem: most have none.
+      const where = () => ({ period: monthOf(activity.date), location: activity.location });
+      const base = () => ({ date: activity.date, type: typesLabel(activity, types) });
+      if (listed.length === 0) {
+        if (leave + absent > 0) flag('unlisted', { ...where(), params: { ...base(), away: awayText(leave, absent) } });
         continue;
       }
+      if (listed.every((a) => hasContent(a.reason))) continue;
       const unexplained = listed.filter((a) => !hasContent(a.reason)).map((a) => a.name);
-      if (unexplained.length) flag('noReason', { ...where, params: { ...base, names: unexplained.join('、') } });
+      flag('noReason', { ...where(), params: { ...base(), names: unexplained.join('、') } });
     }
   },
 });

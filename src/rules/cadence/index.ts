@@ -48,21 +48,25 @@ export function evaluateCadence(
   window: EvaluationWindow,
 ): CadenceCell[] {
   const units: (string | undefined)[] = definition.perGroup ? branch.header.groups : [undefined];
-  const credited = new Map<string, { onTime: Activity[]; late: Activity[] }>();
+  // By period id, then by Party group: no key is built per activity.
+  const credited = new Map<string, Map<string | undefined, { onTime: Activity[]; late: Activity[] }>>();
   for (const activity of activitiesByType(branch).get(definition.type) ?? []) {
     if (!counts(activity, window)) continue;
     if (definition.perGroup && !branch.header.groups.includes(activity.group ?? '')) continue;
     const { period, late } = creditedPeriod(activity, definition.period);
-    const key = `${period.id}\u0000${definition.perGroup ? activity.group : ''}`;
-    let entry = credited.get(key);
-    if (!entry) credited.set(key, (entry = { onTime: [], late: [] }));
+    let byGroup = credited.get(period.id);
+    if (!byGroup) credited.set(period.id, (byGroup = new Map()));
+    const unit = definition.perGroup ? activity.group : undefined;
+    let entry = byGroup.get(unit);
+    if (!entry) byGroup.set(unit, (entry = { onTime: [], late: [] }));
     (late ? entry.late : entry.onTime).push(activity);
   }
   const cells: CadenceCell[] = [];
   for (const period of periods) {
     const state = periodState(branch, period, window);
+    const byGroup = credited.get(period.id);
     for (const group of units) {
-      const entry = credited.get(`${period.id}\u0000${group ?? ''}`) ?? { onTime: [], late: [] };
+      const entry = byGroup?.get(group) ?? { onTime: [], late: [] };
       cells.push({ period, group, min: definition.min, onTime: entry.onTime, late: entry.late, state: cellState(state, entry, definition.min) });
     }
   }
