@@ -8,7 +8,7 @@ import type { Position, RawFinding } from '../types.js';
 import { decodeUtf8 } from './decode.js';
 import type { InputFile } from './files.js';
 import type { PositionIndex } from './positions.js';
-import { describeSyntaxRepair } from './syntax-finding.js';
+import { describeContinuedValue, describeSyntaxRepair } from './syntax-finding.js';
 import { parseYaml } from './yaml.js';
 import { isWorkbookName, loadWorkbookBytes } from '../xlsx/load.js';
 
@@ -73,7 +73,7 @@ function parseText(file: InputFile, bytes: Uint8Array): Omit<LoadedFile, 'file' 
   if (parsed.ok) return { value: parsed.value, positions: parsed.positions, text, problems: [] };
   const { problem } = parsed;
   // A mistake that --fix repairs is named, with the corrected line.
-  const repaired = describeSyntaxRepair(text, problem);
+  const repaired = describeSyntaxRepair(text, problem) ?? describeContinuedValue(text, problem);
   if (repaired) return { text, problems: [{ ruleId: 'yaml-syntax', location: at(file, repaired.line, repaired.column), messageId: repaired.messageId, params: repaired.params }] };
   const params = { code: problem.code ?? '', count: problem.detail ?? '', hint: problem.hint ? `load.hint.${problem.hint}` : '' };
   return { text, problems: [{ ruleId: 'yaml-syntax', location: at(file, problem.position.line, problem.position.column), messageId: `load.yaml.${problem.kind}`, params }] };

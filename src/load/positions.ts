@@ -45,6 +45,11 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /** The offset where the line holding `offset` starts. */
+  lineStart(offset: number): number {
+    return this.starts[this.position(offset).line - 1];
+  }
+
   position(offset: number): Position {
     let low = 0;
     let high = this.starts.length - 1;

@@ -8,11 +8,11 @@
  * logs are written in and gives up on anything else, which then goes to the reference parser; for
  * every text it accepts it gives the same value and positions (tested on generated and fuzzed input).
  */
-import { createRequire } from 'node:module';
-import type { Node, Scalar } from 'yaml';
+import type { Document, Node, Scalar } from 'yaml';
 import type { Position } from '../types.js';
 import { parseYamlFast } from './fast-yaml.js';
 import { LineIndex, escapePointer, type NodePosition, type PositionIndex } from './positions.js';
+import { parseDocuments, yaml } from './yaml-library.js';
 
 export const MAX_DEPTH = 32;
 
@@ -65,13 +65,6 @@ function parseChecked(text: string): ParseOutcome {
   return parseYamlReference(text);
 }
 
-/** The `yaml` package, loaded on first use: most runs never need it. */
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | undefined;
-function yaml(): YamlModule {
-  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
-}
-
 /** The reference parser: all of YAML, every problem with its position. */
 export function parseYamlReference(text: string): ParseOutcome {
   const lines = new LineIndex(text);
@@ -79,16 +72,31 @@ export function parseYamlReference(text: string): ParseOutcome {
   if (tooDeep !== undefined) {
     return { ok: false, problem: { kind: 'too-deep', position: lines.position(tooDeep) } };
   }
-  const docs = yaml().parseAllDocuments(text, {
-    version: '1.2',
-    schema: 'core',
-    // Duplicate keys are found while composing: the package's own check is quadratic in the keys.
-    uniqueKeys: false,
-    merge: false,
-    strict: true,
-    prettyErrors: false,
-  });
-  const list = Array.isArray(docs) ? docs : [];
+  const parsed = parseDocuments(text);
+  if ('deepAt' in parsed) return problemBefore(text, lines, parsed.deepAt);
+  return outcomeOf(text, lines, parsed.documents);
+}
+
+/**
+ * The parser went too deep on the line of `offset`, which only a mistake repeated line after line
+ * does: the first problem of the text before that line is the one reported (that text parses within
+ * the bound), as it would be without the lines that follow; else the nesting, on that line.
+ */
+function problemBefore(text: string, lines: LineIndex, offset: number): ParseOutcome {
+  const cut = lines.lineStart(offset);
+  if (cut > 0) {
+    const before = text.slice(0, cut);
+    const parsed = parseDocuments(before);
+    if (!('deepAt' in parsed)) {
+      const outcome = outcomeOf(before, lines, parsed.documents);
+      if (!outcome.ok) return outcome;
+    }
+  }
+  return { ok: false, problem: { kind: 'too-deep', position: lines.position(cut) } };
+}
+
+/** The value and positions of the first document, or its first problem. */
+function outcomeOf(text: string, lines: LineIndex, list: Document.Parsed[]): ParseOutcome {
   if (list.length === 0) return { ok: true, value: null, positions: new Map() };
   const first = list[0];
   const error = first.errors[0];
