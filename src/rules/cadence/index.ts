@@ -21,20 +21,26 @@ export interface CadenceCell {
   state: CellState;
   min: number;
   /** Activities held inside the period. */
-  onTime: Activity[];
+  onTime: readonly Activity[];
   /** Activities held after the period, for it (补开). */
-  late: Activity[];
+  late: readonly Activity[];
 }
 
 /** The period an activity counts for under a requirement of `kind`, and whether it is a make-up. */
 export function creditedPeriod(activity: Activity, kind: Period['kind']): { period: Period; late: boolean } {
-  const makeUp = activity.makeUpFor;
-  if (makeUp && isFinerOrEqual(makeUp.kind, kind)) {
-    const period = periodOf(makeUp.start, kind);
-    return { period, late: activity.date > period.end };
-  }
-  return { period: periodOf(activity.date, kind), late: false };
+  const period = periodCredited(activity, kind);
+  return { period, late: activity.date > period.end };
 }
+
+/** The period an activity counts for (a make-up is late when dated after the period's end). */
+function periodCredited(activity: Activity, kind: Period['kind']): Period {
+  const makeUp = activity.makeUpFor;
+  return periodOf(makeUp && isFinerOrEqual(makeUp.kind, kind) ? makeUp.start : activity.date, kind);
+}
+
+/** A cell's activities: none yet (shared, never changed). */
+const NO_ACTIVITIES: readonly Activity[] = Object.freeze([]);
+const NO_CREDIT = Object.freeze({ onTime: NO_ACTIVITIES, late: NO_ACTIVITIES });
 
 /** Whether an activity can count at all: not a repeat, and not dated after the as-of date. */
 export function counts(activity: Activity, window: EvaluationWindow): boolean {
@@ -49,24 +55,23 @@ export function evaluateCadence(
 ): CadenceCell[] {
   const units: (string | undefined)[] = definition.perGroup ? branch.header.groups : [undefined];
   // By period id, then by Party group: no key is built per activity.
-  const credited = new Map<string, Map<string | undefined, { onTime: Activity[]; late: Activity[] }>>();
+  // By period id (and Party group): a key string is built only for a row kept per group.
+  const key = (period: Period, group: string | undefined) => (definition.perGroup ? `${period.id}\u0000${group}` : period.id);
+  const credited = new Map<string, { onTime: Activity[]; late: Activity[] }>();
   for (const activity of activitiesByType(branch).get(definition.type) ?? []) {
     if (!counts(activity, window)) continue;
     if (definition.perGroup && !branch.header.groups.includes(activity.group ?? '')) continue;
-    const { period, late } = creditedPeriod(activity, definition.period);
-    let byGroup = credited.get(period.id);
-    if (!byGroup) credited.set(period.id, (byGroup = new Map()));
-    const unit = definition.perGroup ? activity.group : undefined;
-    let entry = byGroup.get(unit);
-    if (!entry) byGroup.set(unit, (entry = { onTime: [], late: [] }));
-    (late ? entry.late : entry.onTime).push(activity);
+    const period = periodCredited(activity, definition.period);
+    const at = key(period, activity.group);
+    let entry = credited.get(at);
+    if (!entry) credited.set(at, (entry = { onTime: [], late: [] }));
+    (activity.date > period.end ? entry.late : entry.onTime).push(activity);
   }
   const cells: CadenceCell[] = [];
   for (const period of periods) {
     const state = periodState(branch, period, window);
-    const byGroup = credited.get(period.id);
     for (const group of units) {
-      const entry = byGroup?.get(group) ?? { onTime: [], late: [] };
+      const entry = credited.get(key(period, group)) ?? NO_CREDIT;
       cells.push({ period, group, min: definition.min, onTime: entry.onTime, late: entry.late, state: cellState(state, entry, definition.min) });
     }
   }
@@ -75,7 +80,7 @@ export function evaluateCadence(
 
 function cellState(
   state: ReturnType<typeof periodState>,
-  entry: { onTime: Activity[]; late: Activity[] },
+  entry: { onTime: readonly Activity[]; late: readonly Activity[] },
   min: number,
 ): CellState {
   if (state === 'not-applicable' || state === 'future') return state;
