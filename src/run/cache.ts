@@ -6,10 +6,11 @@
  *   start), keyed by every option and the paths and content hashes of the branch's files (a file
  *   that belongs to no branch is checked, and stored, on its own). A run after a few files changed
  *   takes every other branch from here and checks only the branches of those files;
- * - per run: the whole result, keyed by the tool version, every option (the as-of date included,
- *   so rule results that depend on the date are never reused for another date) and every file's
- *   path and content hash; with it, the result as rendered for output (a format, colour level and
- *   so on), so that an unchanged re-run writes the stored bytes and parses nothing.
+ * - per run: the result as rendered for output (a format, colour level and so on; the result
+ *   itself for a run made without a rendering), keyed by the tool version, every option (the as-of
+ *   date included, so rule results that depend on the date are never reused for another date) and
+ *   every file's path and content hash, so that an unchanged re-run writes the stored bytes and
+ *   parses nothing.
  *
  * Beside them, a shortcut to the content hashes (like git's index): each file's stamp (size,
  * modification and change times, file id) with the hash computed for that exact stamp. With the
@@ -20,8 +21,8 @@
  * finds it without looking up any file.
  *
  * Sections, in this order: branches (one line each), stamps (one JSON line), runs (one JSON line
- * listing each run's key, summary and where its bodies are), bodies (each run's result and
- * renderings, and its files' stamps, as bytes), trailer. The file is written whole to a temporary
+ * listing each run's key, summary and where its bodies are), bodies (each run's renderings or
+ * result, and its files' stamps, as bytes), trailer. The file is written whole to a temporary
  * file and renamed into place, so a reader never sees half of it. The trailer records the version
  * and each section's length and checksum (SHA-256 for the branches section, written as it goes;
  * `checksum` for the rest, which costs less to check on a re-run); each body has its own, checked

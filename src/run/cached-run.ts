@@ -122,7 +122,8 @@ class CachedRun {
    * An identical run's output (or result) from the cache. Once the files have their content keys
    * (`filesKeyed`), the cache is written again when it gains a rendering, or stamps that spare later
    * runs reading files; before, a run whose rendering is not stored is left to the keyed lookup.
-   * Undefined when the run proves damaged.
+   * Undefined when the run proves damaged, or has neither this rendering nor a result (a run in
+   * another format: its branches come from the branches section).
    */
   private async reuse(run: StoredRun, { filesKeyed }: { filesKeyed: boolean }): Promise<Outcome | undefined> {
     const { rendering } = this;
@@ -260,13 +261,16 @@ class CachedRun {
   ): void {
     try {
       if (branches) for (const line of branches.others(new Set(this.files.map((file) => file.display)), MAX_FILES)) writer.addBranch(line);
+      // A stored run of these very contents keeps its other renderings (it lacked this one).
+      const before = this.cache.run(run.key)?.outputs.filter((part) => part.key !== this.rendering?.key) ?? [];
       this.commit(writer, {
         key: run.key,
         scope: this.scope,
         ...(this.runStamps && run.stamped ? { stamps: { bytes: this.runStamps } } : {}),
         summary: run.result.summary,
-        result: { bytes: Buffer.from(JSON.stringify(run.result), 'utf8') },
-        outputs: run.output ? [{ key: this.rendering!.key, body: { bytes: run.output } }] : [],
+        // A rendering is what a re-run writes: the result is kept only for a run without one.
+        ...(run.output ? {} : { result: { bytes: Buffer.from(JSON.stringify(run.result), 'utf8') } }),
+        outputs: [...(run.output ? [{ key: this.rendering!.key, body: { bytes: run.output } }] : []), ...before.map((part) => ({ key: part.key, body: { part } }))],
       });
     } catch (error) {
       this.cannotWrite(error);
@@ -305,7 +309,7 @@ function carried(run: StoredRun, { dropStamps }: { dropStamps: boolean }): RunRe
     ...(run.scope !== undefined ? { scope: run.scope } : {}),
     ...(run.stamps && !dropStamps ? { stamps: { part: run.stamps } } : {}),
     summary: run.summary,
-    result: { part: run.result },
+    ...(run.result ? { result: { part: run.result } } : {}),
     outputs: run.outputs.map((part) => ({ key: part.key, body: { part } })),
   };
 }

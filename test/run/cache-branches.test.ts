@@ -12,10 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type EngineOptions } from '../../src/engine.js';
 import { formatJson } from '../../src/formats/json.js';
 import { findFiles } from '../../src/load/files.js';
-import { CheckCache } from '../../src/run/cache.js';
+import { CheckCache, type StoredRun } from '../../src/run/cache.js';
 import { runCheck, type CacheOptions } from '../../src/run/check-run.js';
 import { optionsKeyOf } from '../../src/run/run-keys.js';
-import { header, tempTree } from '../helpers.js';
+import { header, runMain, tempTree } from '../helpers.js';
 import { corpus, options, straightforward } from './common.js';
 
 const TOOL = 'test';
@@ -46,6 +46,14 @@ function storedBranches(location: string, extra?: Partial<EngineOptions>): strin
   return lines
     .filter((line) => line.startsWith('[[') && line.includes('\t'))
     .map((line) => (JSON.parse(line.slice(0, line.indexOf('\t'))) as [[string, string][], string | null])[0].map(([file]) => file));
+}
+
+/** The runs section of a cache file. */
+function storedRuns(location: string): StoredRun[] {
+  const bytes = readFileSync(location);
+  const trailer = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a, bytes.length - 2) + 1)) as Record<string, number>;
+  const start = bytes.indexOf(0x0a) + 1 + trailer.branchesLength + trailer.stampsLength;
+  return JSON.parse(bytes.toString('utf8', start, start + trailer.runsLength)) as StoredRun[];
 }
 
 /** The branch id a log gives. */
@@ -151,5 +159,22 @@ describe('cache: branch by branch', () => {
     expect(during.json).toBe(straightforward(during.files, window));
     expect(during.json).toContain('"y"');
     await expectSame(dir, location, window);
+  });
+
+  it('keeps the renderings of a run, not its result: a run in another format takes its branches from the cache, and both renderings stay', async () => {
+    const dir = tempTree({
+      'a.yaml': `${header('x')}activities:\n  - { date: 2026-01-06, type: 支委会, title: 一月支委会 }\n`,
+      'b.yaml': `${header('y')}activities: []\n`,
+    });
+    const location = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'check.cache');
+    const command = (format: string) => ['check', '.', '--as-of', '2026-07-01', '--format', format];
+    const plain = { json: await runMain(command('json'), { cwd: dir }), stylish: await runMain(command('stylish'), { cwd: dir }) };
+    for (const format of ['json', 'stylish', 'json', 'stylish'] as const) {
+      expect(await runMain([...command(format), '--cache-location', location], { cwd: dir })).toEqual(plain[format]);
+    }
+    const [run, ...others] = storedRuns(location);
+    expect(others).toEqual([]);
+    expect(run.result).toBeUndefined();
+    expect(run.outputs.map((output) => JSON.parse(output.key)[0])).toEqual(['stylish', 'json']);
   });
 });

@@ -3,7 +3,7 @@
  * checks of each section's shape. Sections, in this order: a header line naming the format, branches
  * (each branch's outcome under its files' paths and content keys, one line each: branches.ts),
  * stamps (one JSON line), runs (one JSON line listing each run's key, summary and where its bodies
- * are), bodies (each run's result and renderings, and its files' stamps, as bytes), trailer (the
+ * are), bodies (each run's renderings or result, and its files' stamps, as bytes), trailer (the
  * version and each section's length and checksum).
  */
 import { readSync } from 'node:fs';
@@ -71,8 +71,11 @@ export interface StoredRun {
    */
   stamps?: Part;
   summary: Summary;
-  /** The result as JSON. */
-  result: Part;
+  /**
+   * The result as JSON, for a run made without a rendering. A run made with one keeps its
+   * renderings only: a re-run in another format takes every branch from the branches section.
+   */
+  result?: Part;
   /** Renderings of the result, newest first, each under the key of what it depends on beyond the run. */
   outputs: (Part & { key: string })[];
 }
@@ -86,7 +89,7 @@ export interface RunRecord {
   scope?: string;
   stamps?: Body;
   summary: Summary;
-  result: Body;
+  result?: Body;
   outputs: { key: string; body: Body }[];
 }
 
@@ -134,7 +137,7 @@ export function parseRuns(text: string, bodiesLength: number): StoredRun[] | und
         (run.scope === undefined || typeof run.scope === 'string') &&
         (run.stamps === undefined || isPart(run.stamps)) &&
         isSummary(run.summary) &&
-        isPart(run.result) &&
+        (run.result === undefined || isPart(run.result)) &&
         Array.isArray(run.outputs) &&
         run.outputs.every((output) => isPart(output) && typeof output.key === 'string'),
     );

@@ -234,9 +234,9 @@ export class CheckCache {
     return part && this.body(part);
   }
 
-  /** The stored result of a run (`problem` tells when it proved damaged). */
+  /** The stored result of a run, if it has one (`problem` tells when it proved damaged). */
   result(run: StoredRun): CheckResult | undefined {
-    const bytes = this.body(run.result);
+    const bytes = run.result && this.body(run.result);
     if (!bytes) return undefined;
     try {
       const result = JSON.parse(bytes.toString('utf8')) as CheckResult;

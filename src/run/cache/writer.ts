@@ -143,7 +143,7 @@ export class CacheWriter {
         ...(run.scope !== undefined ? { scope: run.scope } : {}),
         ...(run.stamps ? { stamps: place(run.stamps) } : {}),
         summary: run.summary,
-        result: place(run.result),
+        ...(run.result ? { result: place(run.result) } : {}),
         outputs: run.outputs.slice(0, MAX_OUTPUTS).map((output) => ({ key: output.key, ...place(output.body) })),
       }));
       const runsBytes = Buffer.from(`${JSON.stringify(listed)}\n`, 'utf8');
