@@ -73,8 +73,8 @@ for (const key of [
   (KNOWN_KEYS[key.length] ??= []).push(key);
 }
 
-/** Mappings with more keys than this go to the reference parser. */
-const MAX_FAST_KEYS = 256;
+/** A mapping's keys are compared one by one up to this many; a larger mapping keeps them in a set. */
+const MAX_LISTED_KEYS = 64;
 
 /**
  * V8 keeps a substring of 13 characters or more as a view into the whole file text; a copy lets the
@@ -251,17 +251,43 @@ interface BlockParsed extends Parsed {
   next: number;
 }
 
+/** The top of a stack from `from` on, as an array of its own; the stack keeps what lies below. */
+function take<T>(stack: T[], from: number): T[] {
+  const top = stack.slice(from);
+  stack.length = from;
+  return top;
+}
+
+/** A collection's slots off the stack; none for an empty one (it has no entries to find). */
+function ownSlots(stack: Slots, from: number): Slots | undefined {
+  if (stack.length > from + 1) return take(stack, from);
+  stack.length = from;
+  return undefined;
+}
+
 class FastParser {
   private pos = 0;
   private line = 1;
   private lineStart = 0;
   private readonly length: number;
+  /**
+   * The items and slots of the collections being read, one above the other: a collection takes its
+   * own off the top when it ends, as arrays of their exact size (a hostile file of a million empty
+   * lists would otherwise hold a million arrays grown for more items than they ever get).
+   */
+  private readonly items: unknown[] = [];
+  private readonly slotStack: Slots = [];
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
   ) {
     this.length = text.length;
+  }
+
+  /** Where reading has got to (where it stopped, once it gave up). */
+  get offset(): number {
+    return this.pos;
   }
 
   parse(): FastParse {
@@ -365,12 +391,15 @@ class FastParser {
   private blockMap(indent: number, depth: number): BlockParsed {
     this.checkDepth(depth);
     const result: Record<string, unknown> = {};
-    const slots: Slots = [1];
+    const slots = this.slotStack;
+    const from = slots.length;
+    slots.push(1);
+    let keys: Set<string> | undefined;
     for (;;) {
       const keyLine = this.line;
       const keyColumn = this.column();
       const name = this.blockKey();
-      this.checkNewKey(slots, name);
+      keys = this.checkNewKey(from, name, keys);
       this.checkDepth(depth + 1);
       while (this.code(this.pos) === SPACE) this.pos++;
       const c = this.code(this.pos);
@@ -401,7 +430,7 @@ class FastParser {
         continue;
       }
       if (next > indent) throw UNSUPPORTED;
-      return { value: result, slots, next };
+      return { value: result, slots: take(slots, from), next };
     }
   }
 
@@ -440,19 +469,31 @@ class FastParser {
     return name;
   }
 
-  /** A key given twice goes to the reference parser, which reports it. */
-  private checkNewKey(slots: Slots, name: string): void {
-    // A linear search is fastest for the few keys of a log's mappings; a huge mapping is left to the
-    // reference parser rather than searched in quadratic time.
-    if (slots.length > 1 + MAX_FAST_KEYS * MAP_STRIDE) throw UNSUPPORTED;
-    for (let i = 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) throw UNSUPPORTED;
+  /**
+   * A key given twice goes to the reference parser, which reports it. `from` is where the mapping's
+   * slots start on the stack; `keys`, the set of its keys once it has many (returned, perhaps new).
+   */
+  private checkNewKey(from: number, name: string, keys: Set<string> | undefined): Set<string> | undefined {
+    if (keys) {
+      if (keys.has(name)) throw UNSUPPORTED;
+      return keys.add(name);
+    }
+    // A linear search is fastest for the few keys of a log's mappings; a set, for a huge one.
+    const slots = this.slotStack;
+    for (let i = from + 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) throw UNSUPPORTED;
+    if (slots.length - from < 1 + MAX_LISTED_KEYS * MAP_STRIDE) return undefined;
+    const all = new Set<string>([name]);
+    for (let i = from + 1; i < slots.length; i += MAP_STRIDE) all.add(slots[i] as string);
+    return all;
   }
 
   /** A block sequence whose first `- ` is at the current position, in column `indent`. */
   private blockSequence(indent: number, depth: number): BlockParsed {
     this.checkDepth(depth);
-    const result: unknown[] = [];
-    const slots: Slots = [0];
+    const { items, slotStack: slots } = this;
+    const itemsFrom = items.length;
+    const from = slots.length;
+    slots.push(0);
     for (;;) {
       // at "- "
       if (this.code(this.pos + 1) !== SPACE) throw UNSUPPORTED;
@@ -474,11 +515,11 @@ class FastParser {
         this.endLine();
         next = this.skipToContent();
       }
-      result.push(item.value);
+      items.push(item.value);
       slots.push(line, column, item.slots);
       if (next === indent && this.atSequenceItem()) continue;
       if (next > indent) throw UNSUPPORTED;
-      return { value: result, slots, next };
+      return { value: take(items, itemsFrom), slots: take(slots, from), next };
     }
   }
 
@@ -560,26 +601,32 @@ class FastParser {
   }
 
   private flowSequence(depth: number): Parsed {
-    const result: unknown[] = [];
-    const slots: Slots = [0];
-    return this.flowCollection(depth, CLOSE_BRACKET, { value: result, slots }, () => {
+    const { items, slotStack: slots } = this;
+    const itemsFrom = items.length;
+    const from = slots.length;
+    slots.push(0);
+    this.flowCollection(depth, CLOSE_BRACKET, () => {
       this.checkDepth(depth + 1);
       const line = this.line;
       const column = this.column();
       const item = this.inlineValue(depth + 1, 'flow');
-      result.push(item.value);
+      items.push(item.value);
       slots.push(line, column, item.slots);
     });
+    return { value: take(items, itemsFrom), slots: ownSlots(slots, from) };
   }
 
   private flowMap(depth: number): Parsed {
     const result: Record<string, unknown> = {};
-    const slots: Slots = [1];
-    return this.flowCollection(depth, CLOSE_BRACE, { value: result, slots }, () => {
+    const slots = this.slotStack;
+    const from = slots.length;
+    slots.push(1);
+    let keys: Set<string> | undefined;
+    this.flowCollection(depth, CLOSE_BRACE, () => {
       const keyLine = this.line;
       const keyColumn = this.column();
       const name = this.flowKey();
-      this.checkNewKey(slots, name);
+      keys = this.checkNewKey(from, name, keys);
       this.skipInlineSpaces();
       const valueStart = this.code(this.pos);
       if (valueStart === COMMA || valueStart === CLOSE_BRACE) throw UNSUPPORTED;
@@ -590,19 +637,20 @@ class FastParser {
       setProperty(result, name, item.value);
       slots.push(name, keyLine, keyColumn, valueLine, valueColumn, item.slots);
     });
+    return { value: result, slots: ownSlots(slots, from) };
   }
 
   /**
    * A flow sequence or mapping from its opening bracket to `close`: `entry` reads one item, and
    * this the commas between them (one trailing comma allowed, as in YAML; an empty item is not).
    */
-  private flowCollection(depth: number, close: number, parsed: Parsed, entry: () => void): Parsed {
+  private flowCollection(depth: number, close: number, entry: () => void): void {
     this.checkDepth(depth);
     this.pos++;
     this.skipInlineSpaces();
     if (this.code(this.pos) === close) {
       this.pos++;
-      return parsed;
+      return;
     }
     for (;;) {
       entry();
@@ -614,14 +662,14 @@ class FastParser {
         const after = this.code(this.pos);
         if (after === close) {
           this.pos++;
-          return parsed;
+          return;
         }
         if (after === COMMA) throw UNSUPPORTED;
         continue;
       }
       if (c === close) {
         this.pos++;
-        return parsed;
+        return;
       }
       throw UNSUPPORTED;
     }
@@ -673,15 +721,20 @@ class FastParser {
 
 /**
  * The value and positions of `text`, or undefined when it is outside the supported subset (the
- * reference parser then gives the answer, or the problem). The caller checks the nesting estimate
- * first, as the reference parser does.
+ * reference parser then gives the answer, or the problem); `stop.at` is then the offset where the
+ * subset ends. The caller checks the nesting estimate first, as the reference parser does.
  */
-export function parseYamlFast(text: string, maxDepth: number): FastParse | undefined {
-  if (outsideSubset(text)) return undefined;
+export function parseYamlFast(text: string, maxDepth: number, stop?: { at: number }): FastParse | undefined {
+  if (outsideSubset(text)) {
+    if (stop) stop.at = Math.min(...[text.search(/\r(?!\n)/), text.search(EXCLUDED)].filter((at) => at >= 0));
+    return undefined;
+  }
+  const parser = new FastParser(text, maxDepth);
   try {
-    return new FastParser(text, maxDepth).parse();
+    return parser.parse();
   } catch (error) {
-    if (error === UNSUPPORTED) return undefined;
-    throw error;
+    if (error !== UNSUPPORTED) throw error;
+    if (stop) stop.at = parser.offset;
+    return undefined;
   }
 }

@@ -27,7 +27,8 @@ export type YamlProblemKind =
   | 'directive'
   | 'multiple-documents'
   | 'too-deep'
-  | 'too-complex';
+  | 'too-complex'
+  | 'too-many-values';
 
 export interface YamlProblem {
   kind: YamlProblemKind;
@@ -60,13 +61,17 @@ function parseChecked(text: string): ParseOutcome {
   if (tooDeep !== undefined) {
     return { ok: false, problem: { kind: 'too-deep', position: new LineIndex(text).position(tooDeep) } };
   }
-  const fast = parseYamlFast(text, MAX_DEPTH);
+  const stop = { at: 0 };
+  const fast = parseYamlFast(text, MAX_DEPTH, stop);
   if (fast) return { ok: true, value: fast.value, positions: fast.positions };
-  return parseYamlReference(text);
+  return parseYamlReference(text, stop.at);
 }
 
-/** The reference parser: all of YAML, every problem with its position. */
-export function parseYamlReference(text: string): ParseOutcome {
+/**
+ * The reference parser: all of YAML, every problem with its position. `fastStop`: where the fast
+ * parser stopped reading the text, when the caller knows.
+ */
+export function parseYamlReference(text: string, fastStop?: number): ParseOutcome {
   const lines = new LineIndex(text);
   const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
@@ -74,7 +79,21 @@ export function parseYamlReference(text: string): ParseOutcome {
   }
   const parsed = parseDocuments(text);
   if ('deepAt' in parsed) return problemBefore(text, lines, parsed.deepAt);
+  if ('largeAt' in parsed) return tooManyValues(text, lines, fastStop);
   return outcomeOf(text, lines, parsed.documents);
+}
+
+/**
+ * A text with more values than the `yaml` package is given: what the fast parser makes of it, or
+ * where the fast parser stopped (what it cannot read there, or a mistake, is not worded).
+ */
+function tooManyValues(text: string, lines: LineIndex, fastStop: number | undefined): ParseOutcome {
+  const stop = { at: fastStop ?? 0 };
+  if (fastStop === undefined) {
+    const fast = parseYamlFast(text, MAX_DEPTH, stop);
+    if (fast) return { ok: true, value: fast.value, positions: fast.positions };
+  }
+  return { ok: false, problem: { kind: 'too-many-values', position: lines.position(stop.at) } };
 }
 
 /**
@@ -87,7 +106,7 @@ function problemBefore(text: string, lines: LineIndex, offset: number): ParseOut
   if (cut > 0) {
     const before = text.slice(0, cut);
     const parsed = parseDocuments(before);
-    if (!('deepAt' in parsed)) {
+    if ('documents' in parsed) {
       const outcome = outcomeOf(before, lines, parsed.documents);
       if (!outcome.ok) return outcome;
     }
