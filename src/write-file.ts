@@ -64,9 +64,27 @@ export function isSpecial(target: string): boolean {
   }
 }
 
+/**
+ * Makes a folder and any parents it lacks. Not `mkdirSync` with `recursive`: on Node 20 that never
+ * returns for a path under /proc, where making a folder fails with ENOENT although the parent is
+ * there (it makes the parent again, and again).
+ */
+function makeFolders(folder: string): void {
+  try {
+    mkdirSync(folder);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || path.dirname(folder) === folder) throw error;
+  }
+  makeFolders(path.dirname(folder));
+  mkdirSync(folder);
+}
+
 /** Opens a temporary file beside `target` for writing; the caller writes, then `commitTemporary`. */
 export function openTemporary(target: string): { temporary: string; fd: number } {
-  mkdirSync(path.dirname(target), { recursive: true });
+  makeFolders(path.dirname(target));
   removeStaleTemporaries(target);
   const temporary = temporaryPath(target);
   return { temporary, fd: openSync(temporary, 'wx') };

@@ -3,7 +3,7 @@
  * hash of its bytes, taken from the cache by stamp where it may be), the keys of the options and of
  * a whole run, and the key a branch is grouped by.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Engine } from '../engine.js';
 import { sha256 } from '../hash.js';
 import type { InputFile } from '../load/files.js';
@@ -35,12 +35,40 @@ function isUnreadableKey(key: string): boolean {
 }
 
 /** The content key of a file from its bytes: their hash, or the key of an unreadable file. */
-function keyFromBytes(file: InputFile, readFile: (absolute: string) => Uint8Array = readFileSync): string {
+function keyFromBytes(file: InputFile, readFile: (absolute: string) => Uint8Array = readForKey): string {
   try {
     return contentHash(readFile(file.absolute));
   } catch (error) {
     return unreadableKey(error);
   }
+}
+
+/**
+ * One buffer for the bytes of every file read for its key, grown as needed: a run that hashes
+ * 10,000 files leaves no garbage the size of all of them (which would raise its peak memory).
+ */
+let keyBuffer: Buffer = Buffer.alloc(0);
+
+/** A file's bytes, to the end, in `keyBuffer` (valid until the next call). */
+function readForKey(absolute: string): Uint8Array {
+  const fd = openSync(absolute, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === keyBuffer.length) keyBuffer = grown(keyBuffer, length);
+      const read = readSync(fd, keyBuffer, length, keyBuffer.length - length, null);
+      if (read === 0) return keyBuffer.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function grown(buffer: Buffer, kept: number): Buffer {
+  const bigger = Buffer.allocUnsafe(Math.max(64 * 1024, buffer.length * 2));
+  buffer.copy(bigger, 0, 0, kept);
+  return bigger;
 }
 
 /** How a cached run comes by the files' content keys, and what it learns on the way. */
@@ -60,7 +88,7 @@ export class FileKeys {
   constructor(
     readonly stored: CheckCache | undefined,
     readonly since: bigint,
-    private readonly readFile: (absolute: string) => Uint8Array = readFileSync,
+    private readonly readFile: (absolute: string) => Uint8Array = readForKey,
   ) {}
 
   /**

@@ -106,6 +106,19 @@ describe('hostile cache: a location that is no cache is never written over', () 
   });
 });
 
+describe('hostile cache: a location where no folder can be made', () => {
+  it('under /proc: one warning and the result of a run without the cache, at once (making the folder never returned)', { timeout: 150_000 }, () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    const args = ['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--format', 'json'];
+    const plain = runCli(args, { cwd: dir });
+    // In a process of its own, which a hang cannot keep (it is stopped after a minute).
+    const cached = runCli([...args, '--cache-location', '/proc/no-such-folder/check.cache'], { cwd: dir });
+    expect(cached).toEqual({ ...plain, stderr: 'dangjian: 无法写入缓存文件 /proc/no-such-folder/check.cache（ENOENT），检查结果不受影响\n' });
+    const output = runCli([...args, '-o', '/proc/no-such-folder/result.json'], { cwd: dir });
+    expect(output).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 无法写入 /proc/no-such-folder/result.json（ENOENT）\n' });
+  });
+});
+
 describe('hostile cache: temporary files of killed runs', () => {
   it('are removed by the next run; those of a running process stay', () => {
     const dir = tempTree({ [CONTROL_FILE]: CONTROL });
