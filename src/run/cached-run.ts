@@ -57,6 +57,8 @@ class CachedRun {
   private readonly runStampsChecksum?: string;
   /** The run's options and file paths (see StoredRun.scope). */
   private readonly scope: string;
+  /** The stored branches made with this run's options, until the run has taken what it needs of them. */
+  private stored?: StoredBranches;
 
   constructor(
     private readonly cache: CheckCache,
@@ -94,16 +96,16 @@ class CachedRun {
     // Bodies are checked when used: a run can prove damaged only now.
     if (!this.brokenAtStart && this.cache.problem) this.warn(`cache.${this.cache.problem}`, { file: this.location });
     const optionsKey = optionsKeyOf(this.tool, this.engine);
-    const branches = this.storedBranches(optionsKey);
+    this.stored = this.storedBranches(optionsKey);
     this.files.forEach((file, index) => {
-      if (keys[index] === undefined && branches?.known(file.display)) keys[index] = this.keys.keyOf(file, this.looks[index]);
+      if (keys[index] === undefined && this.stored?.known(file.display)) keys[index] = this.keys.keyOf(file, this.looks[index]);
     });
-    const known = this.knownFiles(branches, keys);
-    if (this.checkStampedKeys(branches, keys, known) && byContent) {
+    const known = this.knownFiles(keys);
+    if (this.checkStampedKeys(keys, known) && byContent) {
       const afterAll = await this.reuseByKey(runKeyOf(this.tool, this.engine, this.files, keys as string[]));
       if (afterAll) return afterAll;
     }
-    return this.checkAndStore({ optionsKey, keys, known, branches });
+    return this.checkAndStore({ optionsKey, keys, known });
   }
 
   /** An unchanged re-run: every file has the stamp it had in a stored run. */
@@ -166,8 +168,8 @@ class CachedRun {
   }
 
   /** Files with the content key they had in a stored branch: they stand for their analyses. */
-  private knownFiles(branches: StoredBranches | undefined, keys: (string | undefined)[]): (KnownFile | undefined)[] {
-    return this.files.map((file, index) => knownFile(branches, file, index, keys[index]));
+  private knownFiles(keys: (string | undefined)[]): (KnownFile | undefined)[] {
+    return this.files.map((file, index) => knownFile(this.stored, file, index, keys[index]));
   }
 
   /**
@@ -176,7 +178,7 @@ class CachedRun {
    * changed without any change to its stamp cannot lead a later run, by content, astray. Whether a
    * key changed (`keys` and `known` are updated).
    */
-  private checkStampedKeys(branches: StoredBranches | undefined, keys: (string | undefined)[], known: (KnownFile | undefined)[]): boolean {
+  private checkStampedKeys(keys: (string | undefined)[], known: (KnownFile | undefined)[]): boolean {
     let changed = false;
     this.files.forEach((file, index) => {
       if (known[index] || !this.keys.fromStamp.has(file.absolute)) return;
@@ -184,7 +186,7 @@ class CachedRun {
       if (key === keys[index]) return;
       changed = true;
       keys[index] = key;
-      known[index] = knownFile(branches, file, index, key);
+      known[index] = knownFile(this.stored, file, index, key);
     });
     return changed;
   }
@@ -193,7 +195,7 @@ class CachedRun {
    * Checks the run branch by branch, each taken from the cache when its files are known and are
    * still those it was made of; stores the run and its branches.
    */
-  private async checkAndStore(run: { optionsKey: string; keys: (string | undefined)[]; known: (KnownFile | undefined)[]; branches?: StoredBranches }): Promise<Outcome> {
+  private async checkAndStore(run: { optionsKey: string; keys: (string | undefined)[]; known: (KnownFile | undefined)[] }): Promise<Outcome> {
     const { keys, known } = run;
     let writer: CacheWriter | undefined;
     try {
@@ -218,7 +220,7 @@ class CachedRun {
     const store: BranchStore = {
       groupOf: groupKeyOf,
       stored: (files) => {
-        const found = run.branches?.outcome(files);
+        const found = this.stored?.outcome(files);
         if (found) writer?.addBranch(found.line);
         return found?.outcome;
       },
@@ -245,22 +247,29 @@ class CachedRun {
       writer?.abandon();
       throw error;
     }
+    // Stored branches of files not in this run are kept; then the stored branches are let go (a
+    // big run's output is rendered next).
+    if (writer) this.carryOthers(writer);
+    this.stored = undefined;
     const output = this.rendering && (await this.rendering.render(result));
     // A file changed during the run: the result is that of the bytes analysed, and the run's stamps
     // (taken before) stand for nothing.
     const key = runKeyOf(this.tool, this.engine, this.files, keys as string[]);
-    if (writer) this.storeNew(writer, run.branches, { key, result, output, stamped: !changed });
+    if (writer) this.storeNew(writer, { key, result, output, stamped: !changed });
     return { summary: result.summary, result, ...(output ? { output } : {}) };
   }
 
-  /** Writes the new cache: this run and its branches first, then what the old one held for other files and runs. */
-  private storeNew(
-    writer: CacheWriter,
-    branches: StoredBranches | undefined,
-    run: { key: string; result: CheckResult; output?: Uint8Array; stamped: boolean },
-  ): void {
+  /** Stored branches none of whose files is in this run, into the new cache after this run's. */
+  private carryOthers(writer: CacheWriter): void {
+    if (!this.stored) return;
+    for (const line of this.stored.others(new Set(this.files.map((file) => file.display)), MAX_FILES)) writer.addBranch(line);
+    // The lines are parts of the stored section: written now, it can go.
+    writer.flush();
+  }
+
+  /** Writes the new cache: this run (its branches are written), then what the old one held for other runs and files. */
+  private storeNew(writer: CacheWriter, run: { key: string; result: CheckResult; output?: Uint8Array; stamped: boolean }): void {
     try {
-      if (branches) for (const line of branches.others(new Set(this.files.map((file) => file.display)), MAX_FILES)) writer.addBranch(line);
       // A stored run of these very contents keeps its other renderings (it lacked this one).
       const before = this.cache.run(run.key)?.outputs.filter((part) => part.key !== this.rendering?.key) ?? [];
       this.commit(writer, {

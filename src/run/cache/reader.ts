@@ -41,11 +41,8 @@ export class CheckCache {
   private stamps: Record<string, unknown> = {};
   /** When the run that recorded the stamps began to look at files (nanoseconds since 1970): see RACY_MARGIN_NS. */
   private stampsSince = 0n;
-  /** The stored branches, once read (undefined: not read, or made with other options). */
-  private storedBranches?: StoredBranches;
   /** The open cache file: its branches section is read only when a run misses, a body when it is used. */
   private layout?: Layout;
-  private branchesRead = false;
   problem?: CacheProblem;
   /** Whether the file existed at all. */
   found = false;
@@ -134,7 +131,6 @@ export class CheckCache {
   close(): void {
     if (this.layout) closeSync(this.layout.fd);
     this.layout = undefined;
-    this.branchesRead = true;
   }
 
   /** Checks and parses the stamps section (once); one that fails makes the cache damaged. */
@@ -225,7 +221,6 @@ export class CheckCache {
     this.problem = 'damaged';
     this.runs = [];
     this.stamps = {};
-    this.storedBranches = undefined;
   }
 
   /** The stored rendering of a run under `key`, as bytes (`problem` tells when it proved damaged). */
@@ -271,19 +266,13 @@ export class CheckCache {
   }
 
   /**
-   * The stored branches, if made with the options of `key` (read and checked against the section's
-   * checksum once; none if damaged, which makes the cache damaged).
+   * The stored branches, if made with the options of `key`: read and checked against the section's
+   * checksum (none if damaged, which makes the cache damaged). Not kept here: they take memory only
+   * as long as the caller holds them.
    */
   branches(key: string): StoredBranches | undefined {
-    if (!this.branchesRead) {
-      this.branchesRead = true;
-      const layout = this.problem ? undefined : this.layout;
-      if (layout && layout.branchesKey === key) this.readBranches(layout);
-    }
-    return this.problem ? undefined : this.storedBranches;
-  }
-
-  private readBranches(layout: Layout): void {
+    const layout = this.problem ? undefined : this.layout;
+    if (!layout || layout.branchesKey !== key) return undefined;
     const bytes = readAt(layout.fd, HEADER.length, layout.branchesLength);
     let stored: StoredBranches | undefined;
     try {
@@ -292,7 +281,7 @@ export class CheckCache {
     } catch {
       stored = undefined;
     }
-    if (stored) this.storedBranches = stored;
-    else this.damaged();
+    if (!stored) this.damaged();
+    return stored;
   }
 }

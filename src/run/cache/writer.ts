@@ -65,7 +65,8 @@ export class CacheWriter {
     this.write(data);
   }
 
-  private flush(): void {
+  /** Writes what was gathered (so that the bytes it was gathered from may go). */
+  flush(): void {
     if (this.gathered.length === 0) return;
     const data = Buffer.concat(this.gathered, this.gatheredLength);
     this.gathered = [];
