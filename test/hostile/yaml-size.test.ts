@@ -67,5 +67,5 @@ describe('hostile input: dense files in a small heap', () => {
     expect(usual.stderr).toBe('');
     expect({ status: small.status, stdout: small.stdout, stderr: small.stderr }).toEqual(usual);
     expect(JSON.parse(usual.stdout).summary.files).toBe(6);
-  });
+  }, 300_000); // two runs over five 1 MiB files, on a busy machine
 });
