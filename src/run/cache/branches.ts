@@ -63,7 +63,9 @@ export class StoredBranches {
     if (!entry) return undefined;
     try {
       const outcome = JSON.parse(entry.line.toString('utf8', entry.tab + 1)) as BranchOutcome;
-      return isOutcome(outcome) ? { outcome, line: entry.line } : undefined;
+      if (!isOutcome(outcome)) return undefined;
+      shareStrings(outcome, entry.files);
+      return { outcome, line: entry.line };
     } catch {
       return undefined;
     }
@@ -78,6 +80,19 @@ export class StoredBranches {
       if (count > limit) return;
       yield entry.line;
     }
+  }
+}
+
+/**
+ * Each finding's file and branch as one string shared by all (the branch's own): parsed, every
+ * finding had copies of its own, which a big run would hold tens of thousands of.
+ */
+function shareStrings(outcome: BranchOutcome, files: BranchFiles): void {
+  const branch = outcome.info?.[0];
+  for (const finding of outcome.findings) {
+    const file = files.find(([path]) => path === finding.file);
+    if (file) finding.file = file[0];
+    if (branch !== undefined && finding.branch === branch) finding.branch = branch;
   }
 }
 
