@@ -15,6 +15,7 @@ import { displayPath } from '../load/files.js';
 import { outputText } from '../privacy.js';
 import { emit, type Io } from './io.js';
 import { ruleHelp } from './rule-page.js';
+import { settleHeap } from '../run/heap-budget.js';
 
 
 /**
@@ -74,6 +75,7 @@ export async function resultRendering(io: Io, options: ResultOutputOptions): Pro
     key: JSON.stringify([format, level, lang, docsBase, shard ? [shard.index, shard.count] : null, ...(configAbove ? [configAbove] : [])]),
     async render(result) {
       const formatter = await checkFormats[format].load();
+      settleHeap();
       const { rules, files } = options.details();
       const context: FormatContext = {
         lang,

@@ -7,6 +7,7 @@ import type { InputFile } from '../load/files.js';
 import type { CheckResult } from '../types.js';
 import type { RunOptions } from './run-options.js';
 import { type BranchStore, type KnownFile, predictBranchId, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
+import { HeapBudget } from './heap-budget.js';
 
 /** Whether a run keeps only open branches in memory. */
 export function streams(files: InputFile[], options: RunOptions): boolean {
@@ -34,10 +35,12 @@ export async function mergeInOrder(
   const predicted = streams(files, options) ? files.map((file, index) => predict(file, index)) : undefined;
   const stream = new StreamingCheck(engine, files, predicted, store);
   let index = 0;
+  const heap = new HeapBudget();
   for await (const item of arrivals(engine, files, options, known)) {
     stream.add(known[index] ?? each?.(index, item as AnalyzedFile) ?? item);
     index++;
     engine.options.onProgress?.(index, files.length);
+    heap.afterFile();
   }
   return stream.result();
 }

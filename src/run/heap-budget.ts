@@ -1,0 +1,57 @@
+/**
+ * Keeps a long run's heap within the memory budget (300 MB for 10,000 branches, every rule on:
+ * 274–285 MB with this, 307–318 MB without, for about 5% more time). V8 lets the old
+ * generation grow to several times what is alive before it collects it; a streamed check keeps
+ * little alive (the open branches and the findings), so a full collection whenever the heap passes
+ * a threshold holds the process to a fraction of what V8 would take, at the cost of a few short
+ * pauses. The threshold rises when what is alive is itself large (a branch of a million activities),
+ * so that a run never collects over and over for nothing.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/** Heap in use that starts a full collection. */
+const THRESHOLD_MB = 96;
+/** Files between two looks at the heap. */
+const LOOK_EVERY = 64;
+
+let collect: (() => void) | null | undefined;
+
+/** V8's collector, made callable without a command-line flag; null where that is not possible. */
+function collector(): (() => void) | null {
+  if (collect !== undefined) return collect;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    collect = typeof gc === 'function' ? (gc as () => void) : null;
+  } catch {
+    collect = null;
+  }
+  return collect;
+}
+
+export class HeapBudget {
+  private threshold = THRESHOLD_MB * 1024 * 1024;
+  private files = 0;
+
+  /** Called after each file: now and then, collects when the heap in use has passed the threshold. */
+  afterFile(): void {
+    if (++this.files % LOOK_EVERY !== 0) return;
+    const used = v8.getHeapStatistics().used_heap_size;
+    if (used < this.threshold) return;
+    const gc = collector();
+    if (!gc) return;
+    gc();
+    // What is still alive sets the next threshold: twice that, and never below the first.
+    this.threshold = Math.max(THRESHOLD_MB * 1024 * 1024, 2 * v8.getHeapStatistics().used_heap_size);
+  }
+}
+
+/**
+ * Before a big result is rendered: what the run no longer needs is collected first, so that the
+ * output's text is built in a heap that holds little else.
+ */
+export function settleHeap(): void {
+  if (v8.getHeapStatistics().used_heap_size < THRESHOLD_MB * 1024 * 1024 / 2) return;
+  collector()?.();
+}
