@@ -241,7 +241,7 @@ describe('--shard values', () => {
       since: '2026-01-01',
       findings: [],
       summary: { files: 0, branches: 0, errors: 0, warnings: 0, waived: 0 },
-      shard: { index: 2, count: 2, files: [], branches: {} },
+      shard: { index: 2, count: 2, files: [], branches: {}, lang: 'zh-CN', settings: expect.stringMatching(/^[0-9a-f]{16}$/) },
     });
   });
 });

@@ -15,6 +15,8 @@ import { message } from '../i18n/index.js';
 import { CACHE_STRATEGIES, cacheFilePath } from '../run/cache.js';
 import { runAndRender, type RunOptions as CheckRunOptions } from '../run/check-run.js';
 import { VERSION } from '../version.js';
+import type { EngineOptions } from '../engine.js';
+import { sha256 } from '../hash.js';
 
 export interface CheckCommandOptions extends RunOptions {
   format?: string;
@@ -103,7 +105,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, lang: Lan
     lang,
     docsBase,
     details: () => ({ rules: ruleInfos(engine), files: files.map((file) => maskPersonalData(file.display)) }),
-    ...(shard ? { shard } : {}),
+    ...(shard ? { shard: { ...shard, lang, settings: settingsKeyOf(engine.options) } } : {}),
     ...(prepared.configAbove ? { configAbove: prepared.configAbove } : {}),
   });
   const { summary, output } = await runAndRender(engine, files, runOptions, rendering);
@@ -112,6 +114,15 @@ async function runCheck(paths: string[], options: CheckCommandOptions, lang: Lan
   const { errors, warnings, files: count, branches } = summary;
   sayWritten(io, lang, options.output, 'wrote.check', { errors, warnings, files: count, branches });
   return { status: exitStatus(summary, maxWarnings), files: files.map((file) => file.absolute) };
+}
+
+/**
+ * What decides a run's findings beyond its files, the as-of date and the language (each shard says
+ * it, so that `merge` never joins shards checked under different rules or configurations).
+ */
+function settingsKeyOf(options: EngineOptions): string {
+  const { rules, extraTypes, extraCadences, records, maxFileSize, quiet } = options;
+  return sha256(JSON.stringify([rules ?? null, extraTypes ?? null, extraCadences ?? null, records ?? null, maxFileSize ?? null, quiet ?? false, options.window.since ?? null])).slice(0, 16);
 }
 
 function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {

@@ -90,12 +90,21 @@ function toBranches(value: unknown): Record<string, BranchInfo> | undefined {
 
 function toShard(value: unknown): (ShardInfo & { branches?: Record<string, BranchInfo> }) | undefined {
   if (!isObject(value)) return undefined;
-  const { index, count, files, branches } = value;
+  const { index, count, files, branches, lang, settings } = value;
   if (!isPosition(index) || !isPosition(count) || index > count) return undefined;
   if (!Array.isArray(files) || !files.every(isText)) return undefined;
   const info = branches === undefined ? undefined : toBranches(branches);
   if (branches !== undefined && !info) return undefined;
-  return { index, count, files: files.map(outputText), ...(info ? { branches: info } : {}) };
+  // Shards written before they said their language and settings carry neither.
+  if ((lang !== undefined && lang !== 'zh-CN' && lang !== 'en') || (settings !== undefined && !isText(settings))) return undefined;
+  return {
+    index,
+    count,
+    files: files.map(outputText),
+    ...(info ? { branches: info } : {}),
+    ...(lang !== undefined ? { lang: lang as Lang } : {}),
+    ...(settings !== undefined ? { settings: settings as string } : {}),
+  };
 }
 
 /** Reads one input; anything but a `check --format json` result is a usage error naming the file. */
@@ -151,6 +160,11 @@ function checkConsistent(inputs: Input[]): void {
     if (Boolean(input.shard) !== Boolean(first.shard)) {
       throw new UsageError('usage.mergeMixed', { file: (input.shard ? first : input).file });
     }
+    // Shards in two languages would give a report in both; under other rules, other findings.
+    const [lang, firstLang] = [input.shard?.lang, first.shard?.lang];
+    if (lang && firstLang && lang !== firstLang) throw new UsageError('usage.mergeLang', { file: input.file, lang, first: first.file, firstLang });
+    const [settings, firstSettings] = [input.shard?.settings, first.shard?.settings];
+    if (settings && firstSettings && settings !== firstSettings) throw new UsageError('usage.mergeSettings', { file: input.file, first: first.file });
   }
   const owner = new Map<string, string>();
   const claim = (checked: string, input: Input) => {

@@ -59,7 +59,7 @@ export interface ResultOutputOptions {
   /** The enabled rules and the checked files: asked for only when a result is rendered. */
   details: () => { rules: RuleInfo[]; files: string[] };
   /** `--shard I/N`: its JSON says which shard it is and which files it checked. */
-  shard?: { index: number; count: number };
+  shard?: { index: number; count: number; lang?: Lang; settings?: string };
   /** The configuration used, when found in a folder above: the JSON names it. */
   configAbove?: string;
 }

@@ -45,6 +45,9 @@ export interface ShardInfo {
   count: number;
   /** The files this shard checked (display paths, sorted). */
   files: string[];
+  /** The language of its messages, and a key of every setting that decides its findings (for `merge`). */
+  lang?: Lang;
+  settings?: string;
 }
 
 export interface FormatContext {

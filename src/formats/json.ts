@@ -9,7 +9,15 @@ import type { ShardInfo } from './index.js';
 
 export function formatJson(result: CheckResult, shard?: ShardInfo, config?: string): string {
   const { branches, ...output } = result;
-  const sharded = shard ? { ...output, shard: { index: shard.index, count: shard.count, files: shard.files, branches: branches ?? {} } } : output;
+  const block = shard && {
+    index: shard.index,
+    count: shard.count,
+    files: shard.files,
+    branches: branches ?? {},
+    ...(shard.lang ? { lang: shard.lang } : {}),
+    ...(shard.settings ? { settings: shard.settings } : {}),
+  };
+  const sharded = block ? { ...output, shard: block } : output;
   // Only when the configuration came from a folder above: every other output keeps its bytes.
   const value = config !== undefined ? { ...sharded, config } : sharded;
   return `${JSON.stringify(value, null, 2)}\n`;

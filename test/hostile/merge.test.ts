@@ -46,6 +46,28 @@ describe('hostile input: merge', () => {
     expect(merged.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
   });
 
+  it('shards checked in another language or under other rules are not merged', async () => {
+    const check = (shard: string, extra: string[], output: string) =>
+      runMain(['check', 'logs', '--as-of', '2026-07-01', '--shard', shard, '--format', 'json', '--output', output, ...extra], { cwd: dir });
+    await check('2/2', ['--lang', 'en'], 's2-en.json');
+    await check('2/2', ['--rule', 'term-unknown:off'], 's2-rule.json');
+    await check('2/2', ['--quiet'], 's2-quiet.json');
+    expect(await runMain(['merge', 's1.json', 's2-en.json'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: s2-en.json 的消息语言是 en，而 s1.json 是 zh-CN；请用同一 --lang 重新检查各分片\n',
+    });
+    const settings = 'dangjian: s2-rule.json 与 s1.json 的检查设置不同（规则、严重程度或配置文件不一致）；请用同一配置和 --rule 重新检查各分片\n';
+    expect(await runMain(['merge', 's1.json', 's2-rule.json'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: settings });
+    expect((await runMain(['merge', 's1.json', 's2-quiet.json'], { cwd: dir })).stderr).toBe(settings.replace('s2-rule.json', 's2-quiet.json'));
+    // A shard written before shards said their language and settings is merged as before.
+    const old = JSON.parse(readFileSync(path.join(dir, 's2-en.json'), 'utf8'));
+    delete old.shard.lang;
+    delete old.shard.settings;
+    writeFileSync(path.join(dir, 's2-old.json'), JSON.stringify(old));
+    expect(await runMain(['merge', 's1.json', 's2-old.json', '--format', 'json'], { cwd: dir })).toMatchObject({ status: 1, stderr: '' });
+  });
+
   it('the real shards still merge', async () => {
     const merged = await runMain(['merge', 's1.json', 's2.json', '--format', 'json'], { cwd: dir });
     expect(merged.stderr).toBe('');
