@@ -13,6 +13,7 @@ import { absencesSheet, listSheet, meetingsSheet, problemRows } from './report-x
 import { MARK_STATES } from '../report/model.js';
 import { displayWidth, markText, periodLabel, stateLabel, subtitle } from '../report/present.js';
 import type { Lang } from '../types.js';
+import { fixZipDates } from '../xlsx/zip.js';
 
 export interface ReportXlsxOptions {
   version: string;
@@ -360,35 +361,4 @@ function uncountedSheet(workbook: Writer, model: ReportModel, lang: Lang): void 
     added.commit();
   }
   sheet.commit();
-}
-
-/**
- * Sets the modification time of every entry of a zip archive (local headers and central
- * directory) to midnight of `date`: the zip library stamps the current time otherwise.
- */
-export function fixZipDates(zip: Uint8Array, date: Date): Uint8Array {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return zip;
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  for (let n = 0; n < entries; n++) {
-    if (view.getUint32(offset, true) !== 0x02014b50) break;
-    view.setUint16(offset + 12, 0, true);
-    view.setUint16(offset + 14, dosDate, true);
-    const local = view.getUint32(offset + 42, true);
-    if (view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, 0, true);
-      view.setUint16(local + 12, dosDate, true);
-    }
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return zip;
 }

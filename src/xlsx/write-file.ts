@@ -3,6 +3,7 @@ import { existsSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UsageError } from '../options.js';
+import { fixZipDates } from './zip.js';
 
 export function refuseOverwrite(absolute: string, display: string, force: boolean): void {
   if (!force && existsSync(absolute)) throw new UsageError('xlsx.exists', { file: display });
@@ -30,7 +31,9 @@ export function refuseInput(absolute: string, display: string, input: { absolute
 
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, absolute: string, display: string, force: boolean): Promise<void> {
   refuseOverwrite(absolute, display, force);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  // The zip library stamps each entry with the time of writing: the workbook's own date instead, so
+  // that the same input gives the same bytes.
+  const bytes = Buffer.from(fixZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), workbook.modified ?? workbook.created));
   writeBytes(absolute, display, bytes, force);
 }
 

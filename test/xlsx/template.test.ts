@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readWorkbook } from '../../src/xlsx/read.js';
 import { isTemplateWorkbook, readTemplateWorkbook } from '../../src/xlsx/template-read.js';
 import { runMain, tempTree } from '../helpers.js';
@@ -85,5 +85,27 @@ describe('dangjian export', () => {
     expect(ok).toEqual({ status: 0, stdout: '已写出 b.xlsx\n', stderr: '' });
     const workbook = readWorkbook(readFileSync(path.join(dir, 'b.xlsx')));
     expect(readTemplateWorkbook(workbook).value).toEqual({ version: 1, branch: { id: 'b1', name: '测试党支部', members: 5 } });
+  });
+});
+
+describe('workbooks written', () => {
+  it('are the same bytes whenever they are written (the template, an export)', async () => {
+    const dir = tempTree({ 'b.yaml': 'version: 1\nbranch:\n  id: b1\n  name: 测试党支部\n  members: 5\n' });
+    const written = async (at: string, name: string) => {
+      // The zip library stamps each entry with the clock's time: two clocks, two runs.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(at));
+      try {
+        expect((await runMain([name === 'template' ? 'template' : 'export', ...(name === 'template' ? [] : ['b.yaml']), '-o', `${name}-${at.slice(0, 4)}.xlsx`], { cwd: dir })).status).toBe(0);
+      } finally {
+        vi.useRealTimers();
+      }
+      return readFileSync(path.join(dir, `${name}-${at.slice(0, 4)}.xlsx`));
+    };
+    for (const name of ['template', 'export']) {
+      const early = await written('2027-03-04T05:06:08Z', name);
+      const late = await written('2031-11-12T13:14:16Z', name);
+      expect(Buffer.compare(early, late)).toBe(0);
+    }
   });
 });
