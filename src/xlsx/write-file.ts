@@ -6,6 +6,8 @@ import { UsageError } from '../options.js';
 import { fixZipDates } from './zip.js';
 
 export function refuseOverwrite(absolute: string, display: string, force: boolean): void {
+  // A folder is never a workbook, --force or not.
+  if (statOf(absolute)?.isDirectory()) throw new UsageError('xlsx.isFolder', { file: display });
   if (!force && existsSync(absolute)) throw new UsageError('xlsx.exists', { file: display });
 }
 

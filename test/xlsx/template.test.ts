@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
@@ -89,6 +89,20 @@ describe('dangjian export', () => {
 });
 
 describe('workbooks written', () => {
+  it('go to a file named .xlsx, never to a folder, even with --force', async () => {
+    const dir = tempTree({ 'b.yaml': 'version: 1\nbranch:\n  id: b1\n  name: 测试党支部\n  members: 5\n', '归档.xlsx/说明.txt': '文件夹\n' });
+    expect(await runMain(['template', '-o', '模板.txt'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: 模板文件须以 .xlsx 结尾（Excel 和 WPS 按扩展名识别工作簿）：模板.txt\n',
+    });
+    expect((await runMain(['template', '-o', 'x', '--lang', 'en'], { cwd: dir })).stderr).toBe('dangjian: The template must end in .xlsx (Excel and WPS know a workbook by its extension): x\n');
+    const folder = 'dangjian: 归档.xlsx 是一个文件夹，不能写入。请用 -o 给出文件名\n';
+    expect(await runMain(['template', '-o', '归档.xlsx', '--force'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: folder });
+    expect(await runMain(['export', 'b.yaml', '-o', '归档.xlsx', '--force'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: folder });
+    expect(existsSync(path.join(dir, '模板.txt'))).toBe(false);
+  });
+
   it('are the same bytes whenever they are written (the template, an export)', async () => {
     const dir = tempTree({ 'b.yaml': 'version: 1\nbranch:\n  id: b1\n  name: 测试党支部\n  members: 5\n' });
     const written = async (at: string, name: string) => {
