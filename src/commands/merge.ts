@@ -12,7 +12,7 @@ import { checkFormats, type ShardInfo } from '../formats/index.js';
 import { isCalendarDate } from '../model/dates.js';
 import { parseCount, UsageError } from '../options.js';
 import { outputText } from '../privacy.js';
-import type { BranchInfo, CheckResult, Finding, Lang, Severity } from '../types.js';
+import { LANGS, type BranchInfo, type CheckResult, type Finding, type Lang, type Severity } from '../types.js';
 import { compareText } from '../util/compare.js';
 import { summarizeStarts, yearStartOf, type StartSummary } from '../model/window.js';
 import { configFor, ruleSettings } from './common.js';
@@ -96,7 +96,7 @@ function toShard(value: unknown): (ShardInfo & { branches?: Record<string, Branc
   const info = branches === undefined ? undefined : toBranches(branches);
   if (branches !== undefined && !info) return undefined;
   // Shards written before they said their language and settings carry neither.
-  if ((lang !== undefined && lang !== 'zh-CN' && lang !== 'en') || (settings !== undefined && !isText(settings))) return undefined;
+  if ((lang !== undefined && !LANGS.includes(lang as Lang)) || (settings !== undefined && !isText(settings))) return undefined;
   return {
     index,
     count,
