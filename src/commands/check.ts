@@ -14,9 +14,8 @@ import { progressFor } from './progress.js';
 import { message } from '../i18n/index.js';
 import { CACHE_STRATEGIES, cacheFilePath } from '../run/cache.js';
 import { runAndRender, type RunOptions as CheckRunOptions } from '../run/check-run.js';
+import { settingsKeyOf } from '../run/run-keys.js';
 import { VERSION } from '../version.js';
-import type { EngineOptions } from '../engine.js';
-import { sha256 } from '../hash.js';
 
 export interface CheckCommandOptions extends RunOptions {
   format?: string;
@@ -114,15 +113,6 @@ async function runCheck(paths: string[], options: CheckCommandOptions, lang: Lan
   const { errors, warnings, files: count, branches } = summary;
   sayWritten(io, lang, options.output, 'wrote.check', { errors, warnings, files: count, branches });
   return { status: exitStatus(summary, maxWarnings), files: files.map((file) => file.absolute) };
-}
-
-/**
- * What decides a run's findings beyond its files, the as-of date and the language (each shard says
- * it, so that `merge` never joins shards checked under different rules or configurations).
- */
-function settingsKeyOf(options: EngineOptions): string {
-  const { rules, extraTypes, extraCadences, records, maxFileSize, quiet } = options;
-  return sha256(JSON.stringify([rules ?? null, extraTypes ?? null, extraCadences ?? null, records ?? null, maxFileSize ?? null, quiet ?? false, options.window.since ?? null])).slice(0, 16);
 }
 
 function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {

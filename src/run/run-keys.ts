@@ -4,7 +4,7 @@
  * a whole run, and the key a branch is grouped by.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { Engine } from '../engine.js';
+import type { Engine, EngineOptions } from '../engine.js';
 import { sha256 } from '../hash.js';
 import type { InputFile } from '../load/files.js';
 import { type CheckCache, contentHash, fileStamp, settledBy, type StampEntry } from './cache.js';
@@ -157,6 +157,16 @@ export function runKeyOf(tool: string, engine: Engine, files: InputFile[], keys:
 /** The key of everything but the files a branch's outcome depends on: the tool and every option. */
 export function optionsKeyOf(tool: string, engine: Engine): string {
   return sha256(JSON.stringify([tool, engine.options]));
+}
+
+/**
+ * What decides a run's findings beyond its files, the as-of date and the language: the options the
+ * key above holds, less those (each shard says it, so that `merge` never joins shards checked under
+ * different rules or configurations).
+ */
+export function settingsKeyOf(options: EngineOptions): string {
+  const { rules, extraTypes, extraCadences, records, maxFileSize, quiet } = options;
+  return sha256(JSON.stringify([rules ?? null, extraTypes ?? null, extraCadences ?? null, records ?? null, maxFileSize ?? null, quiet ?? false, options.window.since ?? null])).slice(0, 16);
 }
 
 /** The scope of a run: the tool, every option and every file's path, but not their contents (see StoredRun.scope). */
