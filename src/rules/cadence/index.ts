@@ -26,14 +26,11 @@ export interface CadenceCell {
   late: readonly Activity[];
 }
 
-/** The period an activity counts for under a requirement of `kind`, and whether it is a make-up. */
-export function creditedPeriod(activity: Activity, kind: Period['kind']): { period: Period; late: boolean } {
-  const period = periodCredited(activity, kind);
-  return { period, late: activity.date > period.end };
-}
-
-/** The period an activity counts for (a make-up is late when dated after the period's end). */
-function periodCredited(activity: Activity, kind: Period['kind']): Period {
+/**
+ * The period an activity counts for under a requirement of `kind` (its make-up period, when it has
+ * one as fine as `kind`); it is late, a make-up held after the period, when dated after its end.
+ */
+export function creditedPeriod(activity: Activity, kind: Period['kind']): Period {
   const makeUp = activity.makeUpFor;
   return periodOf(makeUp && isFinerOrEqual(makeUp.kind, kind) ? makeUp.start : activity.date, kind);
 }
@@ -61,7 +58,7 @@ export function evaluateCadence(
   for (const activity of activitiesByType(branch).get(definition.type) ?? []) {
     if (!counts(activity, window)) continue;
     if (definition.perGroup && !branch.header.groups.includes(activity.group ?? '')) continue;
-    const period = periodCredited(activity, definition.period);
+    const period = creditedPeriod(activity, definition.period);
     const at = key(period, activity.group);
     let entry = credited.get(at);
     if (!entry) credited.set(at, (entry = { onTime: [], late: [] }));

@@ -38,7 +38,7 @@ export default defineRule({
       const done = new Set<string>();
       for (const activity of branch.activities) {
         if (!activity.types.includes('party-day') || !counts(activity, window)) continue;
-        if (creditedPeriod(activity, 'month').period.id !== month.id) continue;
+        if (creditedPeriod(activity, 'month').id !== month.id) continue;
         activity.assignments.forEach((item) => done.add(item));
       }
       const missing = assigned.filter((item) => !done.has(item));

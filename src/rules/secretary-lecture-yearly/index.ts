@@ -31,7 +31,7 @@ export default defineRule({
           a.types.includes('party-lecture') &&
           a.lecturerRole === 'secretary' &&
           counts(a, window) &&
-          creditedPeriod(a, 'year').period.id === year.id,
+          creditedPeriod(a, 'year').id === year.id,
       );
       if (given) continue;
       flag('missing', { period: year.id, location: branch.location, params: { period: year.id } });
