@@ -70,6 +70,7 @@ export async function importCommand(input: string, options: ImportOptions, lang:
   refuseInput(target, output, source);
   refuseOverwrite(target, output, options.force ?? false);
   if (options.errors) {
+    if (!/\.xlsx$/i.test(options.errors)) throw new UsageError('import.errorsNotXlsx', { file: options.errors });
     refuseInput(path.resolve(io.cwd, options.errors), options.errors, source);
     refuseOverwrite(path.resolve(io.cwd, options.errors), options.errors, options.force ?? false);
   }

@@ -101,6 +101,13 @@ describe('workbooks written', () => {
     expect(await runMain(['template', '-o', '归档.xlsx', '--force'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: folder });
     expect(await runMain(['export', 'b.yaml', '-o', '归档.xlsx', '--force'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: folder });
     expect(existsSync(path.join(dir, '模板.txt'))).toBe(false);
+    expect(await runMain(['template', '-o', '模板.xlsx'], { cwd: dir })).toMatchObject({ status: 0 });
+    expect(await runMain(['import', '模板.xlsx', '-o', 'b2.yaml', '--errors', '错误.txt'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: --errors 写出的是 Excel 工作簿，文件名须以 .xlsx 结尾：错误.txt\n',
+    });
+    expect(existsSync(path.join(dir, 'b2.yaml'))).toBe(false);
   });
 
   it('are the same bytes whenever they are written (the template, an export)', async () => {
