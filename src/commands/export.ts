@@ -6,7 +6,7 @@ import { message } from '../i18n/index.js';
 import { UsageError } from '../options.js';
 import type { Lang } from '../types.js';
 import { templateWorkbook } from '../xlsx/template-write.js';
-import { refuseInput, refuseOverwrite, writeWorkbookFile } from '../xlsx/write-file.js';
+import { refuseInput, refuseNotXlsx, refuseOverwrite, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
 import type { Io } from './io.js';
 
@@ -18,7 +18,7 @@ export interface ExportOptions {
 export async function exportCommand(input: string, options: ExportOptions, lang: Lang, io: Io): Promise<number> {
   const t = xlsxText(lang);
   if (!options.output) throw new UsageError('export.noOutput');
-  if (!/\.xlsx$/i.test(options.output)) throw new UsageError('export.notXlsx', { file: options.output });
+  refuseNotXlsx(options.output, 'export.notXlsx');
   const absolute = path.resolve(io.cwd, input);
   const target = path.resolve(io.cwd, options.output);
   refuseInput(target, options.output, { absolute, display: input });

@@ -16,7 +16,7 @@ import { logYaml } from '../xlsx/import/yaml-out.js';
 import { OTHER_SPREADSHEETS, workbookProblemId } from '../xlsx/load.js';
 import { columnLetter } from '../xlsx/read.js';
 import { BRANCH_SHEET } from '../xlsx/layout.js';
-import { refuseInput, refuseOverwrite, writeBytes, writeWorkbookFile } from '../xlsx/write-file.js';
+import { refuseInput, refuseNotXlsx, refuseOverwrite, writeBytes, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
 import type { Io } from './io.js';
 
@@ -70,7 +70,7 @@ export async function importCommand(input: string, options: ImportOptions, lang:
   refuseInput(target, output, source);
   refuseOverwrite(target, output, options.force ?? false);
   if (options.errors) {
-    if (!/\.xlsx$/i.test(options.errors)) throw new UsageError('import.errorsNotXlsx', { file: options.errors });
+    refuseNotXlsx(options.errors, 'import.errorsNotXlsx');
     refuseInput(path.resolve(io.cwd, options.errors), options.errors, source);
     refuseOverwrite(path.resolve(io.cwd, options.errors), options.errors, options.force ?? false);
   }

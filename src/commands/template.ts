@@ -3,10 +3,9 @@ import path from 'node:path';
 import { BUILTIN_TYPES } from '../model/activity-types.js';
 import type { Lang } from '../types.js';
 import { templateWorkbook } from '../xlsx/template-write.js';
-import { writeWorkbookFile } from '../xlsx/write-file.js';
+import { refuseNotXlsx, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
 import type { Io } from './io.js';
-import { UsageError } from '../options.js';
 
 export interface TemplateOptions {
   output?: string;
@@ -16,7 +15,7 @@ export interface TemplateOptions {
 export async function templateCommand(options: TemplateOptions, lang: Lang, io: Io): Promise<number> {
   const t = xlsxText(lang);
   const file = options.output ?? (lang === 'en' ? 'template.xlsx' : '台账模板.xlsx');
-  if (!/\.xlsx$/i.test(file)) throw new UsageError('template.notXlsx', { file });
+  refuseNotXlsx(file, 'template.notXlsx');
   const workbook = await templateWorkbook(lang, BUILTIN_TYPES.map((type) => type.name));
   await writeWorkbookFile(workbook, path.resolve(io.cwd, file), file, options.force ?? false);
   io.stdout.write(`${t('xlsx.wrote', { file })}\n${t('template.next', { file })}\n`);

@@ -5,6 +5,11 @@ import type ExcelJS from 'exceljs';
 import { UsageError } from '../options.js';
 import { fixZipDates } from './zip.js';
 
+/** A workbook is written only under a name ending in .xlsx: Excel and WPS know it by that. */
+export function refuseNotXlsx(file: string, messageId: string): void {
+  if (!/\.xlsx$/i.test(file)) throw new UsageError(messageId, { file });
+}
+
 export function refuseOverwrite(absolute: string, display: string, force: boolean): void {
   // A folder is never a workbook, --force or not.
   if (statOf(absolute)?.isDirectory()) throw new UsageError('xlsx.isFolder', { file: display });
