@@ -29,6 +29,6 @@ describe('UTF-8 decoding', () => {
       }),
       { numRuns: 5000, seed: 9 },
     );
-    expect(decodeUtf8(Buffer.from('\ufeff\ufeffa: 1', 'utf8'))).toEqual({ ok: true, text: 'a: 1' });
+    expect(decodeUtf8(Buffer.from('\ufeff\ufeffa: 1', 'utf8'))).toEqual({ ok: true, text: 'a: 1', clean: true });
   });
 });

@@ -12,6 +12,7 @@
 import type { Position } from '../types.js';
 import type { NodePosition, PositionIndex } from './positions.js';
 import { escapePointer } from './positions.js';
+import { SUSPECT } from './decode.js';
 
 export interface FastParse {
   value: unknown;
@@ -23,15 +24,15 @@ const UNSUPPORTED = { unsupported: true };
 
 /**
  * Characters the subset excludes wherever they are: tabs, other control characters, a BOM inside
- * the text, the Unicode line separators, a CR that does not start a CRLF, and lone surrogates. The
- * first pattern is a quick test (a character class only) that lets almost every text through.
+ * the text, the Unicode line separators, a CR that does not start a CRLF, and lone surrogates.
+ * `SUSPECT` is a quick test (a character class only) that lets almost every text through; a text
+ * known `clean` (decoding found none of its characters) skips it.
  */
-const SUSPECT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
 const EXCLUDED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function outsideSubset(text: string): boolean {
+function outsideSubset(text: string, clean: boolean): boolean {
   if (text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) return true;
-  return SUSPECT.test(text) && EXCLUDED.test(text);
+  return !clean && SUSPECT.test(text) && EXCLUDED.test(text);
 }
 
 const SPACE = 0x20;
@@ -723,9 +724,10 @@ class FastParser {
  * The value and positions of `text`, or undefined when it is outside the supported subset (the
  * reference parser then gives the answer, or the problem); `stop.at` is then the offset where the
  * subset ends. The caller checks the nesting estimate first, as the reference parser does.
+ * `clean`: the text is known to hold none of the characters `SUSPECT` finds.
  */
-export function parseYamlFast(text: string, maxDepth: number, stop?: { at: number }): FastParse | undefined {
-  if (outsideSubset(text)) {
+export function parseYamlFast(text: string, maxDepth: number, stop?: { at: number }, clean = false): FastParse | undefined {
+  if (outsideSubset(text, clean)) {
     if (stop) stop.at = Math.min(...[text.search(/\r(?!\n)/), text.search(EXCLUDED)].filter((at) => at >= 0));
     return undefined;
   }

@@ -69,7 +69,7 @@ function parseText(file: InputFile, bytes: Uint8Array): Omit<LoadedFile, 'file' 
     return { problems: [{ ruleId: 'encoding', location: at(file, line, column), messageId: `load.encoding.${decoded.problem}`, params: { encoding: decoded.encoding, file: file.display } }] };
   }
   const { text } = decoded;
-  const parsed = parseYaml(text);
+  const parsed = parseYaml(text, decoded.clean);
   if (parsed.ok) return { value: parsed.value, positions: parsed.positions, text, problems: [] };
   const { problem } = parsed;
   // A mistake that --fix repairs is named, with the corrected line.

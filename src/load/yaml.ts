@@ -45,24 +45,24 @@ export type ParseOutcome =
 
 /**
  * Parses a file's text. A parser that runs out of stack on some shape of text is a finding of this
- * file, never a crash of the run.
+ * file, never a crash of the run. `clean`: decoding found none of the characters of `SUSPECT` in it.
  */
-export function parseYaml(text: string): ParseOutcome {
+export function parseYaml(text: string, clean = false): ParseOutcome {
   try {
-    return parseChecked(text);
+    return parseChecked(text, clean);
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, problem: { kind: 'too-complex', position: { line: 1, column: 1 } } };
     throw error;
   }
 }
 
-function parseChecked(text: string): ParseOutcome {
+function parseChecked(text: string, clean: boolean): ParseOutcome {
   const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
     return { ok: false, problem: { kind: 'too-deep', position: new LineIndex(text).position(tooDeep) } };
   }
   const stop = { at: 0 };
-  const fast = parseYamlFast(text, MAX_DEPTH, stop);
+  const fast = parseYamlFast(text, MAX_DEPTH, stop, clean);
   if (fast) return { ok: true, value: fast.value, positions: fast.positions };
   return parseYamlReference(text, stop.at);
 }
