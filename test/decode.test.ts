@@ -1,7 +1,7 @@
 /** UTF-8 decoding with Node's native routines against TextDecoder (which it replaced for valid text). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../src/load/decode.js';
+import { decodeUtf8, SUSPECT } from '../src/load/decode.js';
 
 /** decodeUtf8 as first written: TextDecoder, fatal on malformed input. */
 function decodeWithTextDecoder(bytes: Uint8Array): string | undefined {
@@ -30,5 +30,19 @@ describe('UTF-8 decoding', () => {
       { numRuns: 5000, seed: 9 },
     );
     expect(decodeUtf8(Buffer.from('\ufeff\ufeffa: 1', 'utf8'))).toEqual({ ok: true, text: 'a: 1', clean: true });
+  });
+});
+
+describe('clean text', () => {
+  it('is marked clean exactly when it holds none of the suspect characters', () => {
+    const piece = fc.constantFrom('a', ': ', '\n', '\r\n', '\r', '中', '\t', '\u0085', '\u0001', '\u2028', '\ufeff', '\ufffe', '\u00b7', '“', '😀', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        const decoded = decodeUtf8(Buffer.from(text, 'utf8'));
+        return !decoded.ok || decoded.clean === !SUSPECT.test(decoded.text);
+      }),
+      { numRuns: 2000, seed: 10 },
+    );
   });
 });
