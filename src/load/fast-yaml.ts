@@ -17,6 +17,13 @@ import { SUSPECT } from './decode.js';
 export interface FastParse {
   value: unknown;
   positions: PositionIndex;
+  /**
+   * Whether the nesting scan (`findExcessiveNesting` with the same limit) certainly finds nothing
+   * in this text, so that it need not run: the text nests no deeper than half the limit, and it has
+   * no bracket or quote where the scan would take it for structure (in a plain scalar, a key, a
+   * comment line that starts in column 1, or a single-quoted block scalar with a doubled quote).
+   */
+  shallow: boolean;
 }
 
 /** Thrown (never escapes this module) when the text leaves the supported subset. */
@@ -236,6 +243,23 @@ const NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 const DECIMAL = /^[-+]?[0-9]+$/;
 
+/**
+ * A character that means nothing in a flow scalar or key: past `:` and no bracket or brace (letters,
+ * and every character past ASCII). False past the end of the text (NaN).
+ */
+function ordinaryInFlow(c: number): boolean {
+  return c > COLON && (c > CLOSE_BRACE || (c < OPEN_BRACE && c !== OPEN_BRACKET && c !== CLOSE_BRACKET));
+}
+
+/** Whether `text[start, end)` holds a bracket, a brace or a quote. */
+function holdsBracketOrQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE || c === QUOTE || c === DOUBLE_QUOTE) return true;
+  }
+  return false;
+}
+
 function setProperty(target: Record<string, unknown>, name: string, value: unknown): void {
   // defineProperty, so that a `__proto__` key is data and never an object's prototype.
   if (name === '__proto__') Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
@@ -278,6 +302,9 @@ class FastParser {
    */
   private readonly items: unknown[] = [];
   private readonly slotStack: Slots = [];
+  /** The deepest level checked, and whether a bracket or quote stood where the nesting scan misreads it (`FastParse.shallow`). */
+  private deepest = 0;
+  private misread = false;
 
   constructor(
     private readonly text: string,
@@ -296,7 +323,8 @@ class FastParser {
     if (indent !== 0 || this.atSequenceItem()) throw UNSUPPORTED;
     const root = this.blockMap(0, 0);
     if (root.next !== -1) throw UNSUPPORTED;
-    return { value: root.value, positions: new TreePositionIndex(root.slots) };
+    const shallow = !this.misread && 2 * this.deepest + 2 <= this.maxDepth;
+    return { value: root.value, positions: new TreePositionIndex(root.slots), shallow };
   }
 
   private code(at: number): number {
@@ -317,7 +345,10 @@ class FastParser {
   }
 
   private checkDepth(depth: number): void {
-    if (depth > this.maxDepth) throw UNSUPPORTED;
+    if (depth > this.deepest) {
+      if (depth > this.maxDepth) throw UNSUPPORTED;
+      this.deepest = depth;
+    }
   }
 
   /** From a line end or line start: past blank and comment lines to the next content; its indentation. */
@@ -346,7 +377,10 @@ class FastParser {
         continue;
       }
       if (c === HASH) {
+        const start = i;
         while (i < length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
+        // The nesting scan reads a comment in column 1 as content (but the one that starts the text).
+        if (start === this.lineStart && start > 0 && !this.misread) this.misread = holdsBracketOrQuote(text, start, i);
         pos = i;
         continue;
       }
@@ -441,16 +475,22 @@ class FastParser {
     const start = this.pos;
     this.plainStart(start, 'block');
     let i = start;
-    for (;;) {
+    for (; ; i++) {
       if (i >= length) throw UNSUPPORTED;
       const c = text.charCodeAt(i);
+      // Letters and every character past ASCII: only `[` and `{` among them need a look.
+      if (c > COLON) {
+        if ((c | 0x20) === OPEN_BRACE) this.misread = true;
+        continue;
+      }
       if (c === COLON) {
         const next = text.charCodeAt(i + 1);
         if (next === SPACE || next === LF || next === CR || i + 1 >= length) break;
       } else if (c === LF || c === CR || (c === HASH && text.charCodeAt(i - 1) === SPACE)) {
         throw UNSUPPORTED;
+      } else if (c === QUOTE || c === DOUBLE_QUOTE) {
+        this.misread = true;
       }
-      i++;
     }
     return this.keyBefore(start, i);
   }
@@ -547,7 +587,7 @@ class FastParser {
     const c = this.code(this.pos);
     if (c === OPEN_BRACKET) return this.flowSequence(depth);
     if (c === OPEN_BRACE) return this.flowMap(depth);
-    if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(), slots: undefined };
+    if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(context), slots: undefined };
     return { value: context === 'flow' ? this.flowPlain() : this.blockPlain(), slots: undefined };
   }
 
@@ -560,12 +600,20 @@ class FastParser {
     let i = start;
     for (; i < length; i++) {
       const c = text.charCodeAt(i);
+      // Letters and every character past ASCII: only `[` and `{` among them need a look.
+      if (c > COLON) {
+        if ((c | 0x20) === OPEN_BRACE) this.misread = true;
+        end = i + 1;
+        continue;
+      }
       if (c === LF || c === CR) break;
       if (c === COLON) {
         const next = text.charCodeAt(i + 1);
         if (next === SPACE || next === LF || next === CR || i + 1 >= length) throw UNSUPPORTED;
       } else if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
         break;
+      } else if (c === QUOTE || c === DOUBLE_QUOTE) {
+        this.misread = true;
       }
       if (c !== SPACE) end = i + 1;
     }
@@ -575,8 +623,11 @@ class FastParser {
     return typeof value === 'string' ? detached(value) : value;
   }
 
-  /** A one-line quoted scalar, without escapes in double quotes. */
-  private quoted(): string {
+  /**
+   * A one-line quoted scalar, without escapes in double quotes. (The nesting scan misreads a doubled
+   * single quote in block context: it takes the first quote for the end.)
+   */
+  private quoted(context: ScalarContext): string {
     const { text, length } = this;
     const quote = text.charCodeAt(this.pos);
     const start = this.pos + 1;
@@ -598,7 +649,9 @@ class FastParser {
     }
     this.pos = i + 1;
     const raw = text.slice(start, i);
-    return doubled ? raw.replace(/''/g, "'") : detached(raw);
+    if (!doubled) return detached(raw);
+    if (context === 'block') this.misread = true;
+    return raw.replace(/''/g, "'");
   }
 
   private flowSequence(depth: number): Parsed {
@@ -682,15 +735,16 @@ class FastParser {
     const start = this.pos;
     this.plainStart(start, 'flow');
     let i = start;
-    for (;;) {
-      if (this.isLineEnd(i)) throw UNSUPPORTED;
+    for (; ; i++) {
       const c = text.charCodeAt(i);
+      if (ordinaryInFlow(c)) continue;
+      if (this.isLineEnd(i)) throw UNSUPPORTED;
       if (c === COLON) {
         if (text.charCodeAt(i + 1) !== SPACE) throw UNSUPPORTED;
         break;
       }
       if (FLOW_INDICATORS.has(c) || (c === HASH && text.charCodeAt(i - 1) === SPACE)) throw UNSUPPORTED;
-      i++;
+      if (c === QUOTE || c === DOUBLE_QUOTE) this.misread = true;
     }
     return this.keyBefore(start, i);
   }
@@ -702,17 +756,21 @@ class FastParser {
     this.plainStart(start, 'flow');
     let end = start;
     let i = start;
-    for (;;) {
-      if (this.isLineEnd(i)) throw UNSUPPORTED;
+    for (; ; i++) {
       const c = text.charCodeAt(i);
+      if (ordinaryInFlow(c)) {
+        end = i + 1;
+        continue;
+      }
+      if (this.isLineEnd(i)) throw UNSUPPORTED;
       if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE) break;
       if (c === OPEN_BRACKET || c === OPEN_BRACE || (c === HASH && text.charCodeAt(i - 1) === SPACE)) throw UNSUPPORTED;
       if (c === COLON) {
         const next = text.charCodeAt(i + 1);
         if (next === SPACE || this.isLineEnd(i + 1) || FLOW_INDICATORS.has(next)) throw UNSUPPORTED;
       }
+      if (c === QUOTE || c === DOUBLE_QUOTE) this.misread = true;
       if (c !== SPACE) end = i + 1;
-      i++;
     }
     this.pos = end;
     const value = resolvePlainScalar(text.slice(start, end));

@@ -56,15 +56,20 @@ export function parseYaml(text: string, clean = false): ParseOutcome {
   }
 }
 
+/**
+ * The fast parser first: the nesting estimate, which rejects a text before any parser reads it,
+ * runs after it only where it might find something (the fast parser tells), and before the
+ * reference parser; the outcome is the same as with the estimate first.
+ */
 function parseChecked(text: string, clean: boolean): ParseOutcome {
-  const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
+  const stop = { at: 0 };
+  const fast = parseYamlFast(text, MAX_DEPTH, stop, clean);
+  if (!fast) return parseYamlReference(text, stop.at);
+  const tooDeep = fast.shallow ? undefined : findExcessiveNesting(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
     return { ok: false, problem: { kind: 'too-deep', position: new LineIndex(text).position(tooDeep) } };
   }
-  const stop = { at: 0 };
-  const fast = parseYamlFast(text, MAX_DEPTH, stop, clean);
-  if (fast) return { ok: true, value: fast.value, positions: fast.positions };
-  return parseYamlReference(text, stop.at);
+  return { ok: true, value: fast.value, positions: fast.positions };
 }
 
 /**
