@@ -493,6 +493,29 @@ export function ensureCorpus(dir, branches) {
   return written;
 }
 
+/** The big branch: one branch id in every file, as a branch that keeps years of logs in one folder. */
+export const BIG_BRANCH = { files: 100, perFile: 10000, asOf: '2026-07-01' };
+
+/**
+ * Writes one branch of BIG_BRANCH.files × perFile activities (a million) into `dir`: each file under
+ * the size limit, the dates spread over the half year before the as-of date, a title each.
+ */
+export function writeBigBranch(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const day0 = Date.UTC(2026, 0, 1);
+  let n = 0;
+  for (let f = 0; f < BIG_BRANCH.files; f++) {
+    const parts = ['version: 1\nbranch:\n  id: big-branch\n  name: 大型党支部\n  members: 30\nactivities:\n'];
+    for (let i = 0; i < BIG_BRANCH.perFile; i++, n++) {
+      const day = new Date(day0 + (n % 181) * 86400000).toISOString().slice(0, 10);
+      parts.push(`  - date: ${day}\n    type: 政治学习\n    title: 第${n}次政治学习\n`);
+    }
+    writeFileSync(path.join(dir, `part-${String(f).padStart(3, '0')}.yaml`), parts.join(''));
+  }
+  return { files: BIG_BRANCH.files, activities: n };
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => {

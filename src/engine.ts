@@ -197,12 +197,16 @@ export class Engine {
   /**
    * The rule loop: the findings of every enabled rule, in rule order, for merged branches (their
    * checks run here) and analysed files (their file findings, with the branch each belongs to).
+   * `afterRule`: called after each branch check (a streamed run keeps its heap in budget there).
    */
-  ruleFindings(branches: Branch[], files: AnalyzedFile[], branchOf: (file: AnalyzedFile) => string | undefined): RawFinding[] {
+  ruleFindings(branches: Branch[], files: AnalyzedFile[], branchOf: (file: AnalyzedFile) => string | undefined, afterRule?: () => void): RawFinding[] {
     const raw: RawFinding[] = [];
     for (const rule of this.rules) {
       if (!this.enabled(rule)) continue;
-      for (const branch of rule.checkBranch ? branches : []) raw.push(...this.checkBranchWith(rule, branch, this.windowOf(branch)));
+      for (const branch of rule.checkBranch ? branches : []) {
+        raw.push(...this.checkBranchWith(rule, branch, this.windowOf(branch)));
+        afterRule?.();
+      }
       for (const file of rule.checkFile ? files : []) {
         for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch: branchOf(file) });
       }

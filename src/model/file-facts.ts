@@ -11,7 +11,7 @@ import type { Location, RawFinding } from '../types.js';
 import type { TypeRegistry } from './activity-types.js';
 import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
 import { parsePeriod, type PeriodKind } from './period.js';
-import { NO_ITEMS, sharedList, sharedText } from './shared.js';
+import { sharedList, sharedText } from './shared.js';
 
 /** What the model needs to know about rules: which exist, and the period kind of each. */
 export interface RuleCatalogue {
@@ -242,19 +242,22 @@ function typeIds(value: string | string[], types: TypeRegistry): string[] {
 
 /** The fields an activity may leave out, copied only when given (a million activities, a million fewer empty slots each). */
 const OPTIONAL_FIELDS = [
-  'group', 'firstTopic', 'attendance', 'lecturer', 'lecturerRole', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'guests', 'votes', 'evidence', 'place',
+  'group', 'firstTopic', 'assignments', 'attendance', 'lecturer', 'lecturerRole', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'guests', 'votes', 'evidence', 'place',
 ] as const satisfies readonly (keyof Activity)[];
 
 /** An activity; undefined (with a finding) when it makes up for a period that had not ended. */
 function readActivity(item: Json, pointer: string, { at, types, findings }: Reading): Activity | undefined {
+  const { file, line, column, sheet } = at(pointer);
   const activity: Activity = {
-    location: at(pointer),
+    file,
+    line,
+    column,
     // A date is one of a few hundred: one string for all the activities of a day.
     date: sharedText(item.date as string),
     types: typeIds(item.type as string | string[], types),
     title: item.title as string | undefined,
-    assignments: (item.assignments as string[] | undefined) ?? NO_ITEMS,
   };
+  if (sheet !== undefined) activity.sheet = sheet;
   for (const field of OPTIONAL_FIELDS) if (item[field] !== undefined) (activity as unknown as Json)[field] = item[field];
   if (item.makeUpFor !== undefined) activity.makeUpFor = parsePeriod(String(item.makeUpFor));
   if (!activity.makeUpFor || activity.date > activity.makeUpFor.end) return activity;

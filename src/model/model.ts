@@ -4,15 +4,25 @@ import type { IsoDate } from './dates.js';
 import type { ExcludedActivity } from './excluded.js';
 import type { Period } from './period.js';
 
+/**
+ * One activity record. Where it is written is kept as three fields rather than a Location object:
+ * a branch may hold a million activities, and an object per record is 48 bytes more each (see
+ * `activityLocation`).
+ */
 export interface Activity {
-  location: Location;
+  /** The file (as displayed), line and column where the record starts. */
+  file: string;
+  line: number;
+  column: number;
+  /** The worksheet, for a record in a workbook. */
+  sheet?: string;
   date: IsoDate;
   /** Normalised type ids (a Chinese name or alias becomes its id). */
   types: string[];
   title?: string;
   group?: string;
   firstTopic?: string;
-  assignments: string[];
+  assignments?: string[];
   attendance?: Attendance;
   lecturer?: string;
   lecturerRole?: string;
@@ -30,6 +40,12 @@ export interface Activity {
   makeUpFor?: Period;
   /** Set when the activity repeats an earlier one; a repeat never counts twice. */
   duplicateOf?: Location;
+}
+
+/** Where an activity is written. */
+export function activityLocation(activity: Activity): Location {
+  const { file, line, column, sheet } = activity;
+  return sheet === undefined ? { file, line, column } : { file, line, column, sheet };
 }
 
 /** 应到、实到、请假、缺席. */

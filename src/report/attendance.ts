@@ -56,8 +56,8 @@ export function branchAttendance(
         ...(a.reason !== undefined ? { reason: maskPersonalData(a.reason) } : {}),
         ...(a.kind !== undefined ? { kind: a.kind } : {}),
       })),
-      file: maskPersonalData(activity.location.file),
-      line: activity.location.line,
+      file: maskPersonalData(activity.file),
+      line: activity.line,
     });
   }
   meetings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));

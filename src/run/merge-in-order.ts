@@ -33,14 +33,14 @@ export async function mergeInOrder(
   { known = [], store, predict = predictBranchId, each }: MergeInOrder = {},
 ): Promise<CheckResult> {
   const predicted = streams(files, options) ? files.map((file, index) => predict(file, index)) : undefined;
-  const stream = new StreamingCheck(engine, files, predicted, store);
-  let index = 0;
   const heap = new HeapBudget();
+  const stream = new StreamingCheck(engine, files, predicted, store, heap);
+  let index = 0;
   for await (const item of arrivals(engine, files, options, known)) {
     stream.add(known[index] ?? each?.(index, item as AnalyzedFile) ?? item);
     index++;
     engine.options.onProgress?.(index, files.length);
-    heap.afterFile();
+    heap.check();
   }
   return stream.result();
 }

@@ -20,6 +20,7 @@ import { mergeFileFacts } from '../model/build.js';
 import { summarizeStarts } from '../model/window.js';
 import { outputText } from '../privacy.js';
 import type { BranchInfo, CheckResult, Finding } from '../types.js';
+import type { HeapBudget } from './heap-budget.js';
 
 /**
  * Runs over fewer files than this keep every branch until the end. Streaming pays even for a small
@@ -118,12 +119,14 @@ export class StreamingCheck {
    * `predicted`: each file's predicted branch (its group key), to check a branch as soon as its last
    * file has arrived; without, every branch is kept until the end. `store`: outcomes of branches
    * whose files are unchanged (known files stand for their analyses), and where new ones go.
+   * `heap`: looked at between the steps of a branch's check (a branch may be big).
    */
   constructor(
     private readonly engine: Engine,
     private readonly files: InputFile[],
     predicted?: (string | undefined)[],
     private readonly store?: BranchStore,
+    private readonly heap?: HeapBudget,
   ) {
     const last = new Map<string, number>();
     predicted?.forEach((id, index) => {
@@ -188,7 +191,9 @@ export class StreamingCheck {
       return { findings: this.engine.finish(raw, []), branches: 0 };
     }
     const { branches, findings } = mergeFileFacts(analyses);
-    const raw = [...findings, ...this.engine.ruleFindings(branches, analyses, (file) => file.contribution?.id)];
+    const afterStep = this.heap && (() => this.heap!.check());
+    afterStep?.();
+    const raw = [...findings, ...this.engine.ruleFindings(branches, analyses, (file) => file.contribution?.id, afterStep)];
     // One id, so at most one branch.
     const branch = branches[0];
     return {

@@ -7,6 +7,7 @@ import type { Localized } from '../../types.js';
 import { records, typesLabel } from '../record-scope.js';
 import { defineRule, zh } from '../rule.js';
 import { monthOf } from '../scope.js';
+import { activityLocation } from '../../model/model.js';
 
 /** 请假 3 人、缺席 2 人 / 3 on leave and 2 absent: the counts above zero. */
 function awayText(leave: number, absent: number): Localized {
@@ -41,7 +42,7 @@ export default defineRule({
       const leave = activity.attendance?.leave ?? 0;
       const absent = activity.attendance?.absent ?? 0;
       // Worded only for a record with a problem: most have none.
-      const where = () => ({ period: monthOf(activity.date), location: activity.location });
+      const where = () => ({ period: monthOf(activity.date), location: activityLocation(activity) });
       const base = () => ({ date: activity.date, type: typesLabel(activity, types) });
       if (listed.length === 0) {
         if (leave + absent > 0) flag('unlisted', { ...where(), params: { ...base(), away: awayText(leave, absent) } });

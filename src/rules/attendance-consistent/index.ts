@@ -4,7 +4,7 @@
  * absentees listed are as many as leave + absent (and, when each says which, as many of each kind).
  * Guests (列席) are never counted.
  */
-import type { Activity, Branch } from '../../model/model.js';
+import { activityLocation, type Activity, type Branch } from '../../model/model.js';
 import type { MessageParams } from '../../types.js';
 import { records, typesLabel } from '../record-scope.js';
 import { defineRule, zh } from '../rule.js';
@@ -89,7 +89,7 @@ export default defineRule({
       for (const problem of [...countProblems(activity, branch), ...absenteeProblems(activity)]) {
         flag(problem.messageId, {
           period: monthOf(activity.date),
-          location: activity.location,
+          location: activityLocation(activity),
           params: { date: activity.date, type: typesLabel(activity, types), ...problem.params },
         });
       }

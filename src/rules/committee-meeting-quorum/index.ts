@@ -5,6 +5,7 @@
 import { records } from '../record-scope.js';
 import { defineRule, zh } from '../rule.js';
 import { monthOf } from '../scope.js';
+import { activityLocation } from '../../model/model.js';
 
 export default defineRule({
   meta: {
@@ -31,7 +32,7 @@ export default defineRule({
       if (expected === undefined || present === undefined || present * 2 > expected) continue;
       flag('notMet', {
         period: monthOf(activity.date),
-        location: activity.location,
+        location: activityLocation(activity),
         params: { date: activity.date, present, expected, needed: Math.floor(expected / 2) + 1 },
       });
     }

@@ -1,6 +1,7 @@
 import { lineRef } from '../../util/where.js';
 import { inWindow, monthOf } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
+import { activityLocation } from '../../model/model.js';
 
 export default defineRule({
   meta: {
@@ -24,7 +25,7 @@ export default defineRule({
       const first = activity.duplicateOf;
       flag('repeated', {
         period: monthOf(activity.date),
-        location: activity.location,
+        location: activityLocation(activity),
         params: { date: activity.date, first: lineRef(first) },
       });
     }

@@ -1,6 +1,7 @@
 import { activitiesOfType, monthOf } from '../scope.js';
 import { hasContent } from '../../model/placeholder.js';
 import { defineRule, zh } from '../rule.js';
+import { activityLocation } from '../../model/model.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
     for (const activity of activitiesOfType(branch, 'committee-meeting', window)) {
       if (hasContent(activity.firstTopic)) continue;
       const written = (activity.firstTopic as string | undefined)?.trim();
-      const where = { period: monthOf(activity.date), location: activity.location };
+      const where = { period: monthOf(activity.date), location: activityLocation(activity) };
       if (written) flag('placeholder', { ...where, params: { date: activity.date, value: written } });
       else flag('missing', { ...where, params: { date: activity.date } });
     }

@@ -1,5 +1,6 @@
 import { monthOf } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
+import { activityLocation } from '../../model/model.js';
 
 export default defineRule({
   meta: {
@@ -17,7 +18,7 @@ export default defineRule({
   checkBranch({ branch, window, flag }) {
     for (const activity of branch.activities) {
       if (activity.date <= window.asOf) continue;
-      flag('future', { period: monthOf(activity.date), location: activity.location, params: { date: activity.date, asOf: window.asOf } });
+      flag('future', { period: monthOf(activity.date), location: activityLocation(activity), params: { date: activity.date, asOf: window.asOf } });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { activitiesOfType, monthOf } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
+import { activityLocation } from '../../model/model.js';
 
 export default defineRule({
   meta: {
@@ -26,14 +27,14 @@ export default defineRule({
       const period = monthOf(activity.date);
       const present = activity.attendance?.present;
       if (present === undefined) {
-        flag('noAttendance', { period, location: activity.location, params: { date: activity.date } });
+        flag('noAttendance', { period, location: activityLocation(activity), params: { date: activity.date } });
         continue;
       }
       const expected = activity.attendance?.expected ?? branch.header.members;
       if (present * 2 > expected) continue;
       flag('notMet', {
         period,
-        location: activity.location,
+        location: activityLocation(activity),
         params: { date: activity.date, present, expected, needed: Math.floor(expected / 2) + 1 },
       });
     }

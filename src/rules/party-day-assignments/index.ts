@@ -2,6 +2,7 @@ import { listHasContent } from '../../model/placeholder.js';
 import { counts, creditedPeriod } from '../cadence/index.js';
 import { activitiesOfType, evaluatedPeriods, monthOf } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
+import { activityLocation } from '../../model/model.js';
 
 /** Assigned items per month (`2026-03` → items), from the parent committee's assignments file. */
 export type AssignmentPlan = Record<string, string[]>;
@@ -26,8 +27,8 @@ export default defineRule({
   checkBranch({ branch, window, options, flag }) {
     for (const activity of activitiesOfType(branch, 'party-day', window)) {
       // 无, 略, N/A… record no assignment.
-      if (listHasContent(activity.assignments)) continue;
-      flag('noAssignment', { period: monthOf(activity.date), location: activity.location, params: { date: activity.date } });
+      if (activity.assignments && listHasContent(activity.assignments)) continue;
+      flag('noAssignment', { period: monthOf(activity.date), location: activityLocation(activity), params: { date: activity.date } });
     }
     // Set by the configuration's `assignments:` file, not by a rule option.
     const plan = options.assignments as AssignmentPlan | undefined;
@@ -39,7 +40,7 @@ export default defineRule({
       for (const activity of branch.activities) {
         if (!activity.types.includes('party-day') || !counts(activity, window)) continue;
         if (creditedPeriod(activity, 'month').id !== month.id) continue;
-        activity.assignments.forEach((item) => done.add(item));
+        activity.assignments?.forEach((item) => done.add(item));
       }
       const missing = assigned.filter((item) => !done.has(item));
       if (missing.length === 0) continue;

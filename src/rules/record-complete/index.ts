@@ -7,6 +7,7 @@ import { fieldState, FIELD_LABEL, recordRequirements, requiredFields, type Recor
 import { labelList, records, typesLabel } from '../record-scope.js';
 import { defineRule, zh, type Rule, type RuleSettings } from '../rule.js';
 import { monthOf } from '../scope.js';
+import { activityLocation } from '../../model/model.js';
 
 export const RECORD_COMPLETE_ID = 'record-complete';
 
@@ -48,7 +49,7 @@ export function recordComplete(configured?: RecordRequirements): Rule {
         const placeholders = missing.filter((field) => fieldState(activity, field) === 'placeholder');
         flag(placeholders.length ? 'placeholder' : 'missing', {
           period: monthOf(activity.date),
-          location: activity.location,
+          location: activityLocation(activity),
           params: {
             date: activity.date,
             type: typesLabel(activity, registry),

@@ -1,6 +1,7 @@
 import { nearest } from '../../util/nearest.js';
 import { activitiesOfType, monthOf } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
+import { activityLocation } from '../../model/model.js';
 
 export default defineRule({
   meta: {
@@ -28,7 +29,7 @@ export default defineRule({
       const suggestion = activity.group === undefined ? undefined : nearest(activity.group, groups);
       flag(activity.group === undefined ? 'none' : suggestion ? 'unknownSuggest' : 'unknown', {
         period: monthOf(activity.date),
-        location: activity.location,
+        location: activityLocation(activity),
         params: { group: activity.group ?? '', groups: groups.join('、'), suggestion: suggestion ?? '' },
       });
     }

@@ -6,6 +6,7 @@
 import { records } from '../record-scope.js';
 import { defineRule, zh } from '../rule.js';
 import { monthOf } from '../scope.js';
+import { activityLocation } from '../../model/model.js';
 
 export default defineRule({
   meta: {
@@ -34,7 +35,7 @@ export default defineRule({
     for (const activity of records(branch, window, ['general-meeting'])) {
       const votes = activity.votes;
       if (!votes) continue;
-      const where = { period: monthOf(activity.date), location: activity.location };
+      const where = { period: monthOf(activity.date), location: activityLocation(activity) };
       const expected = activity.attendance?.expected ?? branch.header.members;
       if (votes.for * 2 <= expected) {
         flag('notPassed', { ...where, params: { date: activity.date, for: votes.for, expected, needed: Math.floor(expected / 2) + 1 } });
