@@ -10,32 +10,25 @@ const sortedTypeKeys = new WeakMap<readonly string[], string>();
  * one date at a time: a branch of a million activities never holds a million keys at once.
  */
 export function markDuplicates(activities: Activity[]): void {
-  // How many activities each date has, then each date's activities (by index, in order) in one array.
-  const counts = new Map<string, number>();
-  for (const activity of activities) counts.set(activity.date, (counts.get(activity.date) ?? 0) + 1);
-  if (counts.size === activities.length) return;
-  const starts = new Map<string, number>();
-  let next = 0;
-  for (const [date, count] of counts) {
-    starts.set(date, next);
-    next += count;
+  const onDate = new Map<string, Activity | Activity[]>();
+  let shared = false;
+  for (const activity of activities) {
+    const before = onDate.get(activity.date);
+    if (before === undefined) onDate.set(activity.date, activity);
+    else {
+      shared = true;
+      if (Array.isArray(before)) before.push(activity);
+      else onDate.set(activity.date, [before, activity]);
+    }
   }
-  const byDate = new Int32Array(activities.length);
-  const filled = new Map<string, number>();
-  for (let index = 0; index < activities.length; index++) {
-    const date = activities[index].date;
-    const at = filled.get(date) ?? starts.get(date)!;
-    byDate[at] = index;
-    filled.set(date, at + 1);
-  }
-  for (const [date, count] of counts) {
-    if (count === 1) continue;
-    const start = starts.get(date)!;
+  if (!shared) return;
+  for (const same of onDate.values()) {
+    if (!Array.isArray(same)) continue;
     const seen = new Map<string, Activity>();
-    for (let at = start; at < start + count; at++) {
-      const activity = activities[byDate[at]];
+    for (const activity of same) {
       const key = duplicateKey(activity);
       const first = seen.get(key);
+      // A repeat's Location is made for the repeat alone.
       if (first) activity.duplicateOf = activityLocation(first);
       else seen.set(key, activity);
     }
