@@ -28,6 +28,9 @@ import type { HeapBudget } from './heap-budget.js';
  */
 export const STREAM_MIN_FILES = 0;
 
+/** Activities from which a branch is big enough to look at the heap between the steps of its check. */
+const BIG_BRANCH_ACTIVITIES = 10_000;
+
 /** Bytes read from the top of each file to predict its branch; headers come first. */
 const HEAD_BYTES = 8192;
 /** The bytes read first, decoded up to their last line break. */
@@ -191,7 +194,8 @@ export class StreamingCheck {
       return { findings: this.engine.finish(raw, []), branches: 0 };
     }
     const { branches, findings } = mergeFileFacts(analyses);
-    const afterStep = this.heap && (() => this.heap!.check());
+    // Only a big branch's steps make enough garbage to look at the heap between them.
+    const afterStep = this.heap && (branches[0]?.activities.length ?? 0) >= BIG_BRANCH_ACTIVITIES ? () => this.heap!.check() : undefined;
     afterStep?.();
     const raw = [...findings, ...this.engine.ruleFindings(branches, analyses, (file) => file.contribution?.id, afterStep)];
     // One id, so at most one branch.
