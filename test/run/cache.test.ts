@@ -189,4 +189,31 @@ describe('personal-number pre-check', () => {
     expect(mayHoldPersonalNumber('%2013800138000')).toBe(true);
     expect(mayHoldPersonalNumber('２０２６年１月５日 2026-01-05')).toBe(false);
   });
+
+  it('is the one pass over every character it replaces', () => {
+    const separator = (code: number) =>
+      code === 0x20 || code === 0x2d || code === 0x2e || code === 0xa0 || code === 0xad || code === 0xb7 || (code >= 0x2000 && code <= 0x2015) ||
+      [0x2024, 0x2027, 0x202f, 0x205f, 0x2060, 0x2212, 0x3000, 0x30fb, 0xfeff, 0xff0d, 0xff0e, 0xff65].includes(code);
+    const hex = (code: number) => /[0-9A-Fa-f]/.test(String.fromCharCode(code));
+    const original = (text: string) => {
+      let count = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) {
+          if (++count >= 11) return true;
+        } else if (count > 0) {
+          if (code === 0x25) {
+            if (hex(text.charCodeAt(i + 1)) && hex(text.charCodeAt(i + 2))) i += 2;
+            else count = 0;
+          } else if (!separator(code)) count = 0;
+        }
+      }
+      return false;
+    };
+    const pieces = ['1', '3', '0', '9', '１', '９', ' ', '-', '.', '\u3000', '\u00b7', '\u2013', '%20', '%2', '%', '%1A', 'a', 'X', '中', '\n', ':'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), (parts) => mayHoldPersonalNumber(parts.join('')) === original(parts.join(''))),
+      { numRuns: 5000, seed: 13 },
+    );
+  });
 });
