@@ -244,6 +244,18 @@ describe('fast YAML parser: generated documents', () => {
     }
   });
 
+  it('resolves scalars that start with a digit as the core schema does (numbers, dates, times)', () => {
+    const piece = fc.constantFrom('0', '1', '7', '9', '.', 'e', 'E', '-', '+', 'o', 'x', 'f', ':', '_', 'a', '中');
+    fc.assert(
+      fc.property(fc.constantFrom('0', '1', '2', '9'), fc.array(piece, { maxLength: 12 }), (first, rest) => {
+        const text = first + rest.join('');
+        const reference = parseYamlReference(`k: ${text}\n`);
+        return !reference.ok || isDeepStrictEqual(resolvePlainScalar(text), (reference.value as Record<string, unknown>).k);
+      }),
+      { numRuns: RUNS, seed: SEED + 3 },
+    );
+  });
+
   it('keeps the examples that matter: prototypes, long numbers, positions of empty values', () => {
     const fast = parseYamlFast('__proto__: {polluted: 1}\nid: 110101199003077777\nempty:\nlist:\n- x\n', MAX_DEPTH)!;
     expect(Object.getPrototypeOf(fast.value)).toBe(Object.prototype);

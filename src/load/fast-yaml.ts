@@ -58,7 +58,11 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
 /** YAML's indicator characters: a plain scalar cannot start with one (but see `-?:`). */
-const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+const INDICATORS = ',[]{}#&*!|>\'"%@`';
+/** How a plain scalar may start, by ASCII character: never with an indicator (1), with `-`, `?` or `:` before a safe character only (2). */
+const PLAIN_START = new Uint8Array(128);
+for (const c of INDICATORS) PLAIN_START[c.charCodeAt(0)] = 1;
+for (const c of '-?:') PLAIN_START[c.charCodeAt(0)] = 2;
 const FLOW_INDICATORS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
 
 /** Where a plain scalar stands: in block context it ends with its line, in a flow collection also at an indicator. */
@@ -217,6 +221,15 @@ function entryIndex(slots: Slots, pointer: string, start: number, end: number): 
  */
 export function resolvePlainScalar(text: string): unknown {
   const c = text.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) {
+    // Digits first: a whole number, or text (a date, a time) as soon as a character follows the
+    // leading digits that no number has there (only `.`, `e`, `E`, and `o` or `x` after a 0).
+    let i = 1;
+    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    if (i === text.length) return wholeNumber(text, parseInt(text, 10));
+    const after = text.charCodeAt(i);
+    if (after !== 0x2e && after !== 0x65 && after !== 0x45 && after !== 0x6f && after !== 0x78) return text;
+  }
   // Most scalars are text: anything that starts like no null, boolean or number.
   if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) {
     return text;
@@ -232,6 +245,11 @@ export function resolvePlainScalar(text: string): unknown {
   else if (text.charCodeAt(1) === 0x78) value = parseInt(text.substring(2), 16);
   else if (/[nN]/.test(text)) value = text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
   else value = parseFloat(text);
+  return wholeNumber(text, value);
+}
+
+/** The number a scalar resolves to; an integer too large for a JavaScript number stays its text. */
+function wholeNumber(text: string, value: number): number | string {
   return Number.isInteger(value) && !Number.isSafeInteger(value) ? text : value;
 }
 
@@ -266,16 +284,6 @@ function setProperty(target: Record<string, unknown>, name: string, value: unkno
   else target[name] = value;
 }
 
-interface Parsed {
-  value: unknown;
-  slots: Slots | undefined;
-}
-
-interface BlockParsed extends Parsed {
-  /** Indentation of the next content line, or -1 at the end of the text. */
-  next: number;
-}
-
 /** The top of a stack from `from` on, as an array of its own; the stack keeps what lies below. */
 function take<T>(stack: T[], from: number): T[] {
   const top = stack.slice(from);
@@ -305,6 +313,13 @@ class FastParser {
   /** The deepest level checked, and whether a bracket or quote stood where the nesting scan misreads it (`FastParse.shallow`). */
   private deepest = 0;
   private misread = false;
+  /**
+   * What the reading of a value leaves besides the value (kept here rather than in an object made
+   * for every value): the slots of the collection read, none for a scalar; and after a block
+   * collection, the indentation of the next content line, or -1 at the end of the text.
+   */
+  private slotsRead: Slots | undefined;
+  private nextIndent = -1;
 
   constructor(
     private readonly text: string,
@@ -321,10 +336,10 @@ class FastParser {
   parse(): FastParse {
     const indent = this.skipToContent();
     if (indent !== 0 || this.atSequenceItem()) throw UNSUPPORTED;
-    const root = this.blockMap(0, 0);
-    if (root.next !== -1) throw UNSUPPORTED;
+    const value = this.blockMap(0, 0);
+    if (this.nextIndent !== -1) throw UNSUPPORTED;
     const shallow = !this.misread && 2 * this.deepest + 2 <= this.maxDepth;
-    return { value: root.value, positions: new TreePositionIndex(root.slots), shallow };
+    return { value, positions: new TreePositionIndex(this.slotsRead), shallow };
   }
 
   private code(at: number): number {
@@ -415,15 +430,16 @@ class FastParser {
   /** A plain scalar may start with `-`, `?` or `:` only when a safe character follows. */
   private plainStart(at: number, context: ScalarContext): void {
     const c = this.code(at);
-    if (INDICATORS.has(c)) throw UNSUPPORTED;
-    if (c === DASH || c === 0x3f || c === COLON) {
+    const start = c < 128 ? PLAIN_START[c] : 0;
+    if (start === 1) throw UNSUPPORTED;
+    if (start === 2) {
       const next = this.code(at + 1);
       if (next === SPACE || this.isLineEnd(at + 1) || (context === 'flow' && FLOW_INDICATORS.has(next))) throw UNSUPPORTED;
     }
   }
 
   /** A block mapping whose first key starts at the current position, in column `indent`. */
-  private blockMap(indent: number, depth: number): BlockParsed {
+  private blockMap(indent: number, depth: number): Record<string, unknown> {
     this.checkDepth(depth);
     const result: Record<string, unknown> = {};
     const slots = this.slotStack;
@@ -450,11 +466,13 @@ class FastParser {
         if (next > indent || (next === indent && this.atSequenceItem())) {
           valueLine = this.line;
           valueColumn = this.column();
-          const nested = this.atSequenceItem() ? this.blockSequence(next, depth + 1) : this.blockMap(next, depth + 1);
-          ({ value, slots: child, next } = nested);
+          value = this.atSequenceItem() ? this.blockSequence(next, depth + 1) : this.blockMap(next, depth + 1);
+          child = this.slotsRead;
+          next = this.nextIndent;
         }
       } else {
-        ({ value, slots: child } = this.inlineValue(depth + 1));
+        value = this.inlineValue(depth + 1);
+        child = this.slotsRead;
         this.endLine();
         next = this.skipToContent();
       }
@@ -465,7 +483,9 @@ class FastParser {
         continue;
       }
       if (next > indent) throw UNSUPPORTED;
-      return { value: result, slots: take(slots, from), next };
+      this.slotsRead = take(slots, from);
+      this.nextIndent = next;
+      return result;
     }
   }
 
@@ -504,7 +524,8 @@ class FastParser {
     let end = colon;
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = colon + 1;
-    for (const known of KNOWN_KEYS[end - start] ?? []) if (this.text.startsWith(known, start)) return known;
+    const first = this.text.charCodeAt(start);
+    for (const known of KNOWN_KEYS[end - start] ?? []) if (known.charCodeAt(0) === first && this.text.startsWith(known, start)) return known;
     const name = this.text.slice(start, end);
     if (typeof resolvePlainScalar(name) !== 'string' || name === '<<') throw UNSUPPORTED;
     return name;
@@ -529,7 +550,7 @@ class FastParser {
   }
 
   /** A block sequence whose first `- ` is at the current position, in column `indent`. */
-  private blockSequence(indent: number, depth: number): BlockParsed {
+  private blockSequence(indent: number, depth: number): unknown[] {
     this.checkDepth(depth);
     const { items, slotStack: slots } = this;
     const itemsFrom = items.length;
@@ -545,22 +566,21 @@ class FastParser {
       if (this.isLineEnd(this.pos) || c === HASH || this.atSequenceItem()) throw UNSUPPORTED;
       const line = this.line;
       const column = this.column();
-      let item: Parsed;
       let next: number;
       if (c !== OPEN_BRACKET && c !== OPEN_BRACE && c !== QUOTE && c !== DOUBLE_QUOTE && this.lineHasKey()) {
-        const map = this.blockMap(this.pos - this.lineStart, depth + 1);
-        item = map;
-        next = map.next;
+        items.push(this.blockMap(this.pos - this.lineStart, depth + 1));
+        next = this.nextIndent;
       } else {
-        item = this.inlineValue(depth + 1);
+        items.push(this.inlineValue(depth + 1));
         this.endLine();
         next = this.skipToContent();
       }
-      items.push(item.value);
-      slots.push(line, column, item.slots);
+      slots.push(line, column, this.slotsRead);
       if (next === indent && this.atSequenceItem()) continue;
       if (next > indent) throw UNSUPPORTED;
-      return { value: take(items, itemsFrom), slots: take(slots, from), next };
+      this.slotsRead = take(slots, from);
+      this.nextIndent = next;
+      return take(items, itemsFrom);
     }
   }
 
@@ -583,12 +603,13 @@ class FastParser {
    * A flow collection, a quoted or a plain scalar: a value that ends on its own line (`block`), or
    * an item of a flow collection (`flow`), whose plain scalars end at `,`, `]` or `}`.
    */
-  private inlineValue(depth: number, context: ScalarContext = 'block'): Parsed {
+  private inlineValue(depth: number, context: ScalarContext = 'block'): unknown {
     const c = this.code(this.pos);
     if (c === OPEN_BRACKET) return this.flowSequence(depth);
     if (c === OPEN_BRACE) return this.flowMap(depth);
-    if (c === DOUBLE_QUOTE || c === QUOTE) return { value: this.quoted(context), slots: undefined };
-    return { value: context === 'flow' ? this.flowPlain() : this.blockPlain(), slots: undefined };
+    this.slotsRead = undefined;
+    if (c === DOUBLE_QUOTE || c === QUOTE) return this.quoted(context);
+    return context === 'flow' ? this.flowPlain() : this.blockPlain();
   }
 
   /** A one-line plain scalar in block context. */
@@ -654,7 +675,7 @@ class FastParser {
     return raw.replace(/''/g, "'");
   }
 
-  private flowSequence(depth: number): Parsed {
+  private flowSequence(depth: number): unknown[] {
     const { items, slotStack: slots } = this;
     const itemsFrom = items.length;
     const from = slots.length;
@@ -663,14 +684,14 @@ class FastParser {
       this.checkDepth(depth + 1);
       const line = this.line;
       const column = this.column();
-      const item = this.inlineValue(depth + 1, 'flow');
-      items.push(item.value);
-      slots.push(line, column, item.slots);
+      items.push(this.inlineValue(depth + 1, 'flow'));
+      slots.push(line, column, this.slotsRead);
     });
-    return { value: take(items, itemsFrom), slots: ownSlots(slots, from) };
+    this.slotsRead = ownSlots(slots, from);
+    return take(items, itemsFrom);
   }
 
-  private flowMap(depth: number): Parsed {
+  private flowMap(depth: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     const slots = this.slotStack;
     const from = slots.length;
@@ -687,11 +708,11 @@ class FastParser {
       this.checkDepth(depth + 1);
       const valueLine = this.line;
       const valueColumn = this.column();
-      const item = this.inlineValue(depth + 1, 'flow');
-      setProperty(result, name, item.value);
-      slots.push(name, keyLine, keyColumn, valueLine, valueColumn, item.slots);
+      setProperty(result, name, this.inlineValue(depth + 1, 'flow'));
+      slots.push(name, keyLine, keyColumn, valueLine, valueColumn, this.slotsRead);
     });
-    return { value: result, slots: ownSlots(slots, from) };
+    this.slotsRead = ownSlots(slots, from);
+    return result;
   }
 
   /**
