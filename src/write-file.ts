@@ -4,7 +4,7 @@
  * a file and never loses the old one. Temporary files are named `<target>.<pid>.<ms>.tmp`; those of
  * processes that no longer run are removed by the next write of the same target.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, chmodSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** A new temporary file's path beside `target`. */
@@ -90,20 +90,51 @@ export function openTemporary(target: string): { temporary: string; fd: number }
   return { temporary, fd: openSync(temporary, 'wx') };
 }
 
-/** Flushes and closes the temporary file and renames it over `target` (keeping the old file's mode). */
-export function commitTemporary(temporary: string, fd: number, target: string, beforeRename?: () => void): void {
+/**
+ * Flushes and closes the temporary file and renames it over `target` (keeping the old file's mode
+ * and, where this process may, its owner). With `replace` false the temporary file is linked to
+ * `target` instead, which fails with EEXIST, atomically, when a file of that name has appeared.
+ */
+export function commitTemporary(temporary: string, fd: number, target: string, beforeRename?: () => void, replace = true): void {
   try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  try {
-    chmodSync(temporary, statSync(target).mode & 0o7777);
-  } catch {
-    // no old file: the default mode
-  }
+  keepModeAndOwner(temporary, target);
   beforeRename?.();
-  renameSync(temporary, target);
+  if (replace) renameSync(temporary, target);
+  else placeNew(temporary, target);
+}
+
+function keepModeAndOwner(temporary: string, target: string): void {
+  let old;
+  try {
+    old = statSync(target);
+  } catch {
+    return; // no old file: the defaults
+  }
+  try {
+    chmodSync(temporary, old.mode & 0o7777);
+    chownSync(temporary, old.uid, old.gid);
+  } catch {
+    // only root may give a file away: the file is the writer's, with its mode if that could be set
+  }
+}
+
+/** Moves a complete temporary file to a name no file has, or fails with EEXIST. */
+function placeNew(temporary: string, target: string): void {
+  try {
+    linkSync(temporary, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file system without hard links: look, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+    if (existsSync(target)) throw Object.assign(new Error(`EEXIST: file already exists, '${target}'`), { code: 'EEXIST' });
+    renameSync(temporary, target);
+    return;
+  }
+  rmSync(temporary, { force: true });
 }
 
 /** Closes (if open) and removes a temporary file that will not be used. */
@@ -118,12 +149,15 @@ export function abandonTemporary(temporary: string, fd: number | undefined): voi
   rmSync(temporary, { force: true });
 }
 
-/** Writes `bytes` to the file `name` (relative to `cwd`) whole, or leaves the old file as it was. */
-export function writeFileAtomic(cwd: string, name: string, bytes: string | Uint8Array): void {
+/**
+ * Writes `bytes` to the file `name` (relative to `cwd`) whole, or leaves the old file as it was;
+ * with `replace` false, only where no file is (else it fails with EEXIST, and nothing is written).
+ */
+export function writeFileAtomic(cwd: string, name: string, bytes: string | Uint8Array, replace = true): void {
   const target = finalTarget(path.resolve(cwd, name));
   if (isSpecial(target)) {
     // A device or a pipe (`-o /dev/stdout`) is written to; it is never replaced.
-    writeFileSync(target, bytes);
+    writeFileSync(target, bytes, { flag: replace ? 'w' : 'wx' });
     return;
   }
   const { temporary, fd } = openTemporary(target);
@@ -132,7 +166,7 @@ export function writeFileAtomic(cwd: string, name: string, bytes: string | Uint8
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
     open = undefined;
-    commitTemporary(temporary, fd, target);
+    commitTemporary(temporary, fd, target, undefined, replace);
   } catch (error) {
     abandonTemporary(temporary, open);
     throw error;

@@ -4,7 +4,7 @@
  * edits a person makes first: removing the `# ` of an example line, copying an activity,
  * changing a date.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { UsageError } from '../options.js';
 import { findPersonalNumbers } from '../privacy.js';
 import type { Lang } from '../types.js';
 import type { Io } from './io.js';
+import { writeFileAtomic } from '../write-file.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCHEMA_IN_PACKAGE = 'schemas/branch-log.schema.json';
@@ -61,7 +62,8 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
       continue;
     }
     try {
-      writeFileSync(file, content, { flag: 'wx' });
+      // Whole or not at all, and never over a file that appeared meanwhile.
+      writeFileAtomic(io.cwd, name, content, false);
     } catch (error) {
       throw new UsageError('usage.cannotWrite', { file: name, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }

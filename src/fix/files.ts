@@ -2,12 +2,13 @@
  * `--fix` and `--fix-dry-run` over the files of a check: each file's repairs, written back (keeping
  * its byte order mark and line endings) or shown as a diff. The check then runs on what remains.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { message } from '../i18n/index.js';
 import { decodeUtf8 } from '../load/decode.js';
 import type { InputFile } from '../load/files.js';
 import { BranchLogValidator } from '../schema/validate.js';
 import type { Lang } from '../types.js';
+import { writeFileAtomic } from '../write-file.js';
 import { unifiedDiff } from './diff.js';
 import { fixText, type AppliedFix } from './index.js';
 
@@ -56,7 +57,8 @@ export function applyFixes(planned: FileFix[], dryRun: boolean, lang: Lang, io: 
   }
   for (const fix of planned) {
     try {
-      writeFileSync(fix.file.absolute, (fix.bom ? '\ufeff' : '') + fix.after);
+      // Whole or not at all: a full disk never leaves half a log.
+      writeFileAtomic(fix.file.absolute, fix.file.absolute, (fix.bom ? '\ufeff' : '') + fix.after);
       io.stderr.write(`dangjian: ${message(lang, 'fix.fixed', { count: fix.fixes.length, file: fix.file.display })}\n`);
     } catch (error) {
       io.stderr.write(`dangjian: ${message(lang, 'fix.unreadable', { file: fix.file.display, detail: (error as NodeJS.ErrnoException).code ?? 'EIO' })}\n`);

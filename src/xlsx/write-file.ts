@@ -1,8 +1,9 @@
 /** Writes a workbook to a file, never over an existing one unless asked to. */
-import { existsSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { existsSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UsageError } from '../options.js';
+import { writeFileAtomic } from '../write-file.js';
 import { fixZipDates } from './zip.js';
 
 /** A workbook is written only under a name ending in .xlsx: Excel and WPS know it by that. */
@@ -44,9 +45,10 @@ export async function writeWorkbookFile(workbook: ExcelJS.Workbook, absolute: st
   writeBytes(absolute, display, bytes, force);
 }
 
+/** Writes a file whole or not at all (a full disk keeps the old file); without `force`, never over one. */
 export function writeBytes(absolute: string, display: string, bytes: Buffer | string, force: boolean): void {
   try {
-    writeFileSync(absolute, bytes, { flag: force ? 'w' : 'wx' });
+    writeFileAtomic(absolute, absolute, bytes, force);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'EEXIST') throw new UsageError('xlsx.exists', { file: display });

@@ -86,3 +86,52 @@ describe('hostile disk: full', () => {
   });
 });
 
+
+describe('hostile disk: full, for every command that writes a file', () => {
+  /** Runs `args` with the folder `full` of `dir` on a full disk; every file of `dir` as it was, and no temporary file left. */
+  async function onFullDisk(dir: string, args: string[]) {
+    const before = snapshot(dir);
+    full.folder = path.join(dir, 'full');
+    try {
+      const result = await runMain(args, { cwd: path.join(dir, 'full') });
+      expect(snapshot(dir)).toEqual(before);
+      return result;
+    } finally {
+      full.folder = undefined;
+    }
+  }
+  const snapshot = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => fs.statSync(path.join(dir, name)).isFile())
+        .map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
+    );
+
+  it('--fix: the log stays whole, one line says it could not be written, and the rest of the check runs', async () => {
+    const log = CONTROL.replace('date: 2026-01-05', 'date: 2026/01/05');
+    const dir = tempTree({ [`full/${CONTROL_FILE}`]: log });
+    const result = await onFullDisk(dir, ['check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--fix']);
+    expect(result.stderr).toBe(`dangjian: 无法写入修复后的 ${CONTROL_FILE}（ENOSPC）：请检查文件是否只读或被其他程序占用\n`);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('2026/01/05');
+  });
+
+  it.each([
+    ['template', ['template', '-o', 'old.xlsx', '--force'], 'old.xlsx'],
+    ['export', ['export', `../${CONTROL_FILE}`, '-o', 'old.xlsx', '--force'], 'old.xlsx'],
+    ['import', ['import', '../in.csv', '-o', 'old.yaml', '--force'], 'old.yaml'],
+  ])('%s --force over an old file: one line, exit status 2, the old file kept', async (_name, args, target) => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL, 'in.csv': '日期,类型,标题\n2026-01-05,党课,党课\n', 'full/old.xlsx': 'the old workbook', 'full/old.yaml': 'the old log' });
+    const result = await onFullDisk(dir, args);
+    expect(result.stderr).toMatch(new RegExp(`^dangjian: 无法写入 ${target.replace('.', '\\.')}（ENOSPC）`));
+    expect(result.status).toBe(2);
+  });
+
+  it('init: no half-written file is left, and a later init can write it', async () => {
+    const dir = tempTree({ 'full/.keep': '' });
+    const result = await onFullDisk(dir, ['init', '--yes', '--since', '2026-01-01']);
+    expect(result).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 无法写入 branch.yaml（ENOSPC）\n' });
+    const again = await runMain(['init', '--yes', '--since', '2026-01-01'], { cwd: path.join(dir, 'full') });
+    expect(again.status).toBe(0);
+  });
+});
