@@ -177,7 +177,13 @@ export class StreamingCheck {
     const files: BranchFiles | undefined = store && members.map((item) => [item.file, item.key!]);
     let outcome = files && store!.stored(files);
     if (!outcome) {
-      const analyses = members.map((item) => (isKnown(item) ? store!.analyze(item) : item));
+      const analyses = members.map((item) => {
+        if (!isKnown(item)) return item;
+        const analyzed = store!.analyze(item);
+        // A big branch with one file changed reads all its files here: keep its heap in budget too.
+        this.heap?.check();
+        return analyzed;
+      });
       outcome = this.check(analyses, group === undefined);
       if (store) store.checked(analyses.map((analyzed) => [analyzed.file, analyzed.key!]), group, outcome);
     }
