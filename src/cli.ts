@@ -234,8 +234,26 @@ function declareExport({ t, lang, io, setExit, command }: Wiring): void {
     });
 }
 
+/**
+ * The streams with every message on stderr masked: messages name files, folders and values from
+ * the command line, which may hold a personal number (the output on stdout is masked as it is made).
+ */
+function withMaskedMessages(io: Io): Io {
+  const stderr = io.stderr;
+  return {
+    ...io,
+    stderr: {
+      write: (text: string) => stderr.write(maskPersonalData(text)),
+      get isTTY() {
+        return stderr.isTTY;
+      },
+    },
+  };
+}
+
 /** Runs the command line and returns the exit status; never throws. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], given: Io = processIo()): Promise<number> {
+  const io = withMaskedMessages(given);
   const explicitLang = optionFromArgv(argv, '--lang');
   let lang: Lang = resolveLang(undefined, undefined, io.env);
   const debug = argv.includes('--debug');

@@ -8,6 +8,7 @@ import type { Lang } from '../types.js';
 import { templateWorkbook } from '../xlsx/template-write.js';
 import { refuseInput, refuseNotXlsx, refuseOverwrite, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
+import { outputText } from '../privacy.js';
 import type { Io } from './io.js';
 
 export interface ExportOptions {
@@ -33,6 +34,6 @@ export async function exportCommand(input: string, options: ExportOptions, lang:
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('export.notLog', { file: input });
   const workbook = await templateWorkbook(lang, BUILTIN_TYPES.map((type) => type.name), value as Record<string, unknown>);
   await writeWorkbookFile(workbook, target, options.output, options.force ?? false);
-  io.stdout.write(`${t('xlsx.wrote', { file: options.output })}\n`);
+  io.stdout.write(`${outputText(t('xlsx.wrote', { file: options.output }))}\n`);
   return 0;
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { message } from '../i18n/index.js';
 import { isCalendarDate, todayIn } from '../model/dates.js';
 import { UsageError } from '../options.js';
-import { findPersonalNumbers } from '../privacy.js';
+import { findPersonalNumbers, outputText } from '../privacy.js';
 import type { Lang } from '../types.js';
 import type { Io } from './io.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -58,7 +58,7 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
   for (const [name, content] of targets) {
     const file = path.join(io.cwd, name);
     if (existsSync(file)) {
-      io.stdout.write(`${message(lang, 'init.exists', { file: name })}\n`);
+      io.stdout.write(`${outputText(message(lang, 'init.exists', { file: name }))}\n`);
       continue;
     }
     try {
@@ -67,9 +67,9 @@ export async function initCommand(options: InitOptions, lang: Lang, io: Io, stdi
     } catch (error) {
       throw new UsageError('usage.cannotWrite', { file: name, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
-    io.stdout.write(`${message(lang, 'init.wrote', { file: name })}\n`);
+    io.stdout.write(`${outputText(message(lang, 'init.wrote', { file: name }))}\n`);
   }
-  io.stdout.write(`${message(lang, 'init.nextCommand', { command })}\n`);
+  io.stdout.write(`${outputText(message(lang, 'init.nextCommand', { command }))}\n`);
   return 0;
 }
 

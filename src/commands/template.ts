@@ -5,6 +5,7 @@ import type { Lang } from '../types.js';
 import { templateWorkbook } from '../xlsx/template-write.js';
 import { refuseNotXlsx, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
+import { outputText } from '../privacy.js';
 import type { Io } from './io.js';
 
 export interface TemplateOptions {
@@ -18,6 +19,6 @@ export async function templateCommand(options: TemplateOptions, lang: Lang, io: 
   refuseNotXlsx(file, 'template.notXlsx');
   const workbook = await templateWorkbook(lang, BUILTIN_TYPES.map((type) => type.name));
   await writeWorkbookFile(workbook, path.resolve(io.cwd, file), file, options.force ?? false);
-  io.stdout.write(`${t('xlsx.wrote', { file })}\n${t('template.next', { file })}\n`);
+  io.stdout.write(`${outputText(t('xlsx.wrote', { file }))}\n${outputText(t('template.next', { file }))}\n`);
   return 0;
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { message } from '../i18n/index.js';
+import { maskPersonalData, outputText } from '../privacy.js';
 import { decodeUtf8 } from '../load/decode.js';
 import type { InputFile } from '../load/files.js';
 import { BranchLogValidator } from '../schema/validate.js';
@@ -51,7 +52,8 @@ export interface FixIo {
 export function applyFixes(planned: FileFix[], dryRun: boolean, lang: Lang, io: FixIo): void {
   const count = planned.reduce((sum, fix) => sum + fix.fixes.length, 0);
   if (dryRun) {
-    for (const fix of planned) io.stdout.write(unifiedDiff(fix.file.display, fix.before, fix.after));
+    // The diff repeats lines of the log: masked like every output.
+    for (const fix of planned) io.stdout.write(maskPersonalData(unifiedDiff(outputText(fix.file.display), fix.before, fix.after)));
     io.stderr.write(`dangjian: ${message(lang, planned.length ? 'fix.dryRun' : 'fix.none', { count, files: planned.length })}\n`);
     return;
   }

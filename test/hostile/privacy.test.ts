@@ -99,3 +99,33 @@ describe('hostile personal numbers: split spellings', () => {
     expect(refused.stderr).toContain('138****8000');
   });
 });
+
+describe('hostile personal numbers: in the messages of commands that write files', () => {
+  it('--fix and --fix-dry-run, -o of check, report and due, template, export and init: no number in full', async () => {
+    const log = `${header('named')}activities:\n  - date: 2026/01/05\n    type: 支委会\n    title: 联系 ${MOBILE}\n    firstTopic: 证件 ${ID}\n`;
+    const dir = tempTree({ [`${MOBILE}.yaml`]: log, [`${ID}/.keep`]: '' });
+    const outputs: string[] = [];
+    for (const args of [
+      ['check', `${MOBILE}.yaml`, '--fix-dry-run'],
+      ['check', `${MOBILE}.yaml`, '--fix', '--format', 'json', '-o', `out-${MOBILE}.json`],
+      ['report', '.', '--period', '2026-01', '--format', 'csv', '-o', `report-${MOBILE}.csv`],
+      ['due', '.', '--format', 'ics', '-o', `due-${MOBILE}.ics`],
+      ['template', '-o', `template-${MOBILE}.xlsx`],
+      ['export', `${MOBILE}.yaml`, '-o', `export-${MOBILE}.xlsx`],
+    ]) {
+      const dated = ['check', 'report', 'due'].includes(args[0]) ? ['--as-of', AS_OF] : [];
+      const result = await runMain([...args, ...dated], { cwd: dir });
+      outputs.push(result.stdout, result.stderr);
+    }
+    const init = await runMain(['init', '--yes', '--since', '2026-01-01'], { cwd: path.join(dir, ID) });
+    outputs.push(init.stdout, init.stderr);
+    const all = outputs.join('\n');
+    // Every command spoke (a diff, a fix, five files written) ...
+    expect(all).toContain('+  - date: 2026-01-05');
+    expect(all).toMatch(/138\*{4}8000\.yaml：已自动修复 1 处/);
+    expect(all.match(/138\*{4}8000\.(json|csv|ics|xlsx)/g)).toHaveLength(6);
+    // ... and never with a number in full.
+    expect(all).not.toContain(MOBILE);
+    expect(all).not.toContain(ID);
+  });
+});
