@@ -2,7 +2,7 @@
  * dangjian.config.yaml: found in the working directory or above it, or given with --config;
  * validated against the config schema. A mistake in it is a usage error naming file, line and column.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { message } from '../i18n/index.js';
 import { normalizeLineBreaks } from '../load/decode.js';
@@ -170,8 +170,9 @@ function withoutEmptySettings(value: unknown): Record<string, unknown> {
 function readYamlFile(file: string, display: string): { value: unknown; positions: PositionIndex } {
   let text: string;
   try {
-    text = normalizeLineBreaks(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file)).replace(/^\uFEFF/, ''));
-  } catch {
+    text = normalizeLineBreaks(new TextDecoder('utf-8', { fatal: true }).decode(readBounded(file, display)).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError('config.unreadable', { file: display });
   }
   // Rule ids, titles and sources from the configuration are printed by every command and format.
@@ -191,6 +192,23 @@ function readYamlFile(file: string, display: string): { value: unknown; position
     });
   }
   return { value: parsed.value, positions: parsed.positions };
+}
+
+/** A configuration or assignments file is small: more than this is some other file (or a device such as /dev/zero). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** The bytes of a file, read to its end unless it passes MAX_CONFIG_BYTES (so that /dev/zero ends too). */
+function readBounded(file: string, display: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let read = 1; read > 0 && length <= MAX_CONFIG_BYTES; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_CONFIG_BYTES) throw new UsageError('config.tooLarge', { file: display, limit: '1 MiB' });
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The assignments file: months (YYYY-MM) to the items the parent committee assigned. */

@@ -1,7 +1,7 @@
 /** Hostile configuration files: each is one usage error line (exit 2) naming file, line and column. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMain, tempTree } from '../helpers.js';
+import { runCli, runMain, tempTree } from '../helpers.js';
 import { CONTROL, encodeGb18030 } from './catalogue.js';
 
 const cadence = (id: string) => `cadences:\n  - id: ${id}\n    type: 党课\n    period: month\n    min: 1\n    severity: warning\n    title: { zh-CN: 每月党课, en: Monthly lecture }\n    source: 公司党委\n`;
@@ -86,5 +86,25 @@ describe('hostile configuration: one found in a folder above', () => {
     expect(JSON.parse(here.stdout).config).toBeUndefined();
     const given = await runMain(['check', 'b.yaml', '--as-of', '2026-02-01', '--config', '../dangjian.config.yaml'], { cwd: path.join(dir, 'logs') });
     expect(given.stderr).toBe('');
+  });
+});
+
+describe('hostile input: a configuration or assignments file that never ends', () => {
+  // Run in a process of its own: a read that never ends is stopped after a minute, as a failure.
+  it.each([
+    ['--config /dev/zero', [], ['--config', '/dev/zero'], '/dev/zero'],
+    ['assignments: /dev/zero', [['dangjian.config.yaml', 'assignments: /dev/zero\n']], [], '/dev/zero'],
+    ['a 2 MiB configuration', [['big.yaml', `# ${'x'.repeat(2 * 1024 * 1024)}\n`]], ['--config', 'big.yaml'], 'big.yaml'],
+  ] as [string, [string, string][], string[], string][])('%s: one line, exit status 2', (_name, files, args, shown) => {
+    const dir = tempTree({ 'logs/control.yaml': CONTROL, ...Object.fromEntries(files) });
+    const result = runCli(['check', 'logs', '--as-of', '2026-01-31', ...args], { cwd: dir });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^dangjian: 配置文件 \\S*${shown.replace(/[./]/g, '\\$&')} 过大（超过 1 MiB），不是 dangjian 的配置或规定作业文件。请检查 --config 或 assignments 所指的文件\\n$`));
+    expect(result.status).toBe(2);
+  });
+
+  it('--config /dev/null is an empty configuration, as before', async () => {
+    const dir = tempTree({ 'logs/control.yaml': CONTROL });
+    expect((await runMain(['check', 'logs', '--as-of', '2026-01-31', '--config', '/dev/null'], { cwd: dir })).status).toBe(1);
   });
 });
