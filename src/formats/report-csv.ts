@@ -11,13 +11,20 @@ import type { Lang } from '../types.js';
 const BOM = '\uFEFF';
 
 /**
+ * A start that a spreadsheet may read as a formula: `=`, `+`, `-` or `@` (also in full width, as a
+ * Chinese input method types them), after any spaces (no-break, full-width and zero-width ones too),
+ * or a tab or carriage return.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u200b]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/**
  * One field: quoted when it holds a quote, comma or line break (quotes doubled). A text that starts
- * like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return: `-1+cmd|...` too) gets a leading
- * apostrophe, so that a spreadsheet never runs it; a plain number (`-12.5`, `-12.5%`) stays one.
+ * like a formula (see FORMULA_START: `-1+cmd|...` too) gets a leading apostrophe, so that a
+ * spreadsheet never runs it; a plain number (`-12.5`, `-12.5%`) stays one.
  */
 export function csvField(value: string | number): string {
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-\d+(?:\.\d+)?%?$/.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text) && !/^-\d+(?:\.\d+)?%?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -18,11 +18,23 @@ describe('hostile CSV: formula starts', () => {
     ['\t=1', "'\t=1"],
     ['\r=1', "\"'\r=1\""],
     ['-', "'-"],
+    [' =1+2', "' =1+2"],
+    ['  @SUM(A1)', "'  @SUM(A1)"],
+    ['\u00a0=1+2', "'\u00a0=1+2"],
+    ['\u3000+1+2', "'\u3000+1+2"],
+    ['\u200b=1+2', "'\u200b=1+2"],
+    ['\ufeff=1+2', "'\ufeff=1+2"],
+    ['\n=1+2', "\"'\n=1+2\""],
+    ['\uff1d1+2', "'\uff1d1+2"],
+    ['\uff0b1+2', "'\uff0b1+2"],
+    ['\uff0d1+2', "'\uff0d1+2"],
+    ['\uff20SUM(A1)', "'\uff20SUM(A1)"],
+    ['\u3000\uff1dHYPERLINK("x")', "\"'\u3000\uff1dHYPERLINK(\"\"x\"\")\""],
   ])('%j is neutralised', (cell, expected) => {
     expect(csvField(cell)).toBe(expected);
   });
 
-  it.each([['-12.5'], ['-12.5%'], ['-3'], ['12'], ['一月-支委会']])('%j stays as it is', (cell) => {
+  it.each([['-12.5'], ['-12.5%'], ['-3'], ['12'], ['一月-支委会'], [' 一月'], ['第一党小组（＝原二组）']])('%j stays as it is', (cell) => {
     expect(csvField(cell)).toBe(cell);
   });
 
