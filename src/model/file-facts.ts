@@ -245,20 +245,22 @@ const OPTIONAL_FIELDS = [
   'group', 'firstTopic', 'assignments', 'attendance', 'lecturer', 'lecturerRole', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'guests', 'votes', 'evidence', 'place',
 ] as const satisfies readonly (keyof Activity)[];
 
+/**
+ * An activity record, its fields always in one order (one shape for all records): where it is, its
+ * date and types, and the optional fields that `source` gives.
+ */
+function newActivity(where: Location, date: string, types: string[], source: Json): Activity {
+  const { file, line, column, sheet } = where;
+  const activity: Activity = { file, line, column, date, types, title: source.title as string | undefined };
+  if (sheet !== undefined) activity.sheet = sheet;
+  for (const field of OPTIONAL_FIELDS) if (source[field] !== undefined) (activity as unknown as Json)[field] = source[field];
+  return activity;
+}
+
 /** An activity; undefined (with a finding) when it makes up for a period that had not ended. */
 function readActivity(item: Json, pointer: string, { at, types, findings }: Reading): Activity | undefined {
-  const { file, line, column, sheet } = at(pointer);
-  const activity: Activity = {
-    file,
-    line,
-    column,
-    // A date is one of a few hundred: one string for all the activities of a day.
-    date: sharedText(item.date as string),
-    types: typeIds(item.type as string | string[], types),
-    title: item.title as string | undefined,
-  };
-  if (sheet !== undefined) activity.sheet = sheet;
-  for (const field of OPTIONAL_FIELDS) if (item[field] !== undefined) (activity as unknown as Json)[field] = item[field];
+  // A date is one of a few hundred: one string for all the activities of a day.
+  const activity = newActivity(at(pointer), sharedText(item.date as string), typeIds(item.type as string | string[], types), item);
   if (item.makeUpFor !== undefined) activity.makeUpFor = parsePeriod(String(item.makeUpFor));
   if (!activity.makeUpFor || activity.date > activity.makeUpFor.end) return activity;
   findings.push({
@@ -297,3 +299,20 @@ function readWaiver(item: Json, pointer: string, { at, rules, findings }: Readin
 }
 
 const KIND_ZH: Record<PeriodKind, string> = { month: '月', quarter: '季度', 'half-year': '半年', year: '年' };
+
+/**
+ * A file's facts copied from another thread (structured clone): every record an object of another
+ * shape, with its own copy of its file name, date and type list. Made again as here, they take as
+ * little memory as records read in this thread (a big branch analysed in workers).
+ */
+export function shareCopied(facts: FileFacts): FileFacts {
+  const { contribution } = facts;
+  if (!contribution) return facts;
+  contribution.activities = contribution.activities.map((copied) => {
+    const where = { file: sharedText(copied.file), line: copied.line, column: copied.column, ...(copied.sheet !== undefined ? { sheet: copied.sheet } : {}) };
+    const activity = newActivity(where, sharedText(copied.date), sharedList(copied.types), copied as unknown as Json);
+    if (copied.makeUpFor !== undefined) activity.makeUpFor = copied.makeUpFor;
+    return activity;
+  });
+  return facts;
+}

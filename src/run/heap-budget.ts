@@ -32,7 +32,12 @@ function collector(): (() => void) | null {
 }
 
 export class HeapBudget {
-  private threshold = THRESHOLD_MB * 1024 * 1024;
+  private threshold: number;
+
+  /** `thresholdMb`: the heap in use that starts the first collection, and the least that any does. */
+  constructor(private readonly thresholdMb = THRESHOLD_MB) {
+    this.threshold = thresholdMb * 1024 * 1024;
+  }
 
   /**
    * Called after each file and between the rules of a branch (a look costs under a microsecond):
@@ -47,7 +52,7 @@ export class HeapBudget {
     gc();
     // What is still alive sets the next threshold: that plus the headroom, and never below the first.
     const alive = v8.getHeapStatistics().used_heap_size;
-    this.threshold = Math.max(THRESHOLD_MB * 1024 * 1024, alive + HEADROOM_MB * 1024 * 1024);
+    this.threshold = Math.max(this.thresholdMb * 1024 * 1024, alive + HEADROOM_MB * 1024 * 1024);
   }
 }
 

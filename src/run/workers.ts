@@ -10,6 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import type { AnalyzedFile, EngineOptions } from '../engine.js';
 import type { InputFile } from '../load/files.js';
 import { DIST_URL } from '../paths.js';
+import { shareCopied } from '../model/file-facts.js';
 
 /**
  * Threads pay only for many files on a machine with cores to spare: a worker starts in about a
@@ -144,7 +145,7 @@ class AnalysisPool {
     const worker: PoolWorker = { thread, failed: false };
     thread.on('message', ({ batch, analyses }: { batch: number; analyses: AnalyzedFile[] }) => {
       worker.current = undefined;
-      this.settle(batch, analyses);
+      this.settle(batch, analyses.map((analyzed) => shareCopied(analyzed) as AnalyzedFile));
       this.idle.push(worker);
       this.pump();
     });
