@@ -43,14 +43,25 @@ function mask(digits: string, keepStart: number, keepEnd: number): string {
 }
 
 /**
- * What may stand between the digits of one number as people write them: spaces (also no-break,
- * thin and full-width ones), dashes and hyphens of every width, dots, middle dots and zero-width
- * characters. A percent-encoded character (`%20` in a URL) counts as one separator, never as digits.
+ * What may stand between the digits of one number as people write them: spaces (also tabs,
+ * no-break, thin and full-width ones), dashes and hyphens of every width, dots, middle dots,
+ * underscores (as in file names), zero-width characters and combining marks (an underlined digit).
+ * A percent-encoded character (`%20` in a URL) counts as one separator, never as digits.
  */
 function isSeparator(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || code === 0x2d || code === 0x2e;
+  if (code < 0x80) return code === 0x20 || code === 0x2d || code === 0x2e || code === 0x5f || code === 0x09;
   return (
     code === 0xa0 ||
+    (code >= 0x300 && code <= 0x36f) ||
+    code === 0x1680 ||
+    code === 0x180e ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    code === 0x2043 ||
+    code === 0x2e3a ||
+    code === 0x2e3b ||
+    code === 0xfe58 ||
+    code === 0xfe63 ||
+    code === 0xff3f ||
     code === 0xad ||
     code === 0xb7 ||
     (code >= 0x2000 && code <= 0x2015) ||
@@ -66,6 +77,22 @@ function isSeparator(code: number): boolean {
     code === 0xff0d ||
     code === 0xff0e ||
     code === 0xff65
+  );
+}
+
+/**
+ * Separators that cannot be seen: zero-width characters, the soft hyphen and combining marks. They
+ * part no group of digits (`1\u200b3\u200b8...` is written as one group, as it is seen).
+ */
+function isInvisible(code: number): boolean {
+  return (
+    code === 0xad ||
+    (code >= 0x300 && code <= 0x36f) ||
+    code === 0x180e ||
+    (code >= 0x200b && code <= 0x200d) ||
+    code === 0x2060 ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    code === 0xfeff
   );
 }
 
@@ -122,6 +149,11 @@ function* digitRuns(text: string): Generator<Group[]> {
       } else run.push({ start: i, end: i + 1, digits: digit ?? 'X' });
       count++;
       separators = 0;
+      i++;
+      continue;
+    }
+    if (last && last.end === i && isInvisible(text.charCodeAt(i))) {
+      last.end = i + 1;
       i++;
       continue;
     }

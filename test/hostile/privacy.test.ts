@@ -46,6 +46,43 @@ SPELLINGS.push(['a mobile after %20 in a URL', `https://example.invalid/call?to=
 SPELLINGS.push(['a split mobile after %20', `tel:%20${split(MOBILE, [3, 4, 4], '%20')}`, '138****8000']);
 SPELLINGS.push(['an ID with a final x, split', split(`${ID.slice(0, 17)}X`, [6, 8, 4], ' ').replace('X', 'x'), '']);
 
+/** More ways to part or hide the digits: underscores (file names), tabs, invisible characters between every digit. */
+const every = (digits: string, mark: string) => [...digits].map((d) => d + mark).join('');
+const MORE: [string, string, string][] = [
+  ['a mobile 3-4-4 with underscores (a file name)', `张三_${split(MOBILE, [3, 4, 4], '_')}.yaml`, '138****8000'],
+  ['a card in fours with underscores', split(CARD, [4, 4, 4, 4, 3], '_'), '6222***********0128'],
+  ['an ID 6-8-4 with full-width low lines', split(ID, [6, 8, 4], '\uff3f'), '1101**********4514'],
+  ['a mobile 3-4-4 with tabs', split(MOBILE, [3, 4, 4], '\t'), '138****8000'],
+  ['a mobile 3-4-4 with Ogham spaces', split(MOBILE, [3, 4, 4], '\u1680'), '138****8000'],
+  ['a mobile 3-4-4 with small hyphens', split(MOBILE, [3, 4, 4], '\ufe63'), '138****8000'],
+  ['a mobile 3-4-4 with two-em dashes', split(MOBILE, [3, 4, 4], '\u2e3a'), '138****8000'],
+  ['a mobile with a zero-width space after every digit', every(MOBILE, '\u200b'), '138****8000'],
+  ['a mobile with a soft hyphen after every digit', every(MOBILE, '\u00ad'), '138****8000'],
+  ['an underlined mobile (a combining low line on every digit)', every(MOBILE, '\u0332'), '138****8000'],
+  ['a mobile in keycaps', every(MOBILE, '\u20e3'), '138****8000'],
+  ['an underlined ID, 6-8-4', split(every(ID, '\u0332'), [12, 16, 8], ' '), '1101**********4514'],
+  ['an ID ending in X, split with underscores', split('11010119900307002X', [6, 8, 4], '_'), '1101**********002X'],
+  ['an ID ending in x, with a zero-width joiner after every digit', every('11010119900307002x', '\u200d'), '1101**********002X'],
+];
+
+describe('hostile personal numbers: more separators, invisible characters', () => {
+  it.each(MORE)('%s: found and masked', (_name, spelled, masked) => {
+    const text = `联系：${spelled}。`;
+    expect(findPersonalNumbers(text).map((f) => f.masked)).toEqual([masked]);
+    const masked_ = maskPersonalData(text);
+    expect(masked_).toContain(masked);
+    expect(masked_.replace(/[^\d\uff10-\uff19]/g, '')).not.toMatch(/13800138|1101011990/);
+  });
+
+  it.each([
+    ['a date and time in a file name', '2026_01_05_1330_0001.yaml'],
+    ['numbers in a table, by tabs', '12\t30\t2026\t13\t8001\t3800'],
+    ['spaced digits, one by one', '1 3 8 0 0 1 3 8 0 0 0'],
+  ])('%s: not taken for one', (_name, text) => {
+    expect(findPersonalNumbers(text)).toEqual([]);
+  });
+});
+
 describe('hostile personal numbers: split spellings', () => {
   it.each(SPELLINGS.filter(([, , masked]) => masked))('%s: found and masked', (_name, spelled, masked) => {
     const text = `联系：${spelled}。`;
