@@ -148,7 +148,7 @@ function branchSheet(workbook: ExcelJS.Workbook, lang: Lang, branch: Json): void
     row.getCell(3).font = { color: { argb: 'FF808080' } };
   });
   const groups = Array.isArray(branch.groups) ? (branch.groups as string[]) : [];
-  groups.forEach((group, i) => (sheet.getCell(i + 2, GROUPS_COLUMN).value = group));
+  groups.forEach((group, i) => (sheet.getCell(i + 2, GROUPS_COLUMN).value = typeof group === 'string' ? maskPersonalData(group) : group));
   printSetup(sheet, false);
 }
 

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findPersonalNumbers, maskPersonalData } from '../../src/privacy.js';
+import { ZipArchive } from '../../src/xlsx/zip.js';
 import { runMain, tempTree } from '../helpers.js';
 import { AS_OF, header } from './catalogue.js';
 
@@ -164,5 +165,35 @@ describe('hostile personal numbers: in the messages of commands that write files
     // ... and never with a number in full.
     expect(all).not.toContain(MOBILE);
     expect(all).not.toContain(ID);
+  });
+});
+
+describe('hostile personal numbers: in every part of a written workbook', () => {
+  const log = `${header('wb').replace('  members: 10\n', `  members: 10\n  parent: 上级${MOBILE}\n  groups: [第一组${MOBILE}, 第二组]\n`)}activities:
+  - date: 2026-01-05
+    type: 支委会
+    title: 会议 ${MOBILE}
+    firstTopic: 学习 ${ID}
+    group: 第一组${MOBILE}
+    host: 主持 ${split(MOBILE, [3, 4, 4], '_')}
+`;
+  /** The text of every part of a workbook (cells, shared strings, drop-down lists, names, comments). */
+  const partsOf = (file: string) => {
+    const zip = new ZipArchive(readFileSync(file));
+    return [...zip.entries.keys()].map((name) => `${name}\n${zip.text(name) ?? ''}`).join('\n');
+  };
+
+  it.each([
+    ['export', ['export', 'a.yaml', '-o', 'out.xlsx']],
+    ['report --format xlsx', ['report', '.', '--period', '2026-01', '--format', 'xlsx', '-o', 'out.xlsx', '--as-of', AS_OF]],
+  ])('%s', async (_name, args) => {
+    const dir = tempTree({ 'a.yaml': log });
+    const result = await runMain(args, { cwd: dir });
+    expect(result.stdout + result.stderr).toMatch(/out\.xlsx/);
+    const text = partsOf(path.join(dir, 'out.xlsx'));
+    expect(text).toContain('138****8000');
+    expect(text).not.toContain(MOBILE);
+    expect(text).not.toContain(ID);
+    expect(text).not.toContain('138_0013_8000');
   });
 });
