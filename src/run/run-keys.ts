@@ -8,6 +8,7 @@ import type { Engine, EngineOptions } from '../engine.js';
 import { sha256 } from '../hash.js';
 import type { InputFile } from '../load/files.js';
 import { type CheckCache, contentHash, fileStamp, settledBy, type StampEntry } from './cache.js';
+import { storedPath } from './cache/format.js';
 import type { FileTimes } from './cache/stamps.js';
 
 /**
@@ -146,7 +147,7 @@ export function stampsOf(tool: string, engine: Engine, files: InputFile[], looks
     if ('key' in seen || !settledBy(seen.times, since)) return undefined;
     stamps.push(seen.stamp);
   }
-  return Buffer.from(JSON.stringify([tool, engine.options, files.map((file, index) => [file.display, file.absolute, stamps[index]])]), 'utf8');
+  return Buffer.from(JSON.stringify([tool, engine.options, files.map((file, index) => [storedPath(file.display), storedPath(file.absolute), stamps[index]])]), 'utf8');
 }
 
 /** The key of a whole run: the tool, every option, and every file's path and content key. */

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type EngineOptions } from '../../src/engine.js';
 import { formatJson } from '../../src/formats/json.js';
 import { findFiles } from '../../src/load/files.js';
+import { branchLine, StoredBranches } from '../../src/run/cache/branches.js';
 import { runCheck, type CacheOptions } from '../../src/run/check-run.js';
 import { header, runCli, tempTree } from '../helpers.js';
 import { AS_OF, CONTROL, CONTROL_FILE, RECORD_RULES_OFF } from './catalogue.js';
@@ -168,5 +169,41 @@ describe('hostile cache: what it stores', () => {
     expect(stored).not.toContain(ID);
     expect(stored).not.toContain("专题支委会");
     expect(stored.replace(/\D+/g, ' ')).not.toMatch(/13800|199003/);
+  });
+});
+
+describe('hostile cache: paths that hold a personal number', () => {
+  const MOBILE = '13800138000';
+  const ID = '110101199003074514';
+
+  it('are kept as digests in every section, and the cache still gives the result of a run without it', async () => {
+    const folder = `支部_${ID}`;
+    const dir = tempTree({ [`${folder}/a_${MOBILE}.yaml`]: BROKEN, [`${folder}/b.yaml`]: CLEAN.replace('id: edit', 'id: other') });
+    const location = path.join(mkdtempSync(path.join(os.tmpdir(), 'dangjian-cache-')), 'check.cache');
+    for (const strategy of ['metadata', 'content'] as const) {
+      const cache = { location, cwd: dir, tool: 'test', strategy };
+      expect(await check(dir, cache)).toBe(await check(dir));
+      expect(await check(dir, cache)).toBe(await check(dir));
+      writeFileSync(path.join(dir, folder, `a_${MOBILE}.yaml`), CLEAN);
+      expect(await check(dir, cache)).toBe(await check(dir));
+      writeFileSync(path.join(dir, folder, `a_${MOBILE}.yaml`), BROKEN);
+      expect(await check(dir, cache)).toBe(await check(dir));
+      const stored = readFileSync(location, 'utf8');
+      expect(stored).toContain('b.yaml');
+      expect(stored).not.toContain(MOBILE);
+      expect(stored).not.toContain(ID);
+    }
+  });
+
+  it('a branch stored under such a path is found by it again', () => {
+    const file = `logs/${MOBILE}.yaml`;
+    const key = 'a'.repeat(40);
+    const line = branchLine([[file, key]], 'group', { findings: [], branches: 1 });
+    expect(line).not.toContain(MOBILE);
+    const branches = StoredBranches.parse(Buffer.from(line))!;
+    expect(branches.known(file)).toEqual({ key, group: 'group' });
+    expect(branches.known(`logs/13800138001.yaml`)).toBeUndefined();
+    expect(branches.outcome([[file, key]])?.outcome).toEqual({ findings: [], branches: 1 });
+    expect([...branches.others(new Set([file]), 10)]).toEqual([]);
   });
 });

@@ -6,13 +6,19 @@
  * files are read for every line, the outcome only when the branch is taken from the cache.
  */
 import type { BranchFiles, BranchOutcome } from '../stream.js';
+import { storedPath } from './format.js';
 
 const TAB = 0x09;
 const LF = 0x0a;
 
 /** A branch's line, without its line end. */
 export function branchLine(files: BranchFiles, group: string | undefined, outcome: BranchOutcome): string {
-  return `${JSON.stringify([files, group ?? null])}\t${JSON.stringify(outcome)}`;
+  return `${JSON.stringify([stored(files), group ?? null])}\t${JSON.stringify(outcome)}`;
+}
+
+/** The files as the cache keeps them: see storedPath. */
+function stored(files: BranchFiles): BranchFiles {
+  return files.map(([file, key]) => [storedPath(file), key]);
 }
 
 interface Entry {
@@ -54,12 +60,12 @@ export class StoredBranches {
 
   /** The content key a file had, and its branch's group key (null: it belonged to none). */
   known(file: string): { key: string; group: string | null } | undefined {
-    return this.byFile.get(file);
+    return this.byFile.get(storedPath(file));
   }
 
   /** The stored outcome of a branch made of exactly these files, and its line (to keep); undefined if none, or unusable. */
   outcome(files: BranchFiles): { outcome: BranchOutcome; line: Buffer } | undefined {
-    const entry = this.byFiles.get(JSON.stringify(files));
+    const entry = this.byFiles.get(JSON.stringify(stored(files)));
     if (!entry) return undefined;
     try {
       const outcome = JSON.parse(entry.line.toString('utf8', entry.tab + 1)) as BranchOutcome;
@@ -73,9 +79,10 @@ export class StoredBranches {
 
   /** Lines of branches none of whose files is in `files`, to carry into the next cache (at most `limit` files in all). */
   *others(files: Set<string>, limit: number): Iterable<Buffer> {
+    const current = new Set([...files].map(storedPath));
     let count = 0;
     for (const entry of this.entries) {
-      if (entry.files.some(([file]) => files.has(file))) continue;
+      if (entry.files.some(([file]) => current.has(file))) continue;
       count += entry.files.length;
       if (count > limit) return;
       yield entry.line;

@@ -7,10 +7,12 @@
  * version and each section's length and checksum).
  */
 import { readSync } from 'node:fs';
+import { sha256 } from '../../hash.js';
+import { findPersonalNumbers } from '../../privacy.js';
 import type { CheckResult, Summary } from '../../types.js';
 
 export const CACHE_FORMAT = 'dangjian-check-cache';
-export const CACHE_FORMAT_VERSION = 6;
+export const CACHE_FORMAT_VERSION = 7;
 /**
  * The first line of every cache file: what tells a cache from any other file, which the cache is
  * never written over (an earlier format, without it, is known by its trailer).
@@ -91,6 +93,16 @@ export interface RunRecord {
   summary: Summary;
   result?: Body;
   outputs: { key: string; body: Body }[];
+}
+
+/**
+ * A file's path as the cache keeps it (in the branches and stamps sections, and in a run's stamps):
+ * as it is, or, when it holds a personal number, a digest that tells it from every other path as
+ * surely, in letters only (so that it never holds a number itself, and is kept as it is).
+ */
+export function storedPath(file: string): string {
+  if (findPersonalNumbers(file).length === 0) return file;
+  return `#${sha256(file).slice(0, 40).replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)])}`;
 }
 
 /** A file's stamp and the content hash computed for it. */

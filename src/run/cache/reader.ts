@@ -14,6 +14,7 @@ import {
   STAMP,
   type StampEntry,
   stampEntry,
+  storedPath,
   type StoredRun,
   type Trailer,
 } from './format.js';
@@ -162,7 +163,7 @@ export class CheckCache {
    */
   storedHash(absolute: string, stats: FileTimes, stamp: string): string | undefined {
     this.loadStamps();
-    const entry = this.problem ? undefined : stampEntry(this.stamps, absolute);
+    const entry = this.problem ? undefined : stampEntry(this.stamps, storedPath(absolute));
     return entry && entry[0] === stamp && this.settled(stats.mtimeNs, stats.ctimeNs) ? entry[1] : undefined;
   }
 
@@ -173,8 +174,9 @@ export class CheckCache {
   *otherStamps(paths: Set<string>): Iterable<[string, StampEntry]> {
     this.loadStamps();
     if (this.problem) return;
+    const current = new Set([...paths].map(storedPath));
     for (const absolute of Object.keys(this.stamps)) {
-      const entry = paths.has(absolute) ? undefined : stampEntry(this.stamps, absolute);
+      const entry = current.has(absolute) ? undefined : stampEntry(this.stamps, absolute);
       const times = entry && STAMP.exec(entry[0]);
       if (times && this.settled(BigInt(times[1]), BigInt(times[2]))) yield [absolute, entry!];
     }

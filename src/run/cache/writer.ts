@@ -14,6 +14,7 @@ import {
   type RunRecord,
   type StampEntry,
   type StampsSection,
+  storedPath,
   type StoredRun,
   type Trailer,
 } from './format.js';
@@ -122,7 +123,7 @@ export class CacheWriter {
       const kept: [string, StampEntry][] = [];
       for (const stamp of stamps) {
         if (kept.length >= MAX_FILES) break;
-        kept.push(stamp);
+        kept.push([storedPath(stamp[0]), stamp[1]]);
       }
       const section: StampsSection = { since: String(stampsSince), files: Object.fromEntries(kept) };
       const stampsBytes = Buffer.from(`${JSON.stringify(section)}\n`, 'utf8');
