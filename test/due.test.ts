@@ -142,6 +142,28 @@ describe('due', () => {
   });
 });
 
+describe('due, branch by branch', () => {
+  it('lists the same items when a branch turns out to have a file after it was checked', async () => {
+    // b.yaml's branch id lies beyond what is read to predict it: the run starts again with every
+    // branch kept to the end, and lists what a run that predicted right lists.
+    const padding = '# 备注\n'.repeat(3000);
+    const logs = (pad: string) => ({
+      'dangjian.config.yaml': EXPLICIT_RULES,
+      'a.yaml': `${header('b1')}activities:\n  - { date: 2026-01-05, type: 支委会 }\n`,
+      'b.yaml': `${pad}${header('b1')}activities:\n  - { date: 2026-02-05, type: 支委会 }\n`,
+      'c.yaml': header('b2'),
+    });
+    const run = async (dir: string) => runMain(['due', '.', '--as-of', '2026-03-10', '--format', 'json'], { cwd: dir });
+    const late = await run(tempTree(logs(padding)));
+    const early = await run(tempTree(logs('')));
+    expect(late.stderr).toBe('');
+    expect(late.stdout).toBe(early.stdout);
+    const model = JSON.parse(late.stdout);
+    expect(model.summary.branches).toBe(2);
+    expect(model.items.map((i: Item) => `${i.branch} ${i.ruleId} ${i.period ?? ''}`)).toContain('b1 committee-meeting-monthly 2026-03');
+  });
+});
+
 describe('due --format ics', () => {
   let ics: string;
   let items: Item[];

@@ -1,7 +1,9 @@
 /** `dangjian due`: what each branch still has to do, as a table, JSON or an iCalendar file. */
 import { dueFormats } from '../formats/index.js';
 import { UsageError } from '../options.js';
-import { buildDue } from '../report/due.js';
+import { buildDue, dueItems, dueUntil } from '../report/due.js';
+import { eachBranch } from '../run/merge-in-order.js';
+import { settleHeap } from '../run/heap-budget.js';
 import type { Lang } from '../types.js';
 import { prepareRun, type RunOptions } from './common.js';
 import { progressFor } from './progress.js';
@@ -38,10 +40,13 @@ export async function dueCommand(paths: string[], options: DueCommandOptions, la
   const prepared = await prepareRun(paths, { asOf: options.asOf, rule: options.rule, config: options.config, onProgress: progress.tick }, lang, io);
   const { engine, files } = prepared;
   guardOutput(io, options.output, runInputs(prepared));
-  const { result, branches } = engine.check(files);
+  // Branch by branch: a big repository's branches are never all in memory at once.
+  const until = dueUntil(engine, within);
+  const { result, made: itemsByBranch } = await eachBranch(engine, files, (branch) => dueItems(engine, branch, until));
   progress.done();
-  const model = buildDue({ engine, result, branches, files: files.length, within });
+  const model = buildDue({ engine, result, itemsByBranch, files: files.length, within });
   const render = await format.spec.load();
+  settleHeap();
   emit(io, render(model, { colorLevel: await outputColorLevel(format.spec, options, io), version: VERSION }), options.output);
   const { items, overdue } = model.summary;
   sayWritten(io, lang, options.output, 'wrote.due', { items, overdue, branches: model.summary.branches, uncounted: uncountedText(model.uncounted.length, lang) });

@@ -66,7 +66,8 @@ export interface DueModel {
 export interface DueInput {
   engine: Engine;
   result: CheckResult;
-  branches: Branch[];
+  /** Each branch's items (dueItems), in the order of the branch ids. */
+  itemsByBranch: DueItem[][];
   files: number;
   /** Days after the as-of date. */
   within: number;
@@ -77,23 +78,32 @@ export function dueUid(branch: string, requirement: string, period: string, grou
   return `${hash.slice(0, 32)}@dangjian`;
 }
 
-export function buildDue(input: DueInput): DueModel {
-  const { engine, branches, within } = input;
-  const { window, lang } = engine.options;
-  const until = addDays(window.asOf, within);
+/** The last day that `--within` days after the as-of date reach. */
+export function dueUntil(engine: Engine, within: number): string {
+  return addDays(engine.options.window.asOf, within);
+}
+
+/** What one branch has to do by `until` (see dueUntil), in the order of the rules. */
+export function dueItems(engine: Engine, branch: Branch, until: string): DueItem[] {
   const items: DueItem[] = [];
-  for (const branch of branches) {
-    for (const rule of engine.rules) {
-      if (!rule.due || !engine.enabled(rule)) continue;
-      for (const entry of rule.due(dueContext(engine, rule, branch, until))) {
-        // --within: what falls due by `until` (or is overdue), and an election being reminded of.
-        if (entry.deadline > until && !entry.stage) continue;
-        items.push(dueItem(engine, rule, branch, entry));
-      }
+  for (const rule of engine.rules) {
+    if (!rule.due || !engine.enabled(rule)) continue;
+    for (const entry of rule.due(dueContext(engine, rule, branch, until))) {
+      // --within: what falls due by `until` (or is overdue), and an election being reminded of.
+      if (entry.deadline > until && !entry.stage) continue;
+      items.push(dueItem(engine, rule, branch, entry));
     }
   }
-  items.sort(compareItems(branches, engine));
-  const { since, sinceByBranch } = engine.startSummary(branches);
+  return items;
+}
+
+export function buildDue(input: DueInput): DueModel {
+  const { engine, result, within } = input;
+  const { window, lang } = engine.options;
+  const until = dueUntil(engine, within);
+  const items = input.itemsByBranch.flat();
+  items.sort(compareItems(input.itemsByBranch, engine));
+  const { since, sinceByBranch } = result;
   return {
     version: 1,
     lang,
@@ -104,7 +114,7 @@ export function buildDue(input: DueInput): DueModel {
     until,
     items,
     uncounted: uncountedFiles(input.result.findings, engine),
-    summary: { files: input.files, branches: branches.length, items: items.length, overdue: items.filter((i) => i.overdue).length },
+    summary: { files: input.files, branches: result.summary.branches, items: items.length, overdue: items.filter((i) => i.overdue).length },
   };
 }
 
@@ -164,8 +174,9 @@ function titleOf(rule: Rule, entry: DueEntry, group: string | undefined, lang: L
  * Overdue items first, across branches (by deadline, then branch); then branch by branch (in the
  * order of the model), by deadline and the rule order.
  */
-function compareItems(branches: Branch[], engine: Engine): (a: DueItem, b: DueItem) => number {
-  const order = new Map(branches.map((b, i) => [b.header.id, i]));
+function compareItems(itemsByBranch: DueItem[][], engine: Engine): (a: DueItem, b: DueItem) => number {
+  const order = new Map<string, number>();
+  itemsByBranch.forEach((items, i) => items.forEach((item) => order.set(item.branch, i)));
   const rules = new Map(engine.rules.map((r, i) => [r.meta.id, i]));
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return (a, b) =>

@@ -4,9 +4,11 @@
  */
 import type { AnalyzedFile, Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
+import type { Branch } from '../model/model.js';
 import type { CheckResult } from '../types.js';
 import type { RunOptions } from './run-options.js';
-import { type BranchStore, type KnownFile, predictBranchId, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
+import { BranchSwitched, type BranchStore, type KnownFile, predictBranchId, STREAM_MIN_FILES, StreamingCheck } from './stream.js';
+import { compareText } from '../util/compare.js';
 import { HeapBudget } from './heap-budget.js';
 
 /** Whether a run keeps only open branches in memory. */
@@ -23,6 +25,8 @@ export interface MergeInOrder {
   predict?: (file: InputFile, index: number) => string | undefined;
   /** Called with each analysis, in order, before it is merged; may give what is merged instead. */
   each?: (index: number, analyzed: AnalyzedFile) => AnalyzedFile | void;
+  /** Given each branch once it is checked (see StreamingCheck). */
+  onBranch?: (branch: Branch) => void;
 }
 
 /** Merges the analyses of the files in order into the result; throws BranchSwitched (see stream.ts). */
@@ -30,11 +34,11 @@ export async function mergeInOrder(
   engine: Engine,
   files: InputFile[],
   options: RunOptions,
-  { known = [], store, predict = predictBranchId, each }: MergeInOrder = {},
+  { known = [], store, predict = predictBranchId, each, onBranch }: MergeInOrder = {},
 ): Promise<CheckResult> {
   const predicted = streams(files, options) ? files.map((file, index) => predict(file, index)) : undefined;
   const heap = new HeapBudget();
-  const stream = new StreamingCheck(engine, files, predicted, store, heap);
+  const stream = new StreamingCheck(engine, files, predicted, store, heap, onBranch);
   let index = 0;
   for await (const item of arrivals(engine, files, options, known)) {
     stream.add(known[index] ?? each?.(index, item as AnalyzedFile) ?? item);
@@ -60,4 +64,23 @@ async function* arrivals(engine: Engine, files: InputFile[], options: RunOptions
     return;
   }
   for (let index = 0; index < files.length; index++) yield known[index] ?? engine.analyze(files[index]);
+}
+
+/**
+ * Checks the files branch by branch, and makes something of each branch while it is in memory
+ * (`make`: what `due` lists for it), so that a command over many branches holds one branch at a
+ * time. What is made comes back in the order of the branch ids, as a model of all branches would
+ * give it; so does the result, the same as `Engine.check` gives.
+ */
+export async function eachBranch<T>(engine: Engine, files: InputFile[], make: (branch: Branch) => T): Promise<{ result: CheckResult; made: T[] }> {
+  const byId = new Map<string, T>();
+  try {
+    const result = await mergeInOrder(engine, files, { stream: true }, { onBranch: (branch) => byId.set(branch.header.id, make(branch)) });
+    return { result, made: [...byId.keys()].sort(compareText).map((id) => byId.get(id)!) };
+  } catch (error) {
+    if (!(error instanceof BranchSwitched)) throw error;
+    // A file belongs to a branch already checked: every branch is kept to the end instead.
+    const { result, branches } = engine.check(files);
+    return { result, made: branches.map(make) };
+  }
 }

@@ -17,6 +17,7 @@ import { compareFindings, summarize, type AnalyzedFile, type Engine } from '../e
 import type { InputFile } from '../load/files.js';
 import { guessBranchId } from '../load/branch-id.js';
 import { mergeFileFacts } from '../model/build.js';
+import type { Branch } from '../model/model.js';
 import { summarizeStarts } from '../model/window.js';
 import { outputText } from '../privacy.js';
 import type { BranchInfo, CheckResult, Finding } from '../types.js';
@@ -122,7 +123,8 @@ export class StreamingCheck {
    * `predicted`: each file's predicted branch (its group key), to check a branch as soon as its last
    * file has arrived; without, every branch is kept until the end. `store`: outcomes of branches
    * whose files are unchanged (known files stand for their analyses), and where new ones go.
-   * `heap`: looked at between the steps of a branch's check (a branch may be big).
+   * `heap`: looked at between the steps of a branch's check (a branch may be big). `onBranch`: given
+   * each branch once it is checked, before it is dropped (what a command makes of a branch).
    */
   constructor(
     private readonly engine: Engine,
@@ -130,6 +132,7 @@ export class StreamingCheck {
     predicted?: (string | undefined)[],
     private readonly store?: BranchStore,
     private readonly heap?: HeapBudget,
+    private readonly onBranch?: (branch: Branch) => void,
   ) {
     const last = new Map<string, number>();
     predicted?.forEach((id, index) => {
@@ -206,6 +209,7 @@ export class StreamingCheck {
     const raw = [...findings, ...this.engine.ruleFindings(branches, analyses, (file) => file.contribution?.id, afterStep)];
     // One id, so at most one branch.
     const branch = branches[0];
+    if (branch) this.onBranch?.(branch);
     return {
       findings: this.engine.finish(raw, branches),
       ...(branch ? { info: [outputText(branch.header.id), this.engine.branchInfo(branch)] as [string, BranchInfo] } : {}),
