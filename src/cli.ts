@@ -262,6 +262,11 @@ export async function main(argv: string[], given: Io = processIo()): Promise<num
     io.stderr.write(`dangjian: ${outputText(message(lang, id, params))}\n${lines.map((line) => `  ${outputText(line)}\n`).join('')}`);
     return 2;
   };
+  // Output that could not be written (a full disk under `> file`) is an error of the run.
+  const unwritten = async () => {
+    const failure = await io.stdout.finish?.();
+    return failure ? fail('usage.cannotWriteStdout', { code: failure.code ?? 'EIO' }) : undefined;
+  };
   try {
     lang = explicitLang !== undefined ? parseLang(explicitLang) : resolveLang(undefined, configuredLang(argv, io), io.env);
     let exitCode = 0;
@@ -271,13 +276,14 @@ export async function main(argv: string[], given: Io = processIo()): Promise<num
       return 2;
     }
     await program.parseAsync(argv, { from: 'user' });
-    // Output that could not be written (a full disk under `> file`) is an error of the run.
-    const failure = await io.stdout.finish?.();
-    if (failure) return fail('usage.cannotWriteStdout', { code: failure.code ?? 'EIO' });
-    return exitCode;
+    return (await unwritten()) ?? exitCode;
   } catch (error) {
     if (error instanceof UsageError) return fail(error.messageId, error.params as Record<string, string>, error.lines?.[lang]);
-    if (error instanceof CommanderError) return commanderError(error, fail);
+    if (error instanceof CommanderError) {
+      const status = commanderError(error, fail);
+      // Help and the version are output too.
+      return status === 0 ? ((await unwritten()) ?? 0) : status;
+    }
     if (debug) io.stderr.write(`${maskPersonalData((error as Error)?.stack ?? String(error))}\n`);
     return fail('usage.internal', { detail: String((error as Error)?.message ?? error).split('\n')[0] });
   }

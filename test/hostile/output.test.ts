@@ -103,6 +103,10 @@ describe.runIf(existsSync('/dev/full'))('hostile output: a full device', () => {
     ['due --format ics', ['due', '.', '--as-of', AS_OF, '--format', 'ics']],
     ['rules', ['rules']],
     ['rules first-topic', ['rules', 'first-topic']],
+    ['--help', ['--help']],
+    ['--version', ['--version']],
+    ['check --help', ['check', '--help']],
+    ['template', ['template', '-o', 'template.xlsx', '--force']],
   ])('%s > /dev/full: one line and exit status 2', (_name, args) => {
     const result = runTo('/dev/full', args, dir);
     expect(result.stderr).toBe('dangjian: 无法写出结果（ENOSPC），输出不完整。请检查磁盘空间或输出目标\n');
