@@ -284,18 +284,35 @@ function setProperty(target: Record<string, unknown>, name: string, value: unkno
   else target[name] = value;
 }
 
-/** The top of a stack from `from` on, as an array of its own; the stack keeps what lies below. */
-function take<T>(stack: T[], from: number): T[] {
-  const top = stack.slice(from);
-  stack.length = from;
-  return top;
-}
+/**
+ * A stack whose array only grows: its top is kept apart, so that taking entries off never shrinks
+ * the array (V8 gives back the room of an array cut to less than half, and pushing grows it again).
+ */
+class Stack<T> {
+  private readonly array: T[] = [];
+  top = 0;
 
-/** A collection's slots off the stack; none for an empty one (it has no entries to find). */
-function ownSlots(stack: Slots, from: number): Slots | undefined {
-  if (stack.length > from + 1) return take(stack, from);
-  stack.length = from;
-  return undefined;
+  push(value: T): void {
+    this.array[this.top++] = value;
+  }
+
+  at(index: number): T {
+    return this.array[index];
+  }
+
+  /** The entries from `from` to the top, as an array of its own, off the stack. */
+  take(from: number): T[] {
+    const taken = this.array.slice(from, this.top);
+    this.top = from;
+    return taken;
+  }
+
+  /** A collection's slots off the stack; none for an empty one (it has no entries to find). */
+  takeSlots(from: number): T[] | undefined {
+    if (this.top > from + 1) return this.take(from);
+    this.top = from;
+    return undefined;
+  }
 }
 
 class FastParser {
@@ -308,8 +325,8 @@ class FastParser {
    * own off the top when it ends, as arrays of their exact size (a hostile file of a million empty
    * lists would otherwise hold a million arrays grown for more items than they ever get).
    */
-  private readonly items: unknown[] = [];
-  private readonly slotStack: Slots = [];
+  private readonly items = new Stack<unknown>();
+  private readonly slotStack = new Stack<Slots[number]>();
   /** The deepest level checked, and whether a bracket or quote stood where the nesting scan misreads it (`FastParse.shallow`). */
   private deepest = 0;
   private misread = false;
@@ -443,7 +460,7 @@ class FastParser {
     this.checkDepth(depth);
     const result: Record<string, unknown> = {};
     const slots = this.slotStack;
-    const from = slots.length;
+    const from = slots.top;
     slots.push(1);
     let keys: Set<string> | undefined;
     for (;;) {
@@ -477,13 +494,18 @@ class FastParser {
         next = this.skipToContent();
       }
       setProperty(result, name, value);
-      slots.push(name, keyLine, keyColumn, valueLine, valueColumn, child);
+      slots.push(name);
+      slots.push(keyLine);
+      slots.push(keyColumn);
+      slots.push(valueLine);
+      slots.push(valueColumn);
+      slots.push(child);
       if (next === indent) {
         if (this.atSequenceItem()) throw UNSUPPORTED;
         continue;
       }
       if (next > indent) throw UNSUPPORTED;
-      this.slotsRead = take(slots, from);
+      this.slotsRead = slots.take(from);
       this.nextIndent = next;
       return result;
     }
@@ -542,10 +564,10 @@ class FastParser {
     }
     // A linear search is fastest for the few keys of a log's mappings; a set, for a huge one.
     const slots = this.slotStack;
-    for (let i = from + 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) throw UNSUPPORTED;
-    if (slots.length - from < 1 + MAX_LISTED_KEYS * MAP_STRIDE) return undefined;
+    for (let i = from + 1; i < slots.top; i += MAP_STRIDE) if (slots.at(i) === name) throw UNSUPPORTED;
+    if (slots.top - from < 1 + MAX_LISTED_KEYS * MAP_STRIDE) return undefined;
     const all = new Set<string>([name]);
-    for (let i = from + 1; i < slots.length; i += MAP_STRIDE) all.add(slots[i] as string);
+    for (let i = from + 1; i < slots.top; i += MAP_STRIDE) all.add(slots.at(i) as string);
     return all;
   }
 
@@ -553,8 +575,8 @@ class FastParser {
   private blockSequence(indent: number, depth: number): unknown[] {
     this.checkDepth(depth);
     const { items, slotStack: slots } = this;
-    const itemsFrom = items.length;
-    const from = slots.length;
+    const itemsFrom = items.top;
+    const from = slots.top;
     slots.push(0);
     for (;;) {
       // at "- "
@@ -575,12 +597,14 @@ class FastParser {
         this.endLine();
         next = this.skipToContent();
       }
-      slots.push(line, column, this.slotsRead);
+      slots.push(line);
+      slots.push(column);
+      slots.push(this.slotsRead);
       if (next === indent && this.atSequenceItem()) continue;
       if (next > indent) throw UNSUPPORTED;
-      this.slotsRead = take(slots, from);
+      this.slotsRead = slots.take(from);
       this.nextIndent = next;
-      return take(items, itemsFrom);
+      return items.take(itemsFrom);
     }
   }
 
@@ -677,24 +701,26 @@ class FastParser {
 
   private flowSequence(depth: number): unknown[] {
     const { items, slotStack: slots } = this;
-    const itemsFrom = items.length;
-    const from = slots.length;
+    const itemsFrom = items.top;
+    const from = slots.top;
     slots.push(0);
     this.flowCollection(depth, CLOSE_BRACKET, () => {
       this.checkDepth(depth + 1);
       const line = this.line;
       const column = this.column();
       items.push(this.inlineValue(depth + 1, 'flow'));
-      slots.push(line, column, this.slotsRead);
+      slots.push(line);
+      slots.push(column);
+      slots.push(this.slotsRead);
     });
-    this.slotsRead = ownSlots(slots, from);
-    return take(items, itemsFrom);
+    this.slotsRead = slots.takeSlots(from);
+    return items.take(itemsFrom);
   }
 
   private flowMap(depth: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     const slots = this.slotStack;
-    const from = slots.length;
+    const from = slots.top;
     slots.push(1);
     let keys: Set<string> | undefined;
     this.flowCollection(depth, CLOSE_BRACE, () => {
@@ -709,9 +735,14 @@ class FastParser {
       const valueLine = this.line;
       const valueColumn = this.column();
       setProperty(result, name, this.inlineValue(depth + 1, 'flow'));
-      slots.push(name, keyLine, keyColumn, valueLine, valueColumn, this.slotsRead);
+      slots.push(name);
+      slots.push(keyLine);
+      slots.push(keyColumn);
+      slots.push(valueLine);
+      slots.push(valueColumn);
+      slots.push(this.slotsRead);
     });
-    this.slotsRead = ownSlots(slots, from);
+    this.slotsRead = slots.takeSlots(from);
     return result;
   }
 
