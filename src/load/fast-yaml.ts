@@ -97,39 +97,52 @@ function detached(text: string): string {
 }
 
 /**
- * Positions of one collection's entries, in document order. A mapping is
- * `[1, name, keyLine, keyColumn, valueLine, valueColumn, child, name, ...]`, a sequence is
- * `[0, line, column, child, line, column, child, ...]`; `child` is the nested collection's slots.
+ * Positions of one collection's entries, in document order, as offsets in the text. A mapping is
+ * `[1, name, keyOffset, valueOffset, child, name, ...]`, a sequence is `[0, offset, child, offset,
+ * child, ...]`; `child` is the nested collection's slots.
  */
 type Slots = (string | number | Slots | undefined)[];
-const MAP_STRIDE = 6;
-const SEQ_STRIDE = 3;
+const MAP_STRIDE = 4;
+const SEQ_STRIDE = 2;
 
 /**
  * The positions of a fast parse, looked up lazily by walking the collections along the pointer:
- * building a map of every pointer costs more than all the lookups a check makes.
+ * building a map of every pointer costs more than all the lookups a check makes. Offsets become
+ * lines and columns by the offsets where lines start.
  */
 export class TreePositionIndex implements PositionIndex {
-  constructor(private readonly root: Slots | undefined) {}
+  constructor(
+    private readonly root: Slots | undefined,
+    private readonly lineStarts: Int32Array,
+  ) {}
 
   get(pointer: string): NodePosition | undefined {
     const at = this.find(pointer);
     if (!at) return undefined;
     const [slots, index] = at;
     const keyAt = slots[0] === 1 ? index + 1 : index;
-    const valueAt = slots[0] === 1 ? index + 3 : index;
-    return {
-      key: { line: slots[keyAt] as number, column: slots[keyAt + 1] as number },
-      value: { line: slots[valueAt] as number, column: slots[valueAt + 1] as number },
-    };
+    const valueAt = slots[0] === 1 ? index + 2 : index;
+    return { key: this.at(slots[keyAt] as number), value: this.at(slots[valueAt] as number) };
   }
 
   position(pointer: string, which: 'key' | 'value'): Position | undefined {
     const at = this.find(pointer);
     if (!at) return undefined;
     const [slots, index] = at;
-    const from = slots[0] === 1 ? index + (which === 'key' ? 1 : 3) : index;
-    return { line: slots[from] as number, column: slots[from + 1] as number };
+    return this.at(slots[slots[0] === 1 ? index + (which === 'key' ? 1 : 2) : index] as number);
+  }
+
+  /** The line and column of an offset. */
+  private at(offset: number): Position {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] + 1 };
   }
 
   /** The collection holding the pointer's entry and where the entry starts in it. */
@@ -144,7 +157,7 @@ export class TreePositionIndex implements PositionIndex {
       const at = entryIndex(slots, pointer, start, end);
       if (at < 0) return undefined;
       if (end === pointer.length) return [slots, at];
-      slots = slots[slots[0] === 1 ? at + 5 : at + 2] as Slots | undefined;
+      slots = slots[slots[0] === 1 ? at + 3 : at + 1] as Slots | undefined;
       start = end + 1;
     }
   }
@@ -155,26 +168,21 @@ export class TreePositionIndex implements PositionIndex {
 
   /** Every pointer and its position, in document order (for tests and diagnostics). */
   *entries(): IterableIterator<[string, NodePosition]> {
+    const at = (offset: unknown) => this.at(offset as number);
     function* walk(slots: Slots, prefix: string): Generator<[string, NodePosition]> {
       if (slots[0] === 1) {
         for (let i = 1; i < slots.length; i += MAP_STRIDE) {
           const pointer = `${prefix}/${escapePointer(slots[i] as string)}`;
-          yield [
-            pointer,
-            {
-              key: { line: slots[i + 1] as number, column: slots[i + 2] as number },
-              value: { line: slots[i + 3] as number, column: slots[i + 4] as number },
-            },
-          ];
-          const child = slots[i + 5] as Slots | undefined;
+          yield [pointer, { key: at(slots[i + 1]), value: at(slots[i + 2]) }];
+          const child = slots[i + 3] as Slots | undefined;
           if (child) yield* walk(child, pointer);
         }
       } else {
         for (let i = 1, index = 0; i < slots.length; i += SEQ_STRIDE, index++) {
           const pointer = `${prefix}/${index}`;
-          const position = { line: slots[i] as number, column: slots[i + 1] as number };
+          const position = at(slots[i]);
           yield [pointer, { key: position, value: { ...position } }];
-          const child = slots[i + 2] as Slots | undefined;
+          const child = slots[i + 1] as Slots | undefined;
           if (child) yield* walk(child, pointer);
         }
       }
@@ -315,10 +323,16 @@ class Stack<T> {
   }
 }
 
+/**
+ * Where each line starts, as a parse finds them (the positions are offsets, turned into lines and
+ * columns on lookup): one buffer for every parse, of which each takes an exact copy.
+ */
+let lineBuffer = new Int32Array(4096);
+
 class FastParser {
   private pos = 0;
-  private line = 1;
   private lineStart = 0;
+  private lines = 1;
   private readonly length: number;
   /**
    * The items and slots of the collections being read, one above the other: a collection takes its
@@ -343,6 +357,7 @@ class FastParser {
     private readonly maxDepth: number,
   ) {
     this.length = text.length;
+    lineBuffer[0] = 0;
   }
 
   /** Where reading has got to (where it stopped, once it gave up). */
@@ -356,15 +371,23 @@ class FastParser {
     const value = this.blockMap(0, 0);
     if (this.nextIndent !== -1) throw UNSUPPORTED;
     const shallow = !this.misread && 2 * this.deepest + 2 <= this.maxDepth;
-    return { value, positions: new TreePositionIndex(this.slotsRead), shallow };
+    const lineStarts = lineBuffer.slice(0, this.lines);
+    // A huge file's buffer is not kept for the files after it.
+    if (lineBuffer.length > 65536) lineBuffer = new Int32Array(4096);
+    return { value, positions: new TreePositionIndex(this.slotsRead, lineStarts), shallow };
+  }
+
+  private newLine(start: number): void {
+    if (this.lines === lineBuffer.length) {
+      const grown = new Int32Array(lineBuffer.length * 2);
+      grown.set(lineBuffer);
+      lineBuffer = grown;
+    }
+    lineBuffer[this.lines++] = start;
   }
 
   private code(at: number): number {
     return this.text.charCodeAt(at);
-  }
-
-  private column(): number {
-    return this.pos - this.lineStart + 1;
   }
 
   private isLineEnd(at: number): boolean {
@@ -390,12 +413,12 @@ class FastParser {
     for (;;) {
       if (pos < length && text.charCodeAt(pos) === LF) {
         pos++;
-        this.line++;
         this.lineStart = pos;
+        this.newLine(pos);
       } else if (pos < length && text.charCodeAt(pos) === CR) {
         pos += 2;
-        this.line++;
         this.lineStart = pos;
+        this.newLine(pos);
       }
       let i = pos;
       while (text.charCodeAt(i) === SPACE) i++;
@@ -464,8 +487,7 @@ class FastParser {
     slots.push(1);
     let keys: Set<string> | undefined;
     for (;;) {
-      const keyLine = this.line;
-      const keyColumn = this.column();
+      const keyOffset = this.pos;
       const name = this.blockKey();
       keys = this.checkNewKey(from, name, keys);
       this.checkDepth(depth + 1);
@@ -473,16 +495,14 @@ class FastParser {
       const c = this.code(this.pos);
       let value: unknown = null;
       let child: Slots | undefined;
-      let valueLine = this.line;
-      let valueColumn = this.column();
+      let valueOffset = this.pos;
       let next: number;
       if (this.isLineEnd(this.pos) || c === HASH) {
         // The value, if any, is on the following lines; an empty value is null, positioned here.
         this.endLine();
         next = this.skipToContent();
         if (next > indent || (next === indent && this.atSequenceItem())) {
-          valueLine = this.line;
-          valueColumn = this.column();
+          valueOffset = this.pos;
           value = this.atSequenceItem() ? this.blockSequence(next, depth + 1) : this.blockMap(next, depth + 1);
           child = this.slotsRead;
           next = this.nextIndent;
@@ -495,10 +515,8 @@ class FastParser {
       }
       setProperty(result, name, value);
       slots.push(name);
-      slots.push(keyLine);
-      slots.push(keyColumn);
-      slots.push(valueLine);
-      slots.push(valueColumn);
+      slots.push(keyOffset);
+      slots.push(valueOffset);
       slots.push(child);
       if (next === indent) {
         if (this.atSequenceItem()) throw UNSUPPORTED;
@@ -586,8 +604,7 @@ class FastParser {
       this.checkDepth(depth + 1);
       const c = this.code(this.pos);
       if (this.isLineEnd(this.pos) || c === HASH || this.atSequenceItem()) throw UNSUPPORTED;
-      const line = this.line;
-      const column = this.column();
+      const offset = this.pos;
       let next: number;
       if (c !== OPEN_BRACKET && c !== OPEN_BRACE && c !== QUOTE && c !== DOUBLE_QUOTE && this.lineHasKey()) {
         items.push(this.blockMap(this.pos - this.lineStart, depth + 1));
@@ -597,8 +614,7 @@ class FastParser {
         this.endLine();
         next = this.skipToContent();
       }
-      slots.push(line);
-      slots.push(column);
+      slots.push(offset);
       slots.push(this.slotsRead);
       if (next === indent && this.atSequenceItem()) continue;
       if (next > indent) throw UNSUPPORTED;
@@ -706,11 +722,9 @@ class FastParser {
     slots.push(0);
     this.flowCollection(depth, CLOSE_BRACKET, () => {
       this.checkDepth(depth + 1);
-      const line = this.line;
-      const column = this.column();
+      const offset = this.pos;
       items.push(this.inlineValue(depth + 1, 'flow'));
-      slots.push(line);
-      slots.push(column);
+      slots.push(offset);
       slots.push(this.slotsRead);
     });
     this.slotsRead = slots.takeSlots(from);
@@ -724,22 +738,18 @@ class FastParser {
     slots.push(1);
     let keys: Set<string> | undefined;
     this.flowCollection(depth, CLOSE_BRACE, () => {
-      const keyLine = this.line;
-      const keyColumn = this.column();
+      const keyOffset = this.pos;
       const name = this.flowKey();
       keys = this.checkNewKey(from, name, keys);
       this.skipInlineSpaces();
       const valueStart = this.code(this.pos);
       if (valueStart === COMMA || valueStart === CLOSE_BRACE) throw UNSUPPORTED;
       this.checkDepth(depth + 1);
-      const valueLine = this.line;
-      const valueColumn = this.column();
+      const valueOffset = this.pos;
       setProperty(result, name, this.inlineValue(depth + 1, 'flow'));
       slots.push(name);
-      slots.push(keyLine);
-      slots.push(keyColumn);
-      slots.push(valueLine);
-      slots.push(valueColumn);
+      slots.push(keyOffset);
+      slots.push(valueOffset);
       slots.push(this.slotsRead);
     });
     this.slotsRead = slots.takeSlots(from);
