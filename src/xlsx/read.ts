@@ -158,7 +158,9 @@ export function readWorkbook(bytes: Buffer, limits: ReadLimits = DEFAULT_READ_LI
     const a = attributes(m[1]);
     const target = rels.get(a['r:id'] ?? '');
     const xml = target ? zip.text(target) : undefined;
-    const sheet = parseSheet(xml ?? '', strings, dates, limits);
+    // A sheet the workbook lists but does not hold: the workbook is damaged, never read as empty.
+    if (xml === undefined) throw new ZipError('corrupt', `sheet ${a.name ?? ''}`);
+    const sheet = parseSheet(xml, strings, dates, limits);
     sheets.push({ ...sheet, name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden' });
   }
   return { sheets, date1904, macros: zip.has('xl/vbaProject.bin') };

@@ -114,8 +114,12 @@ export class ZipArchive {
     }
   }
 
+  /** An entry's text: UTF-8, or UTF-16 when it starts with that byte order mark (XML allows both). */
   text(name: string): string | undefined {
-    return this.bytesOf(name)?.toString('utf8');
+    const bytes = this.bytesOf(name);
+    if (bytes && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+    if (bytes && bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+    return bytes?.toString('utf8');
   }
 }
 

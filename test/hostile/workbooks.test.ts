@@ -63,7 +63,7 @@ const BRANCH = `<row r="1">${str('A1', '项目')}${str('B1', '内容')}</row><ro
 const HEADER = `<row r="1">${str('A1', '日期')}${str('B1', '活动类型')}${str('C1', '标题')}</row>`;
 
 /** A workbook in the template's layout: 基本信息 for the branch `id`, and 活动 with the given rows' XML. */
-function workbook(id: string, activityRows: string, options: { date1904?: boolean; extra?: Entry[]; sheetData?: Buffer } = {}): Buffer {
+function workbook(id: string, activityRows: string, options: { date1904?: boolean; extra?: Entry[]; sheetData?: Buffer; activitiesTarget?: string } = {}): Buffer {
   const sheet = (rows: string) => xml(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
   return zip([
     { name: '[Content_Types].xml', data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
@@ -75,7 +75,9 @@ function workbook(id: string, activityRows: string, options: { date1904?: boolea
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Target="styles.xml"/></Relationships>'),
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="${options.activitiesTarget ?? 'worksheets/sheet2.xml'}"/><Relationship Id="rId3" Target="styles.xml"/></Relationships>`,
+      ),
     },
     { name: 'xl/styles.xml', data: xml('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>') },
     { name: 'xl/worksheets/sheet1.xml', data: sheet(BRANCH.replace('ID', id)) },
@@ -87,6 +89,7 @@ function workbook(id: string, activityRows: string, options: { date1904?: boolea
 const meeting = (row: number, date: string) => `<row r="${row}">${date}${str(`B${row}`, '支委会')}${str(`C${row}`, '一月支委会')}</row>`;
 const FIRST_TOPIC = (date: string) => `${date} 的支委会没有“第一议题”（firstTopic）。请补记第一议题的学习内容`;
 const NOT_WORKBOOK = '文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的 CSV、网页或文本表格）。请用 Excel 或 WPS 打开，“另存为”“Excel 工作簿（*.xlsx）”后再试；CSV 文件也可以直接运行 dangjian import';
+const CORRUPT = '工作簿已损坏，无法读取。请用 Excel 或 WPS 打开（软件会尝试修复），再“另存为”新的 .xlsx 文件后重试';
 const TOO_LARGE = '工作簿解压后过大（超过读取上限），可能已损坏或不是台账。请只保留台账所需的工作表，另存为新的 .xlsx 后再试';
 
 /** 80 MiB of shared strings that deflate to some 80 KiB. */
@@ -130,6 +133,27 @@ const cases: Case[] = [
     expect: [['schema', 2, 1, '日期（date）“1899-12-31”超出范围：日期应在 1900 年至 2999 年之间']],
   },
   { name: 'the 1904 date system (a Mac workbook)', file: 'date1904.xlsx', content: workbook('date1904', meeting(2, '<c r="A2" s="1"><v>44566</v></c>'), { date1904: true }), expect: [['first-topic', 2, 1, FIRST_TOPIC('2026-01-06')]] },
+  { name: 'a sheet the workbook lists but does not hold', file: 'no-sheet.xlsx', content: workbook('no-sheet', meeting(2, '<c r="A2" s="1"><v>46028</v></c>'), { activitiesTarget: 'worksheets/gone.xml' }), expect: [['workbook', 1, 1, CORRUPT]] },
+  {
+    name: 'a sheet whose relationship leads out of the archive',
+    file: 'outside.xlsx',
+    content: workbook('outside', meeting(2, '<c r="A2" s="1"><v>46028</v></c>'), { activitiesTarget: '../../../../etc/passwd' }),
+    expect: [['workbook', 1, 1, CORRUPT]],
+  },
+  {
+    name: 'a sheet written in UTF-16 (XML allows it)',
+    file: 'utf16.xlsx',
+    content: workbook('utf16', '', {
+      sheetData: Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          `<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${HEADER}${meeting(2, '<c r="A2" s="1"><v>46028</v></c>')}</sheetData></worksheet>`,
+          'utf16le',
+        ),
+      ]),
+    }),
+    expect: [['first-topic', 2, 1, FIRST_TOPIC('2026-01-06')]],
+  },
   { name: 'a CSV file named .xlsx', file: 'csv.xlsx', content: '日期,类型\n2026-01-06,支委会\n', expect: [['workbook', 1, 1, NOT_WORKBOOK]] },
   { name: 'an HTML table named .xlsx (as some systems export)', file: 'html.xlsx', content: '<html><body><table><tr><td>日期</td></tr></table></body></html>', expect: [['workbook', 1, 1, NOT_WORKBOOK]] },
 ];
