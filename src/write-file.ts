@@ -153,18 +153,57 @@ export function abandonTemporary(temporary: string, fd: number | undefined): voi
  * Writes `bytes` to the file `name` (relative to `cwd`) whole, or leaves the old file as it was;
  * with `replace` false, only where no file is (else it fails with EEXIST, and nothing is written).
  */
-export function writeFileAtomic(cwd: string, name: string, bytes: string | Uint8Array, replace = true): void {
+/**
+ * What a command writes: text, bytes, or text in parts written one after another (made as they are
+ * written, when the parts come from a generator).
+ */
+export type Output = string | Uint8Array | Iterable<string>;
+
+/** Characters of text converted to UTF-8 at a time when a large output is written. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * An output as UTF-8 bytes, a chunk at a time: a large text is never converted whole, so that
+ * writing 40 MB of JSON does not take another 40 MB (and more) at the end of a run. A chunk never
+ * ends between the two halves of a character written as a surrogate pair.
+ */
+export function* outputChunks(output: Output): Generator<Uint8Array> {
+  if (output instanceof Uint8Array) {
+    yield output;
+    return;
+  }
+  for (const text of typeof output === 'string' ? [output] : output) {
+    if (text.length <= CHUNK_CHARS) {
+      if (text.length) yield Buffer.from(text, 'utf8');
+      continue;
+    }
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + CHUNK_CHARS, text.length);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      yield Buffer.from(text.slice(start, end), 'utf8');
+      start = end;
+    }
+  }
+}
+
+/** Whether an output is written a chunk at a time: text in parts, or a large text. */
+export function isLargeOutput(output: Output): boolean {
+  if (output instanceof Uint8Array) return false;
+  return typeof output !== 'string' || output.length > CHUNK_CHARS;
+}
+
+export function writeFileAtomic(cwd: string, name: string, bytes: Output, replace = true): void {
   const target = finalTarget(path.resolve(cwd, name));
   if (isSpecial(target)) {
     // A device or a pipe (`-o /dev/stdout`) is written to; it is never replaced.
-    writeFileSync(target, bytes, { flag: replace ? 'w' : 'wx' });
+    writeFileSync(target, typeof bytes === 'string' || bytes instanceof Uint8Array ? bytes : [...bytes].join(''), { flag: replace ? 'w' : 'wx' });
     return;
   }
   const { temporary, fd } = openTemporary(target);
   let open: number | undefined = fd;
   try {
-    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-    for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
+    for (const data of outputChunks(bytes)) for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
     open = undefined;
     commitTemporary(temporary, fd, target, undefined, replace);
   } catch (error) {

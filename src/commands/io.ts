@@ -1,7 +1,7 @@
 /** The process's streams and environment, passed in so commands can be run and tested in-process. */
 import { writeSync } from 'node:fs';
 import { UsageError } from '../options.js';
-import { writeFileAtomic } from '../write-file.js';
+import { isLargeOutput, outputChunks, writeFileAtomic, type Output } from '../write-file.js';
 
 export interface Io {
   cwd: string;
@@ -117,9 +117,10 @@ export async function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessE
  * Writes the output to --output or to stdout. The file is written whole or not at all (see
  * writeFileAtomic); call `guardOutput` before the run, so that no input is ever replaced.
  */
-export function emit(io: Io, text: string | Uint8Array, output: string | undefined): void {
+export function emit(io: Io, text: Output, output: string | undefined): void {
   if (output === undefined) {
-    io.stdout.write(text);
+    if (isLargeOutput(text)) for (const chunk of outputChunks(text)) io.stdout.write(chunk);
+    else io.stdout.write(text as string | Uint8Array);
     return;
   }
   try {

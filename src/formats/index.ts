@@ -80,7 +80,8 @@ export interface ModelFormatContext {
 }
 
 export type ReportFormatter = (model: ReportModel, context: ModelFormatContext) => string | Promise<Uint8Array>;
-export type DueFormatter = (model: DueModel, context: ModelFormatContext) => string;
+/** A due formatter's output: text, or text in parts (a large JSON, an item at a time). */
+export type DueFormatter = (model: DueModel, context: ModelFormatContext) => string | Iterable<string>;
 
 /** The formats of `check` and `merge`. */
 export const checkFormats = registryOf<Formatter>()({

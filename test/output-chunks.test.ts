@@ -1,0 +1,52 @@
+/**
+ * Large outputs are written a chunk at a time, and due's JSON an item at a time: the bytes are those
+ * of the whole text, whatever falls on a chunk's edge.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDueJson } from '../src/formats/due-json.js';
+import type { DueModel } from '../src/report/due.js';
+import { isLargeOutput, outputChunks } from '../src/write-file.js';
+
+const joined = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks].map((chunk) => Buffer.from(chunk)));
+
+describe('output chunks', () => {
+  it('never splits a surrogate pair, and gives the bytes of the whole text', () => {
+    const MB = 1 << 20;
+    // An emoji (two UTF-16 code units) across the first chunk's edge, Chinese on both sides.
+    const text = `${'党'.repeat(MB - 1)}😀${'支部'.repeat(1000)}`;
+    const chunks = [...outputChunks(text)];
+    expect(chunks.length).toBe(2);
+    expect(joined(chunks).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    expect(Buffer.from(chunks[0]).toString('utf8').endsWith('党')).toBe(true);
+  });
+
+  it('writes parts one after another, and small texts and bytes as they are', () => {
+    expect(joined(outputChunks(['a', '', '党', 'b'])).toString('utf8')).toBe('a党b');
+    expect(isLargeOutput('short')).toBe(false);
+    expect(isLargeOutput(new Uint8Array(3))).toBe(false);
+    expect(isLargeOutput(['short'])).toBe(true);
+  });
+});
+
+describe('due --format json in parts', () => {
+  const model = (items: unknown[]): DueModel =>
+    ({
+      version: 1,
+      lang: 'zh-CN',
+      asOf: '2026-03-10',
+      since: '2026-01-01',
+      within: 30,
+      until: '2026-04-09',
+      items,
+      uncounted: [{ file: 'a.yaml', problems: 1 }],
+      summary: { files: 1, branches: 1, items: items.length, overdue: 0 },
+    }) as unknown as DueModel;
+  const item = (n: number) => ({ branch: `b${n}`, title: `第${n}项 "引号" \\ 反斜杠\n换行`, progress: { count: n, required: 2 }, overdue: n % 2 === 0, tags: [] });
+
+  for (const count of [0, 1, 3]) {
+    it(`is JSON.stringify of the model with ${count} items, byte for byte`, () => {
+      const parts = [...formatDueJson(model(Array.from({ length: count }, (_, i) => item(i))))];
+      expect(parts.join('')).toBe(`${JSON.stringify(model(Array.from({ length: count }, (_, i) => item(i))), null, 2)}\n`);
+    });
+  }
+});
