@@ -131,6 +131,8 @@ const READ_ERRORS: Record<string, string> = {
 
 function readProblem(error: unknown, location: RawFinding['location']): RawFinding {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+  // A name that is no UTF-8 (a GBK name from a Windows archive) reaches the tool with its bytes replaced: no file has that name.
+  if (code === 'ENOENT' && location.file.includes('\ufffd')) return { ruleId: 'file-unreadable', location, messageId: 'load.unreadable.nameEncoding', params: { code } };
   return { ruleId: 'file-unreadable', location, messageId: READ_ERRORS[code] ?? 'load.unreadable', params: { code } };
 }
 

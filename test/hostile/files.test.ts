@@ -222,3 +222,22 @@ describe('folders are searched as the glob of YAML files would search them', () 
     );
   });
 });
+
+describe('hostile input: a file name that is not UTF-8', () => {
+  it('(a GBK name unzipped from a Windows archive) is a finding that says so, and the other files are checked', async () => {
+    const dir = tempTree({ [CONTROL_FILE]: CONTROL });
+    // 中文.yaml in GBK: the bytes of its name are no UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('.yaml')]), `${header('gbk-name')}activities:\n${meeting('2026-01-06')}`);
+    const result = await runMain(['check', '.', '--as-of', AS_OF, ...RECORD_RULES_OFF, '--format', 'json'], { cwd: dir });
+    const findings: JsonFinding[] = JSON.parse(result.stdout).findings;
+    expect(findingsOf(findings, '\ufffd\ufffd\ufffd\ufffd.yaml')).toEqual([
+      [
+        'file-unreadable',
+        1,
+        1,
+        '文件名不是 UTF-8 编码（常见于从 Windows 压缩包解压出的中文文件名，是 GBK 编码），无法打开。请重命名此文件；或用 unzip -O GBK 重新解压，或运行 convmv -f GBK -t UTF-8 --notest -r 文件夹名 转换文件名',
+      ],
+    ]);
+    expect(findingsOf(findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
+  });
+});
