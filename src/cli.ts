@@ -267,10 +267,11 @@ export async function main(argv: string[], given: Io = processIo()): Promise<num
     const failure = await io.stdout.finish?.();
     return failure ? fail('usage.cannotWriteStdout', { code: failure.code ?? 'EIO' }) : undefined;
   };
+  let program: Command | undefined;
   try {
     lang = explicitLang !== undefined ? parseLang(explicitLang) : resolveLang(undefined, configuredLang(argv, io), io.env);
     let exitCode = 0;
-    const program = buildProgram(lang, io, (code) => (exitCode = code));
+    program = buildProgram(lang, io, (code) => (exitCode = code));
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());
       return 2;
@@ -280,7 +281,7 @@ export async function main(argv: string[], given: Io = processIo()): Promise<num
   } catch (error) {
     if (error instanceof UsageError) return fail(error.messageId, error.params as Record<string, string>, error.lines?.[lang]);
     if (error instanceof CommanderError) {
-      const status = commanderError(error, fail);
+      const status = commanderError(error, fail, helpCommand(argv, program));
       // Help and the version are output too.
       return status === 0 ? ((await unwritten()) ?? 0) : status;
     }
@@ -289,7 +290,14 @@ export async function main(argv: string[], given: Io = processIo()): Promise<num
   }
 }
 
-function commanderError(error: CommanderError, fail: (id: string, params?: Record<string, string>) => number): number {
+/** The help that lists what a usage error is about: the command's own (`dangjian check --help`), else the tool's. */
+function helpCommand(argv: string[], program: Command | undefined): string {
+  const names = new Set(program?.commands.map((command) => command.name()));
+  const command = argv.find((arg) => names.has(arg));
+  return command !== undefined ? `dangjian ${command} --help` : 'dangjian --help';
+}
+
+function commanderError(error: CommanderError, fail: (id: string, params?: Record<string, string>) => number, help: string): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
     return 0;
   }
@@ -304,5 +312,5 @@ function commanderError(error: CommanderError, fail: (id: string, params?: Recor
   };
   const id = known[error.code];
   if (!id) return fail('usage.generic', { detail: error.message.replace(/^error: /, '') });
-  return fail(suggestion ? `${id}Suggest` : id, { name: quoted, suggestion });
+  return fail(suggestion ? `${id}Suggest` : id, { name: quoted, suggestion, help });
 }
