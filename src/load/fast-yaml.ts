@@ -74,15 +74,36 @@ const MAX_KEY_LENGTH = 1000;
  * The keys of a branch log, by length: a key found here is this very (interned) string, so the
  * parser neither copies it out of the text nor makes the engine look it up in the string table.
  */
-const KNOWN_KEYS: string[][] = [];
+const KNOWN_KEYS: (string[] | undefined)[] = [];
 for (const key of [
   'version', 'branch', 'id', 'name', 'parent', 'established', 'dissolved', 'members', 'groups', 'secretary', 'termStart',
   'features', 'year', 'feature', 'highlight', 'staff', 'total', 'archived', 'activities', 'date', 'type', 'title',
   'firstTopic', 'attendance', 'expected', 'present', 'leave', 'absent', 'assignments', 'electives', 'group', 'lecturer',
-  'lecturerRole', 'makeUpFor', 'place', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'reason', 'guests',
-  'evidence', 'planned', 'cases', 'trigger', 'followUps', 'waivers', 'rule', 'period', 'approvedBy',
+  'lecturerRole', 'makeUpFor', 'place', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'reason', 'kind',
+  'votes', 'for', 'against', 'abstain', 'guests', 'evidence', 'planned', 'cases', 'trigger', 'followUps', 'waivers',
+  'rule', 'period', 'approvedBy',
 ]) {
-  (KNOWN_KEYS[key.length] ??= []).push(key);
+  (KNOWN_KEYS[knownKeySlot(key.length, key.charCodeAt(0))] ??= []).push(key);
+}
+
+/** Where the known keys of this length and first character are listed. */
+function knownKeySlot(length: number, first: number): number {
+  return length * 128 + first;
+}
+
+/** The known key spelled at `text[start, end)`, if there is one. */
+function knownKey(text: string, start: number, end: number): string | undefined {
+  const first = text.charCodeAt(start);
+  const length = end - start;
+  if (first >= 128 || length > 16) return undefined;
+  const candidates = KNOWN_KEYS[knownKeySlot(length, first)];
+  if (candidates === undefined) return undefined;
+  for (const known of candidates) {
+    let k = 1;
+    while (k < length && text.charCodeAt(start + k) === known.charCodeAt(k)) k++;
+    if (k === length) return known;
+  }
+  return undefined;
 }
 
 /** A mapping's keys are compared one by one up to this many; a larger mapping keeps them in a set. */
@@ -564,8 +585,8 @@ class FastParser {
     let end = colon;
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = colon + 1;
-    const first = this.text.charCodeAt(start);
-    for (const known of KNOWN_KEYS[end - start] ?? []) if (known.charCodeAt(0) === first && this.text.startsWith(known, start)) return known;
+    const known = knownKey(this.text, start, end);
+    if (known !== undefined) return known;
     const name = this.text.slice(start, end);
     if (typeof resolvePlainScalar(name) !== 'string' || name === '<<') throw UNSUPPORTED;
     return name;

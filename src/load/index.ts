@@ -40,7 +40,8 @@ function readAndParse(file: InputFile, maxFileSize: number, keyed: boolean): Loa
   const read = readBytes(file, maxFileSize, keyed);
   if (!(read instanceof Uint8Array)) return read;
   const key = keyed ? { key: contentHash(read) } : {};
-  if (isWorkbookName(file.absolute)) return { file, ...key, ...loadWorkbookBytes(Buffer.from(read.buffer, read.byteOffset, read.byteLength), file.display) };
+  // A workbook gets bytes of its own (the read buffer is reused for the next file).
+  if (isWorkbookName(file.absolute)) return { file, ...key, ...loadWorkbookBytes(Buffer.from(read), file.display) };
   return { file, ...key, ...parseText(file, read) };
 }
 
@@ -80,9 +81,24 @@ function parseText(file: InputFile, bytes: Uint8Array): Omit<LoadedFile, 'file' 
 }
 
 /**
+ * The buffer that files are read into, one after the other: what is read is decoded (copied into
+ * a string) before the next file is read, so that one buffer serves them all. One larger than the
+ * default size limit (a raised limit) is used for its file only.
+ */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+function bufferOf(size: number): Buffer {
+  if (readBuffer.length >= size) return readBuffer;
+  const buffer = Buffer.allocUnsafe(size);
+  if (size <= DEFAULT_MAX_FILE_SIZE + 1) readBuffer = buffer;
+  return buffer;
+}
+
+/**
  * A file's bytes, read through one descriptor: what is checked (a regular file, within the size
  * limit) is what is read, and a file that grows past the limit while it is read is still too large.
  * Opened without blocking, so that a pipe named like a log is reported, not waited on for ever.
+ * The bytes are valid until the next call.
  */
 function readBounded(absolute: string, maxFileSize: number): { bytes: Uint8Array } | { tooLarge: number } | { error: unknown } {
   let fd: number;
@@ -97,16 +113,20 @@ function readBounded(absolute: string, maxFileSize: number): { bytes: Uint8Array
     if (stat.size > maxFileSize) return { tooLarge: stat.size };
     // Read to the end, one byte past the limit at most: a file that grew past the limit since
     // fstat (or a file whose size the system does not tell) is found out all the same.
-    let buffer = Buffer.allocUnsafe(Math.min(stat.size, maxFileSize) + 1);
+    let limit = Math.min(stat.size, maxFileSize) + 1;
+    let buffer = bufferOf(limit);
     let length = 0;
     for (;;) {
-      if (length === buffer.length) {
+      if (length === limit) {
         if (length > maxFileSize) return { tooLarge: Math.max(length, fstatSync(fd).size) };
-        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileSize + 1));
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
+        limit = Math.min(limit * 2, maxFileSize + 1);
+        if (buffer.length < limit) {
+          const grown = bufferOf(limit);
+          buffer.copy(grown, 0, 0, length);
+          buffer = grown;
+        }
       }
-      const got = readSync(fd, buffer, length, buffer.length - length, null);
+      const got = readSync(fd, buffer, length, limit - length, null);
       if (got === 0) break;
       length += got;
     }
