@@ -2,6 +2,7 @@
  * What check, report and due share: the configuration, the evaluation window, the rule settings and
  * the input files, with CLI options on top of the configuration.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, mergeRuleSettings, type Config } from '../config/index.js';
 import { Engine, type RuleSetting } from '../engine.js';
@@ -91,7 +92,7 @@ export async function findInputFiles(paths: string[], io: Io, config?: Config): 
       : undefined;
     const found = await findFiles(inputs, io.cwd, ignore);
     // What a configuration's include finds stays inside its folder, whatever the pattern.
-    const files = fromConfig ? found.filter((file) => isInside(config!.base, file.absolute)) : found;
+    const files = fromConfig ? found.filter(insideFolder(config!.base)) : found;
     if (files.length === 0) {
       throw new UsageError('usage.noFiles', { paths: fromConfig ? config!.include.join(' ') : inputs.join(' ') });
     }
@@ -141,7 +142,25 @@ function announceConfigAbove(config: Config, explicit: string | undefined, lang:
 }
 
 
+/**
+ * Whether a file lies in the folder, as written and with every symbolic link followed: a link in
+ * the folder (to a folder or a file) may lead anywhere.
+ */
+function insideFolder(folder: string): (file: InputFile) => boolean {
+  const real = realOrAsIs(folder);
+  return (file) => isInside(folder, file.absolute) && isInside(real, realOrAsIs(file.absolute));
+}
+
+/** The path with its links followed; as it is when it cannot be (a broken link is reported when read). */
+function realOrAsIs(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

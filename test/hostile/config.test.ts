@@ -1,4 +1,5 @@
 /** Hostile configuration files: each is one usage error line (exit 2) naming file, line and column. */
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runMain, tempTree } from '../helpers.js';
@@ -106,5 +107,23 @@ describe('hostile input: a configuration or assignments file that never ends', (
   it('--config /dev/null is an empty configuration, as before', async () => {
     const dir = tempTree({ 'logs/control.yaml': CONTROL });
     expect((await runMain(['check', 'logs', '--as-of', '2026-01-31', '--config', '/dev/null'], { cwd: dir })).status).toBe(1);
+  });
+});
+
+describe('hostile input: include through a symbolic link that leads out of the folder', () => {
+  it('finds nothing outside; a link to a log inside, and a folder named ..x, are read as usual', async () => {
+    const root = tempTree({ 'outside/secret.yaml': CONTROL.replace('id: control', 'id: secret'), 'repo/logs/a.yaml': CONTROL, 'repo/..archive/b.yaml': CONTROL.replace('id: control', 'id: archived') });
+    const repo = path.join(root, 'repo');
+    symlinkSync('../outside', path.join(repo, 'link'));
+    symlinkSync('../outside/secret.yaml', path.join(repo, 'secret.yaml'));
+    symlinkSync('logs/a.yaml', path.join(repo, 'current.yaml'));
+    const files = async (include: string) => {
+      writeFileSync(path.join(repo, 'dangjian.config.yaml'), `include: [${include}]\n`);
+      const result = await runMain(['check', '--as-of', '2026-01-31', '--format', 'json'], { cwd: repo });
+      return result.status === 2 ? result.stderr : [...new Set(JSON.parse(result.stdout).findings.map((f: { file: string }) => f.file))].sort();
+    };
+    expect(await files('"link/*.yaml"')).toBe('dangjian: 在 link/*.yaml 中没有找到 .yaml、.yml 或 .xlsx 文件\n');
+    expect(await files('"secret.yaml"')).toBe('dangjian: 在 secret.yaml 中没有找到 .yaml、.yml 或 .xlsx 文件\n');
+    expect(await files('"current.yaml", "link/*.yaml", "..archive/*.yaml"')).toEqual(['..archive/b.yaml', 'current.yaml']);
   });
 });
