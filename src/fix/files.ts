@@ -2,7 +2,7 @@
  * `--fix` and `--fix-dry-run` over the files of a check: each file's repairs, written back (keeping
  * its byte order mark and line endings) or shown as a diff. The check then runs on what remains.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { message } from '../i18n/index.js';
 import { maskPersonalData, outputText } from '../privacy.js';
 import { decodeUtf8 } from '../load/decode.js';
@@ -59,6 +59,8 @@ export function applyFixes(planned: FileFix[], dryRun: boolean, lang: Lang, io: 
   }
   for (const fix of planned) {
     try {
+      // A read-only log stays as it is (the rename below would replace it all the same).
+      accessSync(fix.file.absolute, constants.W_OK);
       // Whole or not at all: a full disk never leaves half a log.
       writeFileAtomic(fix.file.absolute, fix.file.absolute, (fix.bom ? '\ufeff' : '') + fix.after);
       io.stderr.write(`dangjian: ${message(lang, 'fix.fixed', { count: fix.fixes.length, file: fix.file.display })}\n`);

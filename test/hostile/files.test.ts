@@ -241,3 +241,21 @@ describe('hostile input: a file name that is not UTF-8', () => {
     expect(findingsOf(findings, CONTROL_FILE)).toEqual(CONTROL_FINDINGS);
   });
 });
+
+describe('hostile input: --fix on a read-only log', () => {
+  it('leaves it as it is, with one line, although its folder may be written', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-readonly-'));
+    const log = CONTROL.replace('date: 2026-01-05', 'date: 2026/01/05');
+    writeFileSync(path.join(dir, CONTROL_FILE), log);
+    chmodSync(path.join(dir, CONTROL_FILE), 0o444);
+    chmodSync(dir, 0o777);
+    // root writes any file: run the CLI as an unprivileged user, when that user can reach the CLI.
+    const asRoot = process.getuid?.() === 0;
+    const options = asRoot ? { uid: 65534, gid: 65534 } : {};
+    const env = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai' };
+    if (asRoot && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { ...options, env }).status !== 0) return;
+    const result = spawnSync(process.execPath, [BIN, 'check', CONTROL_FILE, '--as-of', AS_OF, ...RECORD_RULES_OFF, '--fix'], { cwd: dir, env, encoding: 'utf8', ...options });
+    expect(result.stderr).toBe(`dangjian: 无法写入修复后的 ${CONTROL_FILE}（EACCES）：请检查文件是否只读或被其他程序占用\n`);
+    expect(readFileSync(path.join(dir, CONTROL_FILE), 'utf8')).toBe(log);
+  });
+});
