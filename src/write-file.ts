@@ -172,18 +172,32 @@ export function* outputChunks(output: Output): Generator<Uint8Array> {
     yield output;
     return;
   }
+  // Small parts are gathered (a JSON output comes in many), large texts cut.
+  let pending = '';
   for (const text of typeof output === 'string' ? [output] : output) {
-    if (text.length <= CHUNK_CHARS) {
-      if (text.length) yield Buffer.from(text, 'utf8');
-      continue;
-    }
-    for (let start = 0; start < text.length; ) {
-      let end = Math.min(start + CHUNK_CHARS, text.length);
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-      yield Buffer.from(text.slice(start, end), 'utf8');
-      start = end;
-    }
+    pending += text;
+    if (pending.length < GATHER_CHARS) continue;
+    // A high surrogate at the end waits for its other half, in the next part.
+    const cut = isHighSurrogate(pending.charCodeAt(pending.length - 1)) ? pending.length - 1 : pending.length;
+    yield* textChunks(pending.slice(0, cut));
+    pending = pending.slice(cut);
+  }
+  if (pending.length) yield* textChunks(pending);
+}
+
+/** Parts gathered into one text before it is converted. */
+const GATHER_CHARS = 1 << 16;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function* textChunks(text: string): Generator<Uint8Array> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + CHUNK_CHARS, text.length);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    yield Buffer.from(start === 0 && end === text.length ? text : text.slice(start, end), 'utf8');
+    start = end;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatDueJson } from '../src/formats/due-json.js';
+import { prettyJson } from '../src/formats/json-parts.js';
 import type { DueModel } from '../src/report/due.js';
 import { isLargeOutput, outputChunks } from '../src/write-file.js';
 
@@ -18,6 +19,11 @@ describe('output chunks', () => {
     expect(chunks.length).toBe(2);
     expect(joined(chunks).equals(Buffer.from(text, 'utf8'))).toBe(true);
     expect(Buffer.from(chunks[0]).toString('utf8').endsWith('党')).toBe(true);
+  });
+
+  it('keeps a surrogate pair whole when its halves come in two parts', () => {
+    const parts = ['x'.repeat((1 << 16) - 1) + '\ud83d', '\ude00', '党'];
+    expect(joined(outputChunks(parts)).toString('utf8')).toBe(`${'x'.repeat((1 << 16) - 1)}😀党`);
   });
 
   it('writes parts one after another, and small texts and bytes as they are', () => {
@@ -47,6 +53,22 @@ describe('due --format json in parts', () => {
     it(`is JSON.stringify of the model with ${count} items, byte for byte`, () => {
       const parts = [...formatDueJson(model(Array.from({ length: count }, (_, i) => item(i))))];
       expect(parts.join('')).toBe(`${JSON.stringify(model(Array.from({ length: count }, (_, i) => item(i))), null, 2)}\n`);
+    });
+  }
+});
+
+describe('JSON in parts', () => {
+  const values: [string, unknown][] = [
+    ['scalars', [1, -0, 1.5e300, NaN, Infinity, 'a"b\\c\n', null, true]],
+    ['left out and nulled as JSON.stringify does', { a: undefined, b: () => 1, c: [undefined, () => 1, Symbol('s')], d: 1 }],
+    ['empty containers', { a: [], b: {}, c: [[]], d: [{}] }],
+    ['a long array of objects', { items: Array.from({ length: 40 }, (_, i) => ({ i, nested: { list: [i, [i]], text: `第${i}项` } })) }],
+    ['toJSON', { when: { toJSON: () => '2026-01-01' }, gone: { toJSON: () => undefined } }],
+    ['a top-level scalar', '党支部'],
+  ];
+  for (const [name, value] of values) {
+    it(`is JSON.stringify(value, null, 2): ${name}`, () => {
+      expect(prettyJson(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
     });
   }
 });

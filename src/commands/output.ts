@@ -16,6 +16,7 @@ import { outputText } from '../privacy.js';
 import { emit, type Io } from './io.js';
 import { ruleHelp } from './rule-page.js';
 import { settleHeap } from '../run/heap-budget.js';
+import { outputChunks } from '../write-file.js';
 
 
 /**
@@ -86,7 +87,9 @@ export async function resultRendering(io: Io, options: ResultOutputOptions): Pro
         ...(shard ? { shard: { ...shard, files } } : {}),
         ...(configAbove ? { config: outputText(configAbove) } : {}),
       };
-      return Buffer.from(formatter(result, context), 'utf8');
+      // Converted a part at a time: a large output is never one string as well as its bytes.
+      const output = formatter(result, context);
+      return typeof output === 'string' ? Buffer.from(output, 'utf8') : Buffer.concat([...outputChunks(output)]);
     },
   };
 }

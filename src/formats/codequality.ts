@@ -3,6 +3,7 @@
  * so that findings show inline in a merge request's diff. Waived findings are left out: GitLab has
  * no notion of an accepted exception, and an approved one needs nobody's attention.
  */
+import { prettyJsonParts } from './json-parts.js';
 import { where } from '../util/where.js';
 import type { CheckResult, Severity } from '../types.js';
 import type { FormatContext } from './index.js';
@@ -10,7 +11,7 @@ import { fingerprints } from './sarif.js';
 
 const SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info' };
 
-export function formatCodeQuality(result: CheckResult, context: FormatContext): string {
+export function formatCodeQuality(result: CheckResult, context: FormatContext): Iterable<string> {
   const titles = new Map(context.rules.map((rule) => [rule.meta.id, rule.meta.title[context.lang]]));
   const hashes = fingerprints(result.findings);
   const issues = result.findings.flatMap((finding, index) =>
@@ -29,5 +30,5 @@ export function formatCodeQuality(result: CheckResult, context: FormatContext): 
           },
         ],
   );
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return prettyJsonParts(issues);
 }

@@ -69,7 +69,8 @@ export interface FormatContext {
   config?: string;
 }
 
-export type Formatter = (result: CheckResult, context: FormatContext) => string;
+/** A check formatter's output: text, or text in parts (a large JSON, a finding at a time). */
+export type Formatter = (result: CheckResult, context: FormatContext) => string | Iterable<string>;
 
 /** What `report` and `due` formatters are given beside their model (each takes the part it needs). */
 export interface ModelFormatContext {
@@ -88,8 +89,8 @@ export const checkFormats = registryOf<Formatter>()({
   stylish: { load: async () => (await import('./stylish.js')).formatStylish, forTerminal: true },
   json: {
     load: async () => {
-      const { formatJson } = await import('./json.js');
-      return (result, context) => formatJson(result, context.shard, context.config);
+      const { formatJsonParts } = await import('./json.js');
+      return (result, context) => formatJsonParts(result, context.shard, context.config);
     },
   },
   sarif: { load: async () => (await import('./sarif.js')).formatSarif },

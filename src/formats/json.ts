@@ -6,8 +6,15 @@
  */
 import type { CheckResult } from '../types.js';
 import type { ShardInfo } from './index.js';
+import { prettyJsonParts } from './json-parts.js';
 
+/** The JSON output as one text. */
 export function formatJson(result: CheckResult, shard?: ShardInfo, config?: string): string {
+  return [...formatJsonParts(result, shard, config)].join('');
+}
+
+/** The JSON output in parts (see prettyJsonParts), as it is written. */
+export function formatJsonParts(result: CheckResult, shard?: ShardInfo, config?: string): Iterable<string> {
   const { branches, ...output } = result;
   const block = shard && {
     index: shard.index,
@@ -20,5 +27,5 @@ export function formatJson(result: CheckResult, shard?: ShardInfo, config?: stri
   const sharded = block ? { ...output, shard: block } : output;
   // Only when the configuration came from a folder above: every other output keeps its bytes.
   const value = config !== undefined ? { ...sharded, config } : sharded;
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return prettyJsonParts(value);
 }

@@ -4,6 +4,7 @@
  * with --docs-url);
  * waived findings stay in the log as externally accepted suppressions.
  */
+import { prettyJsonParts } from './json-parts.js';
 import { message } from '../i18n/index.js';
 import type { CheckResult, Finding, Lang, Severity } from '../types.js';
 import type { FormatContext, RuleInfo } from './index.js';
@@ -82,7 +83,7 @@ export function fingerprints(findings: Finding[]): string[] {
   });
 }
 
-export function formatSarif(result: CheckResult, context: FormatContext): string {
+export function formatSarif(result: CheckResult, context: FormatContext): Iterable<string> {
   const { lang } = context;
   const rules = [...context.rules];
   const known = new Set(rules.map((rule) => rule.meta.id));
@@ -147,5 +148,5 @@ export function formatSarif(result: CheckResult, context: FormatContext): string
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return prettyJsonParts(log);
 }

@@ -1,0 +1,74 @@
+/**
+ * `JSON.stringify(value, null, 2)` and a line break, in parts: a large output (60,000 findings as
+ * SARIF) is never one string, nor copied whole when it is written. Objects and short arrays are
+ * taken apart; each element of a long array is one part. The text is the same, byte for byte
+ * (test/output-chunks.test.ts compares them).
+ */
+
+/** Arrays longer than this are written an element at a time (shorter ones are taken apart). */
+const SHORT_ARRAY = 16;
+
+export function* prettyJsonParts(value: unknown): Generator<string> {
+  yield* parts(value, '');
+  yield '\n';
+}
+
+/** The parts joined: what `JSON.stringify(value, null, 2)` and a line break give. */
+export function prettyJson(value: unknown): string {
+  return [...prettyJsonParts(value)].join('');
+}
+
+function* parts(value: unknown, indent: string): Generator<string> {
+  if (Array.isArray(value) && value.length > 0) {
+    const inner = `${indent}  `;
+    yield '[';
+    const whole = value.length > SHORT_ARRAY;
+    for (let index = 0; index < value.length; index++) {
+      yield `${index ? ',' : ''}\n${inner}`;
+      // As JSON.stringify: what it cannot write (undefined, a function) is null in an array.
+      if (whole) yield stringified(value[index], inner) ?? 'null';
+      else yield* element(value[index], inner);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  if (isTakenApart(value)) {
+    const inner = `${indent}  `;
+    let first = true;
+    for (const [key, item] of Object.entries(value)) {
+      // As JSON.stringify: a key whose value it cannot write is left out.
+      if (isLeftOut(item, inner)) continue;
+      yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+      yield* parts(item, inner);
+      first = false;
+    }
+    yield first ? '{}' : `\n${indent}}`;
+    return;
+  }
+  yield stringified(value, indent) ?? 'null';
+}
+
+function* element(value: unknown, indent: string): Generator<string> {
+  if (isLeftOut(value, indent)) yield 'null';
+  else yield* parts(value, indent);
+}
+
+/** What JSON.stringify cannot write: undefined, a function, a symbol (or what a toJSON makes of it). */
+function isLeftOut(value: unknown, indent: string): boolean {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return true;
+  const toJSON = value !== null && typeof value === 'object' ? (value as { toJSON?: unknown }).toJSON : undefined;
+  return typeof toJSON === 'function' && stringified(value, indent) === undefined;
+}
+
+/** A plain object with keys, taken apart key by key (one with toJSON is written as JSON.stringify writes it). */
+function isTakenApart(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return typeof (value as { toJSON?: unknown }).toJSON !== 'function' && Object.keys(value).length > 0;
+}
+
+/** One value as JSON.stringify writes it at this indent; undefined for what it leaves out. */
+function stringified(value: unknown, indent: string): string | undefined {
+  const text = JSON.stringify(value, null, 2) as string | undefined;
+  // Line breaks inside strings are escaped, so every line break is one of the layout's.
+  return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
