@@ -138,18 +138,18 @@ export class TreePositionIndex implements PositionIndex {
   ) {}
 
   get(pointer: string): NodePosition | undefined {
-    const at = this.find(pointer);
-    if (!at) return undefined;
-    const [slots, index] = at;
+    const index = this.find(pointer);
+    if (index < 0) return undefined;
+    const slots = this.found!;
     const keyAt = slots[0] === 1 ? index + 1 : index;
     const valueAt = slots[0] === 1 ? index + 2 : index;
     return { key: this.at(slots[keyAt] as number), value: this.at(slots[valueAt] as number) };
   }
 
   position(pointer: string, which: 'key' | 'value'): Position | undefined {
-    const at = this.find(pointer);
-    if (!at) return undefined;
-    const [slots, index] = at;
+    const index = this.find(pointer);
+    if (index < 0) return undefined;
+    const slots = this.found!;
     return this.at(slots[slots[0] === 1 ? index + (which === 'key' ? 1 : 2) : index] as number);
   }
 
@@ -166,18 +166,24 @@ export class TreePositionIndex implements PositionIndex {
     return { line: low + 1, column: offset - starts[low] + 1 };
   }
 
-  /** The collection holding the pointer's entry and where the entry starts in it. */
-  private find(pointer: string): [Slots, number] | undefined {
-    if (pointer.length === 0 || pointer.charCodeAt(0) !== 0x2f) return undefined;
+  /** The collection that `find` found the pointer's entry in (no pair is made for every lookup). */
+  private found: Slots | undefined;
+
+  /** Where the pointer's entry starts in its collection (`found`), or -1. */
+  private find(pointer: string): number {
+    if (pointer.length === 0 || pointer.charCodeAt(0) !== 0x2f) return -1;
     let slots = this.root;
     let start = 1;
     for (;;) {
-      if (!slots) return undefined;
+      if (!slots) return -1;
       let end = pointer.indexOf('/', start);
       if (end < 0) end = pointer.length;
       const at = entryIndex(slots, pointer, start, end);
-      if (at < 0) return undefined;
-      if (end === pointer.length) return [slots, at];
+      if (at < 0) return -1;
+      if (end === pointer.length) {
+        this.found = slots;
+        return at;
+      }
       slots = slots[slots[0] === 1 ? at + 3 : at + 1] as Slots | undefined;
       start = end + 1;
     }
@@ -741,13 +747,13 @@ class FastParser {
     const itemsFrom = items.top;
     const from = slots.top;
     slots.push(0);
-    this.flowCollection(depth, CLOSE_BRACKET, () => {
+    for (let more = this.flowOpen(depth, CLOSE_BRACKET); more; more = this.flowNext(CLOSE_BRACKET)) {
       this.checkDepth(depth + 1);
       const offset = this.pos;
       items.push(this.inlineValue(depth + 1, 'flow'));
       slots.push(offset);
       slots.push(this.slotsRead);
-    });
+    }
     this.slotsRead = slots.takeSlots(from);
     return items.take(itemsFrom);
   }
@@ -758,7 +764,7 @@ class FastParser {
     const from = slots.top;
     slots.push(1);
     let keys: Set<string> | undefined;
-    this.flowCollection(depth, CLOSE_BRACE, () => {
+    for (let more = this.flowOpen(depth, CLOSE_BRACE); more; more = this.flowNext(CLOSE_BRACE)) {
       const keyOffset = this.pos;
       const name = this.flowKey();
       keys = this.checkNewKey(from, name, keys);
@@ -772,44 +778,39 @@ class FastParser {
       slots.push(keyOffset);
       slots.push(valueOffset);
       slots.push(this.slotsRead);
-    });
+    }
     this.slotsRead = slots.takeSlots(from);
     return result;
   }
 
   /**
-   * A flow sequence or mapping from its opening bracket to `close`: `entry` reads one item, and
-   * this the commas between them (one trailing comma allowed, as in YAML; an empty item is not).
+   * A flow sequence or mapping is read from its opening bracket to `close` with these two: past the
+   * bracket, and past the comma after an item (one trailing comma allowed, as in YAML; an empty item
+   * is not); each says whether an item follows, or leaves the position past `close`.
    */
-  private flowCollection(depth: number, close: number, entry: () => void): void {
+  private flowOpen(depth: number, close: number): boolean {
     this.checkDepth(depth);
     this.pos++;
     this.skipInlineSpaces();
-    if (this.code(this.pos) === close) {
+    if (this.code(this.pos) !== close) return true;
+    this.pos++;
+    return false;
+  }
+
+  private flowNext(close: number): boolean {
+    this.skipInlineSpaces();
+    const c = this.code(this.pos);
+    if (c === COMMA) {
       this.pos++;
-      return;
-    }
-    for (;;) {
-      entry();
       this.skipInlineSpaces();
-      const c = this.code(this.pos);
-      if (c === COMMA) {
-        this.pos++;
-        this.skipInlineSpaces();
-        const after = this.code(this.pos);
-        if (after === close) {
-          this.pos++;
-          return;
-        }
-        if (after === COMMA) throw UNSUPPORTED;
-        continue;
-      }
-      if (c === close) {
-        this.pos++;
-        return;
-      }
+      const after = this.code(this.pos);
+      if (after === COMMA) throw UNSUPPORTED;
+      if (after !== close) return true;
+    } else if (c !== close) {
       throw UNSUPPORTED;
     }
+    this.pos++;
+    return false;
   }
 
   /** A plain key in a flow mapping, up to its `: `. */
