@@ -4,8 +4,8 @@
  * shards of one partition, each once; plain results (without the shard block) are combined as long
  * as they checked different files.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readBounded } from '../util/read-bounded.js';
 import { mergeRuleSettings } from '../config/index.js';
 import { compareFindings, Engine, summarize } from '../engine.js';
 import { checkFormats, type ShardInfo } from '../formats/index.js';
@@ -107,15 +107,21 @@ function toShard(value: unknown): (ShardInfo & { branches?: Record<string, Branc
   };
 }
 
+/** A result larger than this is none (a string cannot hold much more). */
+const MAX_RESULT_BYTES = 256 * 1024 * 1024;
+
 /** Reads one input; anything but a `check --format json` result is a usage error naming the file. */
 function readInput(file: string, io: Io): Input {
-  let text: string;
+  let bytes: Buffer | undefined;
   try {
-    text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+    // A result is a JSON object: anything else (/dev/zero) is known by its first bytes, never read to its end.
+    bytes = readBounded(path.resolve(io.cwd, file), MAX_RESULT_BYTES, (first) => /^(\uFEFF)?\s*\{/.test(first.toString('utf8', 0, 64)));
   } catch (error) {
     throw new UsageError('usage.mergeUnreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   const notResult = new UsageError('usage.mergeNotResult', { file });
+  if (bytes === undefined) throw notResult;
+  const text = bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -2,8 +2,9 @@
  * dangjian.config.yaml: found in the working directory or above it, or given with --config;
  * validated against the config schema. A mistake in it is a usage error naming file, line and column.
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readBounded } from '../util/read-bounded.js';
 import { message } from '../i18n/index.js';
 import { normalizeLineBreaks } from '../load/decode.js';
 import { LineIndex, positionOf, type PositionIndex } from '../load/positions.js';
@@ -170,7 +171,7 @@ function withoutEmptySettings(value: unknown): Record<string, unknown> {
 function readYamlFile(file: string, display: string): { value: unknown; positions: PositionIndex } {
   let text: string;
   try {
-    text = normalizeLineBreaks(new TextDecoder('utf-8', { fatal: true }).decode(readBounded(file, display)).replace(/^\uFEFF/, ''));
+    text = normalizeLineBreaks(new TextDecoder('utf-8', { fatal: true }).decode(readConfigBytes(file, display)).replace(/^\uFEFF/, ''));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError('config.unreadable', { file: display });
@@ -198,17 +199,10 @@ function readYamlFile(file: string, display: string): { value: unknown; position
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** The bytes of a file, read to its end unless it passes MAX_CONFIG_BYTES (so that /dev/zero ends too). */
-function readBounded(file: string, display: string): Uint8Array {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(MAX_CONFIG_BYTES + 1);
-    let length = 0;
-    for (let read = 1; read > 0 && length <= MAX_CONFIG_BYTES; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_CONFIG_BYTES) throw new UsageError('config.tooLarge', { file: display, limit: '1 MiB' });
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
+function readConfigBytes(file: string, display: string): Uint8Array {
+  const bytes = readBounded(file, MAX_CONFIG_BYTES);
+  if (bytes === undefined) throw new UsageError('config.tooLarge', { file: display, limit: '1 MiB' });
+  return bytes;
 }
 
 /** The assignments file: months (YYYY-MM) to the items the parent committee assigned. */

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runMain, tempTree } from '../helpers.js';
+import { runCli, runMain, tempTree } from '../helpers.js';
 
 describe('hostile input: merge', () => {
   let dir: string;
@@ -72,5 +72,13 @@ describe('hostile input: merge', () => {
     const merged = await runMain(['merge', 's1.json', 's2.json', '--format', 'json'], { cwd: dir });
     expect(merged.stderr).toBe('');
     expect(JSON.parse(merged.stdout).summary.files).toBe(2);
+  });
+});
+
+describe('hostile input: merge of a device that never ends', () => {
+  // In a process of its own: a read that never ends is stopped after a minute, as a failure.
+  it.each(['/dev/zero', '/dev/urandom'])('%s: one line, exit status 2, at once', (device) => {
+    const dir = tempTree({});
+    expect(runCli(['merge', device], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: `dangjian: ${device} 不是 dangjian check --format json 的输出，无法合并\n` });
   });
 });
