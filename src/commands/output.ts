@@ -12,7 +12,7 @@ import type { CheckResult, Lang, Severity, Summary } from '../types.js';
 import { VERSION } from '../version.js';
 import { outputColorLevel } from './format-option.js';
 import { displayPath } from '../load/files.js';
-import { outputText } from '../privacy.js';
+import { findPersonalNumbers, outputText } from '../privacy.js';
 import { emit, type Io } from './io.js';
 import { ruleHelp } from './rule-page.js';
 import { settleHeap } from '../run/heap-budget.js';
@@ -34,6 +34,8 @@ export function resolveDocsBase(value: string | undefined): string {
     throw new UsageError('usage.badDocsUrl', { value });
   }
   if (!/^(https?|file):$/.test(url.protocol)) throw new UsageError('usage.badDocsUrl', { value });
+  // The address goes into every rule's link of the output: no personal number may go with it.
+  if (findPersonalNumbers(value).length) throw new UsageError('usage.docsUrlPersonal', { value });
   return url.href.replace(/\/?$/, '/');
 }
 

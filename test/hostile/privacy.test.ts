@@ -197,3 +197,16 @@ describe('hostile personal numbers: in every part of a written workbook', () => 
     expect(text).not.toContain('138_0013_8000');
   });
 });
+
+describe('hostile personal numbers: in --docs-url, which goes into every rule of a SARIF result', () => {
+  it.each([['check', ['check', 'a.yaml', '--as-of', AS_OF]], ['merge', ['merge', 'shard.json']]])('%s: a usage error, masked', async (_name, args) => {
+    const dir = tempTree({ 'a.yaml': `${header('docs')}activities: []\n` });
+    await runMain(['check', 'a.yaml', '--as-of', AS_OF, '--format', 'json', '--shard', '1/1', '-o', 'shard.json'], { cwd: dir });
+    for (const url of [`https://example.invalid/${MOBILE}/`, `https://example.invalid/${split(ID, [6, 8, 4], '-')}/`]) {
+      const result = await runMain([...args, '--format', 'sarif', '--docs-url', url], { cwd: dir });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^dangjian: --docs-url 的值“https:\/\/example\.invalid\/(138\*{4}8000|1101\*{10}4514)\/”中有身份证号、手机号或银行卡号，它会写进每一条结果。请换一个网址\n$/);
+    }
+  });
+});
