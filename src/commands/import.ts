@@ -35,9 +35,10 @@ export interface ImportOptions {
 const MAX_INPUT = 64 * 1024 * 1024;
 
 function parsedOptions(options: ImportOptions) {
-  const members = options.members === undefined ? undefined : Number(options.members);
+  // Digits only: Number() would take 1e2, 0x10 or 10.0 for a count or a year.
+  const members = options.members === undefined ? undefined : /^\d{1,9}$/.test(options.members) ? Number(options.members) : NaN;
   if (members !== undefined && !(Number.isInteger(members) && members >= 1)) throw new UsageError('import.badMembers', { value: options.members! });
-  const year = options.year === undefined ? undefined : Number(options.year);
+  const year = options.year === undefined ? undefined : /^\d{4}$/.test(options.year) ? Number(options.year) : NaN;
   if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2999)) throw new UsageError('import.badYear', { value: options.year! });
   if (options.branchId !== undefined && !/^\S{1,64}$/.test(options.branchId)) throw new UsageError('import.badBranchId', { value: options.branchId });
   const groups = options.groups?.split(/[,，、]/).map((g) => g.trim()).filter(Boolean);

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { checkFiles } from '../check-yaml.js';
-import { tempTree } from '../helpers.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { runMain, tempTree } from '../helpers.js';
 import { describeGroup, header, type Case } from './catalogue.js';
 
 const ID = '110101199003074514'; // a valid check digit
@@ -215,5 +217,20 @@ describe('no prototype pollution', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(([] as unknown as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('hostile values: import options that Number() would take', () => {
+  it.each([
+    ['--members', '1e2', 'dangjian: --members 须为不小于 1 的整数：1e2\n'],
+    ['--members', '0x10', 'dangjian: --members 须为不小于 1 的整数：0x10\n'],
+    ['--members', '10.0', 'dangjian: --members 须为不小于 1 的整数：10.0\n'],
+    ['--members', '99999999999999999999', 'dangjian: --members 须为不小于 1 的整数：99999999999999999999\n'],
+    ['--year', '2e3', 'dangjian: --year 须为四位年份，如 2026：2e3\n'],
+    ['--year', '0x7E6', 'dangjian: --year 须为四位年份，如 2026：0x7E6\n'],
+  ])('%s %s: a usage error, nothing written', async (option, value, stderr) => {
+    const dir = tempTree({ 'in.csv': '日期,类型,标题\n2026-01-05,党课,党课\n' });
+    expect(await runMain(['import', 'in.csv', '-o', 'out.yaml', option, value], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr });
+    expect(existsSync(path.join(dir, 'out.yaml'))).toBe(false);
   });
 });
