@@ -68,7 +68,8 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
  * string (Chinese text makes a two-byte string either way).
  */
 function utf8Text(bytes: Buffer): string {
-  if (bytes.length === 0 || isAscii(bytes)) return bytes.toString('utf8');
+  // (A Node built without ICU has no transcode.)
+  if (bytes.length === 0 || isAscii(bytes) || typeof transcode !== 'function') return bytes.toString('utf8');
   return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
 
