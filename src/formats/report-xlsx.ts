@@ -13,6 +13,7 @@ import { absencesSheet, listSheet, meetingsSheet, problemRows } from './report-x
 import { MARK_STATES } from '../report/model.js';
 import { displayWidth, markText, periodLabel, stateLabel, subtitle } from '../report/present.js';
 import type { Lang } from '../types.js';
+import { xmlSafeData } from '../xlsx/xml-safe.js';
 import { fixZipDates } from '../xlsx/zip.js';
 
 export interface ReportXlsxOptions {
@@ -53,7 +54,9 @@ function fit(texts: string[], min: number, max: number): number {
   return Math.min(max, Math.max(min, ...texts.map((t) => displayWidth(t) + 2)));
 }
 
-export async function formatReportXlsx(model: ReportModel, options: ReportXlsxOptions): Promise<Uint8Array> {
+export async function formatReportXlsx(given: ReportModel, options: ReportXlsxOptions): Promise<Uint8Array> {
+  // Texts from the logs (a name written with "\x01" in quotes) as a workbook's XML may hold them.
+  const model = xmlSafeData(given);
   const lang = model.lang as Lang;
   const date = new Date(`${model.asOf}T00:00:00Z`);
   // exceljs is large: loaded only when a workbook is written, so that other commands start fast.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { UsageError } from '../options.js';
 import { writeFileAtomic } from '../write-file.js';
+import { xmlSafeText } from './xml-safe.js';
 import { fixZipDates } from './zip.js';
 
 /** A workbook is written only under a name ending in .xlsx: Excel and WPS know it by that. */
@@ -39,6 +40,7 @@ export function refuseInput(absolute: string, display: string, input: { absolute
 
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, absolute: string, display: string, force: boolean): Promise<void> {
   refuseOverwrite(absolute, display, force);
+  makeXmlSafe(workbook);
   // The zip library stamps each entry with the time of writing: the workbook's own date instead, so
   // that the same input gives the same bytes.
   const bytes = Buffer.from(fixZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), workbook.modified ?? workbook.created));
@@ -54,4 +56,22 @@ export function writeBytes(absolute: string, display: string, bytes: Buffer | st
     if (code === 'EEXIST') throw new UsageError('xlsx.exists', { file: display });
     throw new UsageError('xlsx.cannotWrite', { file: display, code });
   }
+}
+
+/** Every text of the workbook's cells and notes as XML may hold it (see xmlSafeText), so that Excel opens it. */
+function makeXmlSafe(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value;
+        if (typeof value === 'string') {
+          const safe = xmlSafeText(value);
+          if (safe !== value) cell.value = safe;
+        } else if (value && typeof value === 'object' && 'richText' in value) {
+          cell.value = { richText: value.richText.map((run) => ({ ...run, text: xmlSafeText(run.text) })) };
+        }
+        if (typeof cell.note === 'string') cell.note = xmlSafeText(cell.note);
+      }),
+    ),
+  );
 }

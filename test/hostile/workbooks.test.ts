@@ -3,6 +3,7 @@
  * formulas that fail, dates before 1900 and the 1904 date system, a macro-enabled workbook, and
  * "workbooks" that are really CSV or HTML. Each gives a finding (check) or one clear line (import).
  */
+import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXPLICIT_RULES, runMain, tempTree } from '../helpers.js';
@@ -185,4 +186,35 @@ describe('hostile workbooks named on the command line', () => {
     expect(million.stdout).toContain('活动：超过 100000 行，其后的 948577 行未读取。请把台账按年度拆分成多个工作簿\n');
     expect(million.stderr).toBe('');
   }, 180_000);
+});
+
+describe('hostile text in the workbooks the tool writes', () => {
+  it('control characters, lone surrogates and U+FFFF from a log: report and export still write workbooks that open', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const log = `version: 1
+branch:
+  id: odd
+  name: "支部\\ud800\\x01\\x08\\uFFFE\\uFFFF名"
+  members: 10
+  groups: ["组\\udfff"]
+activities:
+  - date: 2026-01-05
+    type: 支委会
+    title: "标题\\x0b\\x1f"
+    group: "组\\udfff"
+`;
+    const dir = tempTree({ 'a.yaml': log });
+    for (const args of [
+      ['report', 'a.yaml', '--period', '2026-01', '--as-of', '2026-01-31', '--format', 'xlsx', '-o', 'report.xlsx'],
+      ['export', 'a.yaml', '-o', 'export.xlsx'],
+    ]) {
+      expect((await runMain(args, { cwd: dir })).status).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      // The XML parser refuses a character that XML does not allow, as Excel does.
+      await workbook.xlsx.readFile(path.join(dir, args[args.length - 1]));
+      const texts: string[] = [];
+      workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text))));
+      expect(texts.join('\n')).toContain('支部\ufffd\\x01\\x08\ufffd\ufffd名');
+    }
+  });
 });
