@@ -80,7 +80,8 @@ export interface ModelFormatContext {
   version: string;
 }
 
-export type ReportFormatter = (model: ReportModel, context: ModelFormatContext) => string | Promise<Uint8Array>;
+/** A report formatter's output: text, text in parts (a large JSON), or the bytes of a workbook. */
+export type ReportFormatter = (model: ReportModel, context: ModelFormatContext) => string | Iterable<string> | Promise<Uint8Array>;
 /** A due formatter's output: text, or text in parts (a large JSON, an item at a time). */
 export type DueFormatter = (model: DueModel, context: ModelFormatContext) => string | Iterable<string>;
 
