@@ -1,7 +1,9 @@
 /** `dangjian report --period P`: the summary table of a month, quarter, half-year or year. */
 import type { Period } from '../model/period.js';
 import { parsePeriodOption, UsageError } from '../options.js';
-import { buildReport } from '../report/build.js';
+import { branchReport, buildReport } from '../report/build.js';
+import { reportColumns } from '../report/columns.js';
+import { eachBranch } from '../run/merge-in-order.js';
 import type { Lang } from '../types.js';
 import type { Config } from '../config/index.js';
 import { earliestStart, yearStartOf } from '../model/window.js';
@@ -45,9 +47,11 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const prepared = await prepareRun(paths, { ...options, since, quiet: false, onProgress: progress.tick }, lang, io);
   const { engine, files } = prepared;
   guardOutput(io, options.output, runInputs(prepared));
-  const { result, branches, unread } = engine.check(files);
+  // Branch by branch: each branch's row is made while it is in memory, and only the rows are kept.
+  const columns = reportColumns(engine, period, engine.options.lang);
+  const { result, made, unread } = await eachBranch(engine, files, (branch, findings) => branchReport(engine, period, columns, branch, findings));
   progress.done();
-  const model = buildReport({ engine, period, result, branches, unread, files: files.length });
+  const model = buildReport({ engine, period, columns, result, branches: made, unread, files: files.length });
   const render = await format.spec.load();
   emit(io, await render(model, { colorLevel: await outputColorLevel(format.spec, options, io), version: VERSION }), options.output);
   sayWritten(io, lang, options.output, 'wrote.report', { files: model.summary.files, branches: model.summary.branches, uncounted: uncountedText(model.uncounted.length, lang) });

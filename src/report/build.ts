@@ -15,7 +15,7 @@ import { addMonths } from '../model/dates.js';
 import type { UnreadBranch } from '../model/merge.js';
 import { compareText } from '../util/compare.js';
 import { branchAttendance, memberAbsences } from './attendance.js';
-import { DATA_HYGIENE_RULES, reportColumns, type ColumnSource } from './columns.js';
+import { DATA_HYGIENE_RULES, type ColumnSource } from './columns.js';
 import type {
   AttendanceTally,
   MeetingAttendance,
@@ -36,8 +36,11 @@ import { attendanceTally, sumAttendance, sumTallies, tallyOf } from './tally.js'
 export interface ReportInput {
   engine: Engine;
   period: Period;
+  /** The report's columns (reportColumns), the ones each branch's part was made with. */
+  columns: ColumnSource[];
   result: CheckResult;
-  branches: Branch[];
+  /** Each branch's part (branchReport), in the order of the branch ids. */
+  branches: BranchReport[];
   /** Branches known only from files that could not be read: a row of uncounted cells each. */
   unread?: UnreadBranch[];
   files: number;
@@ -66,19 +69,32 @@ class FindingIndex {
   }
 }
 
+/** One branch's part of the report, made while the branch is in memory (a run holds one at a time). */
+export interface BranchReport {
+  /** With its evaluation start always (buildReport leaves it out where it is the report's). */
+  row: BranchRow;
+  meetings: MeetingAttendance[];
+}
+
+/** A branch's row and meetings, from the branch and its findings in the run. */
+export function branchReport(engine: Engine, period: Period, columns: ColumnSource[], branch: Branch, findings: Finding[]): BranchReport {
+  const { lang, window } = engine.options;
+  const attendance = branchAttendance(branch, period, window.asOf, engine.types, lang);
+  return { row: branchRow(branch, columns, new FindingIndex(findings), engine, attendance.tally, period), meetings: attendance.meetings };
+}
+
 export function buildReport(input: ReportInput): ReportModel {
-  const { engine, period, result, branches } = input;
+  const { engine, period, result, columns } = input;
   const lang = engine.options.lang;
   const { window } = engine.options;
-  const columns = reportColumns(engine, period, lang);
-  const index = new FindingIndex(result.findings);
-  const { since } = engine.startSummary(branches);
+  const { since } = result;
 
   const meetings: MeetingAttendance[] = [];
-  const rows = branches.map((branch) => {
-    const attendance = branchAttendance(branch, period, window.asOf, engine.types, lang);
-    meetings.push(...attendance.meetings);
-    return branchRow(branch, columns, index, engine, since, attendance.tally, period);
+  const rows = input.branches.map(({ row, meetings: held }) => {
+    meetings.push(...held);
+    // The evaluation start is named where it differs from the one most branches used.
+    if (row.since === since) delete row.since;
+    return row;
   });
   rows.push(...(input.unread ?? []).map((branch) => unreadRow(branch, columns, window.asOf)));
   rows.sort((a, b) => compareText(a.id, b.id));
@@ -121,7 +137,6 @@ function branchRow(
   columns: ColumnSource[],
   index: FindingIndex,
   engine: Engine,
-  since: string,
   attendance: AttendanceTally,
   _period: Period,
 ): BranchRow {
@@ -139,7 +154,7 @@ function branchRow(
     groups: header.groups.map(maskPersonalData),
     ...(header.established ? { established: header.established } : {}),
     ...(header.dissolved ? { dissolved: header.dissolved } : {}),
-    ...(start !== since ? { since: start } : {}),
+    since: start,
     ...(termEnd ? { termEnd } : {}),
     incomplete: branch.incomplete,
     files: branch.files.map(maskPersonalData),

@@ -18,6 +18,7 @@ import type { InputFile } from '../load/files.js';
 import { guessBranchId } from '../load/branch-id.js';
 import { mergeFileFacts } from '../model/build.js';
 import type { Branch } from '../model/model.js';
+import type { UnreadBranch } from '../model/merge.js';
 import { summarizeStarts } from '../model/window.js';
 import { outputText } from '../privacy.js';
 import type { BranchInfo, CheckResult, Finding } from '../types.js';
@@ -104,6 +105,12 @@ export interface BranchStore {
 
 type Arrival = AnalyzedFile | KnownFile;
 
+/** What a command is given of each branch as it is checked: the branch and its findings, or a branch none of whose files could be read. */
+export interface BranchObserver {
+  branch(branch: Branch, findings: Finding[]): void;
+  unread(branch: UnreadBranch): void;
+}
+
 function isKnown(item: Arrival): item is KnownFile {
   return (item as Partial<KnownFile>).index !== undefined;
 }
@@ -123,7 +130,7 @@ export class StreamingCheck {
    * `predicted`: each file's predicted branch (its group key), to check a branch as soon as its last
    * file has arrived; without, every branch is kept until the end. `store`: outcomes of branches
    * whose files are unchanged (known files stand for their analyses), and where new ones go.
-   * `heap`: looked at between the steps of a branch's check (a branch may be big). `onBranch`: given
+   * `heap`: looked at between the steps of a branch's check (a branch may be big). `observer`: given
    * each branch once it is checked, before it is dropped (what a command makes of a branch).
    */
   constructor(
@@ -132,7 +139,7 @@ export class StreamingCheck {
     predicted?: (string | undefined)[],
     private readonly store?: BranchStore,
     private readonly heap?: HeapBudget,
-    private readonly onBranch?: (branch: Branch) => void,
+    private readonly observer?: BranchObserver,
   ) {
     const last = new Map<string, number>();
     predicted?.forEach((id, index) => {
@@ -202,16 +209,18 @@ export class StreamingCheck {
       const raw = [...analyzed.findings, ...analyzed.recordFindings, ...this.engine.ruleFindings([], [analyzed], () => undefined)];
       return { findings: this.engine.finish(raw, []), branches: 0 };
     }
-    const { branches, findings } = mergeFileFacts(analyses);
+    const { branches, findings, unread } = mergeFileFacts(analyses);
     // Only a big branch's steps make enough garbage to look at the heap between them.
     const afterStep = this.heap && (branches[0]?.activities.length ?? 0) >= BIG_BRANCH_ACTIVITIES ? () => this.heap!.check() : undefined;
     afterStep?.();
     const raw = [...findings, ...this.engine.ruleFindings(branches, analyses, (file) => file.contribution?.id, afterStep)];
     // One id, so at most one branch.
     const branch = branches[0];
-    if (branch) this.onBranch?.(branch);
+    const finished = this.engine.finish(raw, branches);
+    if (branch) this.observer?.branch(branch, finished);
+    for (const known of unread) this.observer?.unread(known);
     return {
-      findings: this.engine.finish(raw, branches),
+      findings: finished,
       ...(branch ? { info: [outputText(branch.header.id), this.engine.branchInfo(branch)] as [string, BranchInfo] } : {}),
       branches: branches.length,
     };
