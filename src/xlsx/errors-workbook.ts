@@ -93,5 +93,28 @@ export async function errorsWorkbook(original: Buffer | undefined, read: Workboo
       restyle(cell, { font: { color: { argb: 'FFC00000' } }, alignment: { wrapText: true, vertical: 'top' } });
     }
   }
+  // Last, as rejected rows name their sheets as they were.
+  maskOutsideCells(workbook);
   return workbook;
+}
+
+/** The workbook's other texts, masked like its cells: notes, sheet names and document properties. */
+function maskOutsideCells(workbook: ExcelJS.Workbook): void {
+  const mask = (text: string) => (findPersonalNumbers(text).length ? maskPersonalData(text) : text);
+  workbook.eachSheet((sheet) => {
+    // A sheet's name may hold no *: the full-width one stands for it.
+    const name = mask(sheet.name);
+    if (name !== sheet.name) sheet.name = name.replace(/\*/g, '\uff0a');
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+        if (typeof note === 'string') cell.note = mask(note);
+        else if (note?.texts) cell.note = { ...note, texts: note.texts.map((run) => ({ ...run, text: mask(run.text) })) } as ExcelJS.Comment;
+      }),
+    );
+  });
+  const properties = workbook as unknown as Record<string, unknown>;
+  for (const key of ['creator', 'lastModifiedBy', 'title', 'subject', 'keywords', 'category', 'description', 'company', 'manager']) {
+    if (typeof properties[key] === 'string') properties[key] = mask(properties[key] as string);
+  }
 }

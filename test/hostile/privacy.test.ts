@@ -168,6 +168,12 @@ describe('hostile personal numbers: in the messages of commands that write files
   });
 });
 
+/** The text of every part of a workbook (cells, shared strings, drop-down lists, names, comments). */
+const partsOf = (file: string) => {
+  const zip = new ZipArchive(readFileSync(file));
+  return [...zip.entries.keys()].map((name) => `${name}\n${zip.text(name) ?? ''}`).join('\n');
+};
+
 describe('hostile personal numbers: in every part of a written workbook', () => {
   const log = `${header('wb').replace('  members: 10\n', `  members: 10\n  parent: 上级${MOBILE}\n  groups: [第一组${MOBILE}, 第二组]\n`)}activities:
   - date: 2026-01-05
@@ -177,11 +183,6 @@ describe('hostile personal numbers: in every part of a written workbook', () => 
     group: 第一组${MOBILE}
     host: 主持 ${split(MOBILE, [3, 4, 4], '_')}
 `;
-  /** The text of every part of a workbook (cells, shared strings, drop-down lists, names, comments). */
-  const partsOf = (file: string) => {
-    const zip = new ZipArchive(readFileSync(file));
-    return [...zip.entries.keys()].map((name) => `${name}\n${zip.text(name) ?? ''}`).join('\n');
-  };
 
   it.each([
     ['export', ['export', 'a.yaml', '-o', 'out.xlsx']],
@@ -208,5 +209,31 @@ describe('hostile personal numbers: in --docs-url, which goes into every rule of
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/^dangjian: --docs-url 的值“https:\/\/example\.invalid\/(138\*{4}8000|1101\*{10}4514)\/”中有身份证号、手机号或银行卡号，它会写进每一条结果。请换一个网址\n$/);
     }
+  });
+});
+
+describe('hostile personal numbers: outside the cells of an imported workbook', () => {
+  it('a sheet name, a note and the document properties: masked in the errors workbook and in the imported log', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const input = new ExcelJS.Workbook();
+    const sheet = input.addWorksheet(`活动${MOBILE}`);
+    sheet.addRow(['日期', '类型', '标题']);
+    sheet.addRow(['2026-13-45', '支委会', '日期不对的一行']);
+    sheet.getCell('C2').note = `备注 ${MOBILE}`;
+    sheet.addRow(['2026-01-05', '支委会', '一月支委会']);
+    input.creator = `张三 ${MOBILE}`;
+    input.title = `证件 ${ID}`;
+    const dir = tempTree({});
+    await input.xlsx.writeFile(path.join(dir, 'in.xlsx'));
+    const result = await runMain(['import', 'in.xlsx', '-o', 'out.yaml', '--errors', 'errors.xlsx', '--branch-id', 'e1', '--members', '5'], { cwd: dir });
+    expect(result.stdout).toContain('errors.xlsx');
+    const text = `${partsOf(path.join(dir, 'errors.xlsx'))}\n${readFileSync(path.join(dir, 'out.yaml'), 'utf8')}\n${result.stdout}`;
+    expect(text).toContain('138****8000');
+    expect(text).not.toContain(MOBILE);
+    expect(text).not.toContain(ID);
+    // The workbook still opens, its sheet named with a full-width asterisk (a sheet's name holds no *).
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(path.join(dir, 'errors.xlsx'));
+    expect(written.worksheets.map((s) => s.name)).toEqual(['活动138＊＊＊＊8000']);
   });
 });

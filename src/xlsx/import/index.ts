@@ -2,6 +2,7 @@
  * `import`: a workbook (the template's, or a 台账 of any layout) or a CSV file into one v1 log.
  * Every row of every sheet read is accounted for: an item of the log, or a line saying why not.
  */
+import { maskPersonalData } from '../../privacy.js';
 import type { ActivityType } from '../../model/activity-types.js';
 import type { Lang } from '../../types.js';
 import { readWorkbook, type Row, type Sheet, type Workbook } from '../read.js';
@@ -134,7 +135,7 @@ function importAnyLayout(workbook: Workbook, settings: ImportSettings, notes: No
   if (!tables.length) notes.push({ messageId: 'import.note.noTable' });
   const kept = rejectInvalid(activities, fields, sources, rejected, settings.validator);
   const log: Json = { version: 1, branch, ...(kept.activities.length ? { activities: kept.activities } : {}) };
-  return { log, sources: kept.sources.map((s) => `${s.sheet}!${s.row}`), missing: REQUIRED_BRANCH.filter((k) => branch[k] === undefined), rejected: sortRows(rejected, workbook), skipped, notes, headerRows };
+  return { log, sources: kept.sources.map((s) => maskPersonalData(`${s.sheet}!${s.row}`)), missing: REQUIRED_BRANCH.filter((k) => branch[k] === undefined), rejected: sortRows(rejected, workbook), skipped, notes, headerRows };
 }
 
 /** A row's cells with vertically merged cells (a date over several rows) filled from the top. */
