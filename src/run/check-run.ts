@@ -10,7 +10,7 @@ import { cachedRun } from './cached-run.js';
 import { mergeInOrder, streams } from './merge-in-order.js';
 import type { Outcome, RenderedRun, Rendering, RunOptions } from './run-options.js';
 import { BranchSwitched } from './stream.js';
-import { analyseInWorkers, defaultConcurrency } from './workers.js';
+import { analyseInWorkers, defaultConcurrency, threadsFor } from './workers.js';
 
 export type { CacheOptions, RenderedRun, Rendering, RunOptions } from './run-options.js';
 
@@ -41,7 +41,7 @@ async function execute(given: Engine, files: InputFile[], runOptions: RunOptions
 
 /** The options, with the files analysed by worker threads when the run has more than one. */
 function withThreads(engine: Engine, files: InputFile[], runOptions: RunOptions): RunOptions {
-  const threads = Math.max(1, runOptions.concurrency ?? defaultConcurrency(files.length));
+  const threads = Math.max(1, runOptions.concurrency !== undefined ? threadsFor(runOptions.concurrency) : defaultConcurrency(files.length));
   if (threads <= 1 || runOptions.analyses) return runOptions;
   // In a big (streaming) run this thread only merges, so that its heap stays small.
   const analyseHere = streams(files, runOptions) ? undefined : (file: InputFile) => engine.analyze(file);

@@ -22,11 +22,23 @@ const PARALLEL_MIN_CORES = 4;
 const BATCH_SIZE = 16;
 const MAX_DEFAULT_THREADS = 8;
 
+function coreCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
 /** The default: one thread, or for many files on four or more cores, one per core (at most 8). */
 export function defaultConcurrency(fileCount: number): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = coreCount();
   if (fileCount < PARALLEL_MIN_FILES || cores < PARALLEL_MIN_CORES) return 1;
   return Math.min(cores, MAX_DEFAULT_THREADS);
+}
+
+/**
+ * The threads a run asks for, at most one per core (and two on a single core): each thread holds
+ * some 16 MB, and more threads than cores only wait (`--concurrency 1000` would hold gigabytes).
+ */
+export function threadsFor(asked: number): number {
+  return Math.min(asked, Math.max(2, coreCount()));
 }
 
 /** The worker's module: bundled by `npm run build` (it starts faster), else the plain one. */
