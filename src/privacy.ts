@@ -272,9 +272,13 @@ export function findPersonalNumbers(text: string): PersonalMatch[] {
   return found;
 }
 
-/** The text with every personal number replaced by its masked form. */
+/**
+ * The text with every personal number replaced by its masked form. A value of several lines (a
+ * literal block in YAML, a cell with line breaks) may part a number at a line end: a line break
+ * counts as a separator here, where a text is masked as a whole (the line breaks stay).
+ */
 export function maskPersonalData(text: string): string {
-  const matches = findPersonalNumbers(text);
+  const matches = findPersonalNumbers(text.includes('\n') ? text.replace(/[\r\n]/g, ' ') : text);
   if (matches.length === 0) return text;
   let result = '';
   let last = 0;

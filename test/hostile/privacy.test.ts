@@ -237,3 +237,22 @@ describe('hostile personal numbers: outside the cells of an imported workbook', 
     expect(written.worksheets.map((s) => s.name)).toEqual(['活动138＊＊＊＊8000']);
   });
 });
+
+describe('hostile personal numbers: parted by line breaks in a value of several lines', () => {
+  it('a literal block in YAML: masked in the report (JSON, HTML, CSV)', async () => {
+    const log = `${header('lines')}activities:\n  - date: 2026-01-05\n    type: 党课\n    title: |-\n      身份证 110101\n      19900307\n      4514\n    firstTopic: |-\n      电话 138\n      0013 8000\n`;
+    const dir = tempTree({ 'a.yaml': log });
+    for (const format of ['json', 'html', 'csv']) {
+      const result = await runMain(['report', 'a.yaml', '--period', '2026-01', '--as-of', AS_OF, '--format', format], { cwd: dir });
+      expect(result.stdout.replace(/[^\d*]+/g, ' ')).not.toMatch(/110101 19900307 4514|138 0013 8000/);
+    }
+    expect(maskPersonalData('电话 138\n0013\r\n8000\n下一行')).toBe('电话 138****8000\n下一行');
+  });
+
+  it.each([
+    ['dates at line ends', '2026-01-05\n2026-02-06\n2026-03-07'],
+    ['lines of counts', '  12:5  错误\n138 人\n0013 次\n'],
+  ])('%s: not taken for one', (_name, text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+});
