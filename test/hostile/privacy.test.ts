@@ -256,3 +256,46 @@ describe('hostile personal numbers: parted by line breaks in a value of several 
     expect(maskPersonalData(text)).toBe(text);
   });
 });
+
+describe('hostile personal numbers: hidden from a search of the text by YAML itself', () => {
+  it('digits as escapes, a continued line, a folded or literal block: the check finds each, at its value', async () => {
+    const log = `${header('hidden')}activities:
+  - date: 2026-01-05
+    type: 党课
+    title: >-
+      联系 138 0013
+      8000
+  - date: 2026-01-06
+    type: 党课
+    title: "联系 \\x31\\x33\\x38\\x30\\x30\\x31\\x33\\x38\\x30\\x30\\x30"
+  - date: 2026-01-07
+    type: 党课
+    title: "联系 138\\
+      00138000"
+  - date: 2026-01-08
+    type: 党课
+    title: "联系 \\u0031\\u0033\\u0038\\u0030\\u0030\\u0031\\u0033\\u0038\\u0030\\u0030\\u0030"
+  - date: 2026-01-09
+    type: 党课
+    title: |-
+      身份证 110101
+      19900307
+      4514
+  - date: 2026-01-10
+    type: 党课
+    title: |-
+      2026-01-05
+      13 人参加
+`;
+    const dir = tempTree({ 'a.yaml': log });
+    const result = await runMain(['check', 'a.yaml', '--as-of', AS_OF, '--format', 'json', '--rule', 'record-complete:off'], { cwd: dir });
+    const found = JSON.parse(result.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'no-personal-data');
+    expect(found.map((f: { line: number; column: number; message: string }) => [f.line, f.column, f.message.split('。')[0]])).toEqual([
+      [10, 10, '此处有手机号 138****8000'],
+      [14, 16, '此处有手机号 138****8000'],
+      [17, 16, '此处有手机号 138****8000'],
+      [21, 16, '此处有手机号 138****8000'],
+      [25, 11, '此处有身份证号 1101**********4514'],
+    ]);
+  });
+});

@@ -29,6 +29,12 @@ export default defineRule({
     }
     if (file.text === undefined) return;
     const matches = findPersonalNumbers(file.text);
+    const hidden = hiddenText(file.text);
+    if (hidden !== undefined) {
+      const found = new Set(matches.map((match) => match.index));
+      for (const match of findPersonalNumbers(hidden)) if (!found.has(match.index)) matches.push(match);
+      matches.sort((a, b) => a.index - b.index);
+    }
     if (matches.length === 0) return;
     const lines = new LineIndex(file.text);
     for (const match of matches) {
@@ -37,3 +43,26 @@ export default defineRule({
     }
   },
 });
+
+/** A character that the number search passes over inside a group of digits (see privacy.ts). */
+const INVISIBLE = '\u200b';
+
+/**
+ * The text as its values read, where YAML may hide a number from a search of the text: digits
+ * written as escapes in quotes (`"\x31\x33..."`), a line continued with a backslash in quotes, or
+ * a block scalar (`|`, `>`) that parts a number at a line end. Each such piece becomes its digit, or
+ * a line break with its indentation a character the search passes over, padded to the same length,
+ * so that positions stay those of the file. Undefined for a text with none of them (most logs: a
+ * few searches of the text decide it).
+ */
+function hiddenText(text: string): string | undefined {
+  const escapes = text.includes('\\');
+  if (!escapes && !((text.includes('|') || text.includes('>')) && /:[ \t]*[|>]/.test(text))) return undefined;
+  let hidden = text.replace(/\n[ \t]*/g, (run) => INVISIBLE.repeat(run.length));
+  if (escapes) {
+    hidden = hidden
+      .replace(/\\(?:x3|u003|U0000003)([0-9])/g, (whole, digit: string) => digit + INVISIBLE.repeat(whole.length - 1))
+      .replace(/\\(?=\u200b)/g, INVISIBLE);
+  }
+  return hidden;
+}
