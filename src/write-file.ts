@@ -157,7 +157,7 @@ export function abandonTemporary(temporary: string, fd: number | undefined): voi
  * What a command writes: text, bytes, or text in parts written one after another (made as they are
  * written, when the parts come from a generator).
  */
-export type Output = string | Uint8Array | Iterable<string>;
+export type Output = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** Characters of text converted to UTF-8 at a time when a large output is written. */
 const CHUNK_CHARS = 1 << 20;
@@ -175,6 +175,13 @@ export function* outputChunks(output: Output): Generator<Uint8Array> {
   // Small parts are gathered (a JSON output comes in many), large texts cut.
   let pending = '';
   for (const text of typeof output === 'string' ? [output] : output) {
+    if (text instanceof Uint8Array) {
+      // Bytes already: what was gathered goes first.
+      if (pending.length) yield* textChunks(pending);
+      pending = '';
+      yield text;
+      continue;
+    }
     pending += text;
     if (pending.length < GATHER_CHARS) continue;
     // A high surrogate at the end waits for its other half, in the next part.
@@ -211,7 +218,7 @@ export function writeFileAtomic(cwd: string, name: string, bytes: Output, replac
   const target = finalTarget(path.resolve(cwd, name));
   if (isSpecial(target)) {
     // A device or a pipe (`-o /dev/stdout`) is written to; it is never replaced.
-    writeFileSync(target, typeof bytes === 'string' || bytes instanceof Uint8Array ? bytes : [...bytes].join(''), { flag: replace ? 'w' : 'wx' });
+    writeFileSync(target, typeof bytes === 'string' || bytes instanceof Uint8Array ? bytes : Buffer.concat([...outputChunks(bytes)]), { flag: replace ? 'w' : 'wx' });
     return;
   }
   const { temporary, fd } = openTemporary(target);

@@ -72,3 +72,9 @@ describe('JSON in parts', () => {
     });
   }
 });
+
+describe('bytes among the parts', () => {
+  it('are written in their place, after what was gathered before them', () => {
+    expect(joined(outputChunks(['a', Buffer.from('党'), 'b', new Uint8Array([0x63])])).toString('utf8')).toBe('a党bc');
+  });
+});

@@ -91,7 +91,7 @@ export async function resultRendering(io: Io, options: ResultOutputOptions): Pro
       };
       // Converted a part at a time: a large output is never one string as well as its bytes.
       const output = formatter(result, context);
-      return typeof output === 'string' ? Buffer.from(output, 'utf8') : Buffer.concat([...outputChunks(output)]);
+      return typeof output === 'string' ? Buffer.from(output, 'utf8') : [...outputChunks(output)];
     },
   };
 }

@@ -19,7 +19,7 @@ import { MAX_FILES } from './cache/format.js';
 import { mergeInOrder } from './merge-in-order.js';
 import { FileKeys, groupKeyOf, look, type Look, optionsKeyOf, runKeyOf, scopeOf, stampsOf } from './run-keys.js';
 import { BranchSwitched, type BranchStore, type KnownFile, predictBranchId } from './stream.js';
-import type { CacheOptions, Outcome, Rendering, RunOptions } from './run-options.js';
+import { joinedOutput, type CacheOptions, type Outcome, type Rendering, type RenderedOutput, type RunOptions } from './run-options.js';
 
 /** What a cached run checks, and how. */
 export interface CachedRunInput {
@@ -145,10 +145,10 @@ class CachedRun {
   }
 
   /** Writes the cache again with a reused run first, under this run's stamps and with a new rendering. */
-  private storeAgain(run: StoredRun, rendered: Uint8Array | undefined): void {
+  private storeAgain(run: StoredRun, rendered: RenderedOutput | undefined): void {
     const section = this.cache.branchesSection();
     const record = { ...carried(run, { dropStamps: true }), ...(this.runStamps ? { stamps: { bytes: this.runStamps } } : {}) };
-    if (rendered) record.outputs.unshift({ key: this.rendering!.key, body: { bytes: rendered } });
+    if (rendered) record.outputs.unshift({ key: this.rendering!.key, body: { bytes: joinedOutput(rendered) } });
     try {
       const writer = new CacheWriter(this.location, this.tool, section?.key ?? '');
       if (section) writer.copyBranches(section);
@@ -268,7 +268,7 @@ class CachedRun {
   }
 
   /** Writes the new cache: this run (its branches are written), then what the old one held for other runs and files. */
-  private storeNew(writer: CacheWriter, run: { key: string; result: CheckResult; output?: Uint8Array; stamped: boolean }): void {
+  private storeNew(writer: CacheWriter, run: { key: string; result: CheckResult; output?: RenderedOutput; stamped: boolean }): void {
     try {
       // A stored run of these very contents keeps its other renderings (it lacked this one).
       const before = this.cache.run(run.key)?.outputs.filter((part) => part.key !== this.rendering?.key) ?? [];
@@ -279,7 +279,7 @@ class CachedRun {
         summary: run.result.summary,
         // A rendering is what a re-run writes: the result is kept only for a run without one.
         ...(run.output ? {} : { result: { bytes: Buffer.from(JSON.stringify(run.result), 'utf8') } }),
-        outputs: [...(run.output ? [{ key: this.rendering!.key, body: { bytes: run.output } }] : []), ...before.map((part) => ({ key: part.key, body: { part } }))],
+        outputs: [...(run.output ? [{ key: this.rendering!.key, body: { bytes: joinedOutput(run.output) } }] : []), ...before.map((part) => ({ key: part.key, body: { part } }))],
       });
     } catch (error) {
       this.cannotWrite(error);

@@ -38,18 +38,29 @@ export interface RunOptions {
 export interface Rendering {
   /** All the rendering depends on beyond the run's files and options (format, colour level, and so on). */
   key: string;
-  render(result: CheckResult): Promise<Uint8Array>;
+  render(result: CheckResult): Promise<RenderedOutput>;
+}
+
+/**
+ * A rendered result: its bytes, or its bytes in chunks (a large output is never copied into one
+ * buffer; the cache joins the chunks when it stores them).
+ */
+export type RenderedOutput = Uint8Array | readonly Uint8Array[];
+
+/** The bytes of a rendered result in one buffer (to be stored). */
+export function joinedOutput(output: RenderedOutput): Uint8Array {
+  return output instanceof Uint8Array ? output : Buffer.concat(output);
 }
 
 /** A run's summary and its result rendered. */
 export interface RenderedRun {
   summary: Summary;
-  output: Uint8Array;
+  output: RenderedOutput;
 }
 
 /** What a run gives: the result, or (with a rendering) its summary and output, and the result when at hand. */
 export interface Outcome {
   summary: Summary;
   result?: CheckResult;
-  output?: Uint8Array;
+  output?: RenderedOutput;
 }
