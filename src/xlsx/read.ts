@@ -82,8 +82,14 @@ export function attributes(text: string): Record<string, string> {
 function itemText(xml: string): string {
   const cleaned = xml.indexOf('rPh') >= 0 ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
   let text = '';
-  for (const m of cleaned.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += m[1];
+  for (const m of cleaned.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += withoutCdata(m[1]);
   return unescapeXml(text);
+}
+
+/** XML text with its CDATA sections (which some writers use) as escaped text. */
+function withoutCdata(xml: string): string {
+  if (xml.indexOf('<![CDATA[') < 0) return xml;
+  return xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/_x/g, '_x005F_x'));
 }
 
 function sharedStrings(zip: ZipArchive, path: string): string[] {

@@ -155,6 +155,12 @@ const cases: Case[] = [
     }),
     expect: [['first-topic', 2, 1, FIRST_TOPIC('2026-01-06')]],
   },
+  {
+    name: 'a cell written as CDATA (as some writers do)',
+    file: 'cdata.xlsx',
+    content: workbook('cdata', `<row r="2"><c r="A2" s="1"><v>46028</v></c><c r="B2" t="inlineStr"><is><t><![CDATA[支委会]]></t></is></c><c r="C2" t="inlineStr"><is><t><![CDATA[A&B <一月> _x0041_]]></t></is></c></row>`),
+    expect: [['first-topic', 2, 1, FIRST_TOPIC('2026-01-06')]],
+  },
   { name: 'a CSV file named .xlsx', file: 'csv.xlsx', content: '日期,类型\n2026-01-06,支委会\n', expect: [['workbook', 1, 1, NOT_WORKBOOK]] },
   { name: 'an HTML table named .xlsx (as some systems export)', file: 'html.xlsx', content: '<html><body><table><tr><td>日期</td></tr></table></body></html>', expect: [['workbook', 1, 1, NOT_WORKBOOK]] },
 ];
