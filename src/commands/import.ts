@@ -16,7 +16,7 @@ import { logYaml } from '../xlsx/import/yaml-out.js';
 import { OTHER_SPREADSHEETS, workbookProblemId } from '../xlsx/load.js';
 import { columnLetter } from '../xlsx/read.js';
 import { BRANCH_SHEET } from '../xlsx/layout.js';
-import { refuseInput, refuseNotXlsx, refuseOverwrite, writeBytes, writeWorkbookFile } from '../xlsx/write-file.js';
+import { refuseInput, refuseNotXlsx, refuseNotYaml, refuseOverwrite, writeBytes, writeWorkbookFile } from '../xlsx/write-file.js';
 import { xlsxText } from '../xlsx/text.js';
 import type { Io } from './io.js';
 
@@ -69,6 +69,7 @@ export async function importCommand(input: string, options: ImportOptions, lang:
   const target = path.resolve(io.cwd, output);
   const source = { absolute: path.resolve(io.cwd, input), display: input };
   refuseInput(target, output, source);
+  refuseNotYaml(output, 'import.outputNotYaml');
   refuseOverwrite(target, output, options.force ?? false);
   if (options.errors) {
     refuseNotXlsx(options.errors, 'import.errorsNotXlsx');

@@ -12,6 +12,11 @@ export function refuseNotXlsx(file: string, messageId: string): void {
   if (!/\.xlsx$/i.test(file)) throw new UsageError(messageId, { file });
 }
 
+/** A branch log written by import: only a name that `check` finds in a folder (.yaml or .yml). */
+export function refuseNotYaml(file: string, messageId: string): void {
+  if (!/\.ya?ml$/i.test(file)) throw new UsageError(messageId, { file });
+}
+
 export function refuseOverwrite(absolute: string, display: string, force: boolean): void {
   // A folder is never a workbook, --force or not.
   if (statOf(absolute)?.isDirectory()) throw new UsageError('xlsx.isFolder', { file: display });

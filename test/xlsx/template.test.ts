@@ -108,6 +108,17 @@ describe('workbooks written', () => {
       stderr: 'dangjian: --errors 写出的是 Excel 工作簿，文件名须以 .xlsx 结尾：错误.txt\n',
     });
     expect(existsSync(path.join(dir, 'b2.yaml'))).toBe(false);
+    // A YAML log under a workbook's name (or any other) would be read as a damaged workbook, or not found.
+    for (const name of ['台账2.xlsx', '台账.txt', '台账']) {
+      expect(await runMain(['import', '模板.xlsx', '-o', name], { cwd: dir })).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `dangjian: -o 写出的是 YAML 台账，文件名须以 .yaml 或 .yml 结尾：${name}\n`,
+      });
+      expect(existsSync(path.join(dir, name))).toBe(false);
+    }
+    expect((await runMain(['import', '模板.xlsx', '-o', 'x.xlsx', '--lang', 'en'], { cwd: dir })).stderr).toBe('dangjian: -o writes a YAML branch log, so its name must end in .yaml or .yml: x.xlsx\n');
+    expect(await runMain(['import', '模板.xlsx', '-o', 'B3.YML'], { cwd: dir })).toMatchObject({ status: 0 });
   });
 
   it('are the same bytes whenever they are written (the template, an export)', async () => {
