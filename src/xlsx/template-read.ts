@@ -58,7 +58,7 @@ export function fieldValue(cell: Cell | undefined, kind: FieldKind, date1904: bo
   switch (kind) {
     case 'date': {
       const parsed = cellDate(cell, date1904);
-      return 'date' in parsed ? parsed.date : text;
+      return 'date' in parsed ? parsed.date : (parsed.written ?? text);
     }
     case 'count':
     case 'year':
@@ -72,7 +72,7 @@ export function fieldValue(cell: Cell | undefined, kind: FieldKind, date1904: bo
     case 'dates':
       return splitNames(text).map((item) => {
         const parsed = cellDate({ kind: 'string', value: item }, date1904);
-        return 'date' in parsed ? parsed.date : item;
+        return 'date' in parsed ? parsed.date : (parsed.written ?? item);
       });
     case 'absentees':
       return parseAbsentees(text);

@@ -32,7 +32,11 @@ export function halfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-export type DateParse = { date: string } | { error: 'invalid' | 'no-year' | 'not-a-date' };
+/**
+ * A date read from a cell, or why not. `written`: an impossible date in a spelling that is read
+ * (`2026年2月30日`) as YYYY-MM-DD, so that the log says what any log says of it (not a real date).
+ */
+export type DateParse = { date: string } | { error: 'invalid' | 'no-year' | 'not-a-date'; written?: string };
 
 /**
  * A date typed as text: `2026-03-05`, `2026/3/5`, `2026.3.5`, `2026年3月5日`, or `3月5日` (and
@@ -41,16 +45,21 @@ export type DateParse = { date: string } | { error: 'invalid' | 'no-year' | 'not
 export function parseTextDate(text: string, year?: number): DateParse {
   const t = halfWidth(text).trim();
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[\sT]+\d{1,2}[:：时]\d{1,2}.*|\s*[(（]?[周星期礼拜][一二三四五六日天][)）]?)?$/.exec(t);
-  if (m) return wrap(iso(Number(m[1]), Number(m[2]), Number(m[3])));
+  if (m) return wrap(iso(Number(m[1]), Number(m[2]), Number(m[3])), spelled(m[1], m[2], m[3]));
   m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s+\d{1,2}[:：时]\d{1,2}.*)?$/.exec(t);
-  if (m) return year ? wrap(iso(year, Number(m[1]), Number(m[2]))) : { error: 'no-year' };
+  if (m) return year ? wrap(iso(year, Number(m[1]), Number(m[2])), spelled(String(year), m[1], m[2])) : { error: 'no-year' };
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (m) return wrap(iso(Number(m[1]), Number(m[2]), Number(m[3])));
+  if (m) return wrap(iso(Number(m[1]), Number(m[2]), Number(m[3])), spelled(m[1], m[2], m[3]));
   return { error: 'not-a-date' };
 }
 
-function wrap(date: string | undefined): DateParse {
-  return date ? { date } : { error: 'invalid' };
+function wrap(date: string | undefined, written?: string): DateParse {
+  return date ? { date } : { error: 'invalid', ...(written ? { written } : {}) };
+}
+
+/** Year, month and day as written, in the form YYYY-MM-DD (for a date that does not exist). */
+function spelled(year: string, month: string, day: string): string | undefined {
+  return year.length === 4 ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : undefined;
 }
 
 /** A cell as a date: a date cell, a serial number, or text in one of the spellings. */

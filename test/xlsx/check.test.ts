@@ -67,6 +67,22 @@ describe('check on workbooks in the template layout', () => {
     );
   });
 
+  it('says that a date typed as text does not exist, in the words a YAML log gets', async () => {
+    const dir = tempTree({});
+    await handFilled(path.join(dir, 'b1.xlsx'), [
+      ['2026年2月30日', '支委会', '甲'],
+      ['2026/2/30', '支委会', '乙'],
+      ['20260230', '支委会', '丙'],
+    ]);
+    const findings: JsonFinding[] = JSON.parse((await runMain(['check', 'b1.xlsx', '--as-of', '2026-03-01', '-f', 'json'], { cwd: dir })).stdout).findings;
+    const words = '日期（date）“2026-02-30”不是真实存在的日期，请核对年、月、日';
+    expect(findings.filter((f) => f.ruleId === 'schema').map((f) => [f.line, f.column, f.message])).toEqual([
+      [2, 1, words],
+      [3, 1, words],
+      [4, 1, words],
+    ]);
+  });
+
   it('reads dates typed as text, several types in one cell, lists, rosters and roles', async () => {
     const dir = tempTree({});
     await handFilled(path.join(dir, 'b1.xlsx'), [
