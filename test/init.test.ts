@@ -52,7 +52,7 @@ describe('dangjian init', () => {
     stdout.on('data', (chunk) => (out += chunk));
     const io = { cwd: dir, env: {}, stdout, stderr: { write: () => true } };
     const running = initCommand({}, 'zh-CN', io, stdin);
-    for (const answer of ['bad id', 'power-3', '动力厂第三党支部', '动力厂党委', '0', '12', '第一党小组、第二党小组', '2024-02-30', '2024-05-10']) {
+    for (const answer of ['bad id', 'power-3', '动力厂第三党支部', '动力厂党委', '0', '12', '第一党小组、第二党小组', '2024-02-30', '2024/5/10']) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       stdin.write(`${answer}\n`);
     }
@@ -60,7 +60,7 @@ describe('dangjian init', () => {
     expect(out).toContain('支部编号“bad id”无效');
     const log = readFileSync(path.join(dir, 'branch.yaml'), 'utf8');
     expect(out).toContain('党员人数应为正整数，实际是“0”');
-    expect(out).toContain('“2024-02-30”不是 YYYY-MM-DD 格式的真实日期');
+    expect(out).toContain('“2024-02-30”不是真实存在的日期');
     expect(log).toContain('  id: power-3\n  name: 动力厂第三党支部\n  parent: 动力厂党委\n  members: 12\n  groups: [第一党小组, 第二党小组]\n  termStart: 2024-05-10\n');
   });
 });
@@ -130,7 +130,7 @@ describe('the starter log survives the first edits', () => {
   it('rejects a members count or election date that is not one', () => {
     expect(runCli(['init', '--members', '0'], { cwd: tempTree({}) }).stderr).toBe('dangjian: 党员人数应为正整数，实际是“0”\n');
     expect(runCli(['init', '--term-start', '2024-02-30', '--lang', 'en'], { cwd: tempTree({}) }).stderr).toBe(
-      'dangjian: "2024-02-30" is not a real date written YYYY-MM-DD; try again, e.g. 2024-05-10\n',
+      'dangjian: "2024-02-30" is not a real date; try again, e.g. 2024-05-10\n',
     );
   });
 });

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { message } from '../i18n/index.js';
 import { isCalendarDate, todayIn } from '../model/dates.js';
+import { parseTextDate } from '../xlsx/values.js';
 import { UsageError } from '../options.js';
 import { findPersonalNumbers, outputText } from '../privacy.js';
 import type { Lang } from '../types.js';
@@ -87,8 +88,9 @@ function answersFromOptions(options: InitOptions, lang: Lang): BranchAnswers {
   }
   if (options.groups !== undefined && parseGroups(options.groups).length) answers.groups = parseGroups(options.groups);
   if (options.termStart !== undefined) {
-    if (!isCalendarDate(options.termStart)) throw new UsageError('init.badTermStart', { value: options.termStart });
-    answers.termStart = options.termStart;
+    const termStart = typedDate(options.termStart);
+    if (termStart === undefined) throw new UsageError('init.badTermStart', { value: options.termStart });
+    answers.termStart = termStart;
   }
   return answers;
 }
@@ -118,8 +120,9 @@ async function ask(answers: BranchAnswers, lang: Lang, io: Io, stdin: NodeJS.Rea
     for (;;) {
       const date = await question('init.askTermStart', answers.termStart ?? '-');
       if (date === '-') break;
-      if (isCalendarDate(date)) {
-        answers.termStart = date;
+      const typed = typedDate(date);
+      if (typed !== undefined) {
+        answers.termStart = typed;
         break;
       }
       io.stdout.write(`${message(lang, 'init.badTermStart', { value: date })}\n`);
@@ -243,4 +246,14 @@ rules:
 #     source: 公司党委〔2026〕3号
 # assignments: assignments-2026.yaml  # ${zh ? '上级布置的每月规定作业' : 'monthly assignments from the parent committee'}
 `;
+}
+
+/**
+ * An election date as a secretary types it: 2024-05-10, or 2024/5/10, 2024.5.10 or 2024年5月10日
+ * as in a workbook (written into the log as YYYY-MM-DD); undefined when it is no real date.
+ */
+function typedDate(text: string): string | undefined {
+  if (isCalendarDate(text)) return text;
+  const parsed = parseTextDate(text);
+  return 'date' in parsed ? parsed.date : undefined;
 }
