@@ -11,7 +11,7 @@ import { LANGS } from '../src/types.js';
 const SAME = new Map([['monthName', 'month']]);
 
 function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => SAME.get(match[1]) ?? match[1]))].sort();
+  return [...new Set([...text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((match) => SAME.get(match[1]) ?? match[1]))].sort();
 }
 
 const areas = Object.entries(AREAS);

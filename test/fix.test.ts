@@ -100,7 +100,7 @@ describe('check --fix', () => {
     const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'branch.yaml': `\ufeff${crlf(uncertain)}` });
     const fixed = runCli([...ARGS, '--fix', '--lang', 'en'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'branch.yaml'), 'utf8')).toBe(`\ufeff${crlf(AFTER.replace('title: 一月支委会', 'title: 一月支委会\n    planned: 2026-02-30'))}`);
-    expect(fixed.stderr).toBe('dangjian: branch.yaml: fixed 8 problem(s)\n');
+    expect(fixed.stderr).toBe('dangjian: branch.yaml: fixed 8 problems\n');
     // The activity with the impossible date is left out of the evaluation, so January lacks its committee meeting.
     expect(fixed.stdout).toContain('  13:14  error  planned "2026-02-30" is not a real calendar date; check the year, month and day  schema\n');
     expect(fixed.status).toBe(1);

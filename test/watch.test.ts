@@ -53,7 +53,7 @@ describe('check --watch', () => {
   it('sees a new file in a watched folder, in English', async () => {
     const dir = tempTree({ 'dangjian.config.yaml': EXPLICIT_RULES, 'logs/b.yaml': WRONG.replace('支委汇', '支委会').replace('type: 支委会', 'type: 支委会\n    firstTopic: 学习党章') });
     const result = await watching(dir, ['logs', '--lang', 'en'], [() => writeFileSync(path.join(dir, 'logs', 'c.yaml'), header('c1'))]);
-    expect(result.stderr).toBe('Watching 1 log file(s): saving one checks again (Ctrl+C to stop)\nWatching 2 log file(s): saving one checks again (Ctrl+C to stop)\n');
+    expect(result.stderr).toBe('Watching 1 log file: saving one checks again (Ctrl+C to stop)\nWatching 2 log files: saving one checks again (Ctrl+C to stop)\n');
     expect(result.stdout).toContain('2 files, 2 branches checked');
     expect(result.status).toBe(0);
   }, 60_000);

@@ -44,11 +44,11 @@ const en: Record<FixMessageId, string> = {
   'schema.unknownTypeCertain': 'Unknown activity type “{value}”; it should be “{suggestion}”',
   'schema.mappingExample': '{name} takes fields with values, for example {example}; here it is {actual}',
   'schema.listExample': '{name} is a list in square brackets, for example {example}; here it is {actual}',
-  'fix.fixed': '{file}: fixed {count} problem(s)',
+  'fix.fixed': '{file}: fixed {count|problem|problems}',
   'cli.fix': 'repair what is certain (dates, full-width punctuation, indentation, field names, …), then report what remains',
   'cli.fixDryRun': 'show the changes --fix would make (a diff) and change nothing',
   'fix.none': 'Nothing to fix automatically',
-  'fix.dryRun': '{count} problem(s) in {files} file(s) can be fixed; no file was changed. Run with --fix to write them',
+  'fix.dryRun': '{count|problem|problems} in {files|file|files} can be fixed; no file was changed. Run with --fix to write them',
   'fix.unreadable': 'Cannot write the fixed {file} ({detail}): check that it is not read-only or open in another program',
 };
 

@@ -36,13 +36,18 @@ function paramText(value: string | number | Localized, lang: Lang): string {
   return typeof value === 'object' ? value[lang] : String(value);
 }
 
-/** Fills a template's `{name}` placeholders; a `hint` parameter names a catalogue message, appended as is. */
+/**
+ * Fills a template's `{name}` placeholders; a `hint` parameter names a catalogue message, appended
+ * as is. `{name|one|other}` is the number and the word for it in the right number (English:
+ * `{files|file|files}` gives "1 file", "3 files").
+ */
 export function formatMessage(template: string, lang: Lang, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     if (name === 'hint') return value ? message(lang, String(value)) : '';
-    return paramText(value, lang);
+    const text = paramText(value, lang);
+    return one === undefined ? text : `${text} ${Number(text) === 1 ? one : other}`;
   });
 }
 
@@ -51,6 +56,11 @@ export function message(lang: Lang, id: string, params: MessageParams = {}): str
   const template = CATALOGUES[lang][id];
   if (template === undefined) throw new Error(`missing message ${id}`);
   return formatMessage(template, lang, params);
+}
+
+/** Items named in a message: joined by 、 in Chinese and by commas in English. */
+export function listText(items: readonly string[]): Localized {
+  return { 'zh-CN': items.join('、'), en: items.join(', ') };
 }
 
 export function localize(text: Localized, lang: Lang): string {

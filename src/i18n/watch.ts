@@ -8,7 +8,7 @@ const zh = {
 export type WatchMessageId = keyof typeof zh;
 
 const en: Record<WatchMessageId, string> = {
-  'watch.waiting': 'Watching {files} log file(s): saving one checks again (Ctrl+C to stop)',
+  'watch.waiting': 'Watching {files|log file|log files}: saving one checks again (Ctrl+C to stop)',
   'cli.watch': 'keep watching the logs after the check, and clear the screen and check again on every save',
   'usage.watchWithOutput': '--watch shows its results in the terminal and cannot be combined with {option}',
 };

@@ -14,6 +14,8 @@ import { findHeader, titleFacts, type Header } from './headers.js';
 import { readRow, type CellProblem } from './rows.js';
 import { importTemplate, rejectInvalid, type Validator } from './template.js';
 import { TypeMatcher } from './types.js';
+import { listText } from '../../i18n/index.js';
+import type { MessageParams } from '../../types.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,7 +39,7 @@ export interface Skipped extends RowAccount {
 }
 export interface Note {
   messageId: string;
-  params?: Record<string, string | number>;
+  params?: MessageParams;
 }
 
 export interface ImportResult {
@@ -97,7 +99,7 @@ function importAnyLayout(workbook: Workbook, settings: ImportSettings, notes: No
     }
   }
   if (settings.sheet && !workbook.sheets.some((s) => s.name === settings.sheet)) {
-    notes.push({ messageId: 'import.note.noSuchSheet', params: { sheet: settings.sheet, sheets: workbook.sheets.map((s) => s.name).join('、') } });
+    notes.push({ messageId: 'import.note.noSuchSheet', params: { sheet: settings.sheet, sheets: listText(workbook.sheets.map((s) => s.name)) } });
   }
   const title = titleFacts(tables.flatMap((t) => t.header.above));
   const aboveInfo = tables.map((t) => branchFromSheet({ ...t.sheet, rows: t.sheet.rows.filter((r) => r.index < t.header.row) }, workbook.date1904));
@@ -164,11 +166,11 @@ function isNoteRow(row: Row, date1904: boolean, fieldsRead: number): boolean {
 
 function describeColumns(sheet: Sheet, header: Header, notes: Note[]): void {
   const unknown = header.columns.filter((c) => !c.field && c.label).map((c) => c.label);
-  if (unknown.length) notes.push({ messageId: 'import.note.unknownColumns', params: { sheet: sheet.name, columns: unknown.join('、') } });
+  if (unknown.length) notes.push({ messageId: 'import.note.unknownColumns', params: { sheet: sheet.name, columns: listText(unknown) } });
   const kept = header.columns.filter((c) => c.field === 'note').map((c) => c.label);
-  if (kept.length) notes.push({ messageId: 'import.note.remarks', params: { sheet: sheet.name, columns: kept.join('、') } });
+  if (kept.length) notes.push({ messageId: 'import.note.remarks', params: { sheet: sheet.name, columns: listText(kept) } });
   const found = header.columns.filter((c) => c.field && c.field !== 'note' && c.field !== 'index').map((c) => c.label);
-  notes.push({ messageId: 'import.note.header', params: { sheet: sheet.name, row: header.row === header.lastRow ? String(header.row) : `${header.row}–${header.lastRow}`, columns: found.join('、') } });
+  notes.push({ messageId: 'import.note.header', params: { sheet: sheet.name, row: header.row === header.lastRow ? String(header.row) : `${header.row}–${header.lastRow}`, columns: listText(found) } });
 }
 
 export function rowList(rows: number[]): string {

@@ -9,11 +9,13 @@ import { roleId } from '../layout.js';
 import { cellCount, cellDate, cellText, splitList } from '../values.js';
 import type { HeaderColumn, ImportField } from './headers.js';
 import type { TypeMatcher } from './types.js';
+import { listText } from '../../i18n/index.js';
+import type { MessageParams } from '../../types.js';
 
 export interface CellProblem {
   col: number;
   messageId: string;
-  params?: Record<string, string | number>;
+  params?: MessageParams;
 }
 
 export interface RowResult {
@@ -71,7 +73,7 @@ export function readRow(cells: (Cell | undefined)[], columns: HeaderColumn[], co
     setPath(result.activity, key, value);
     result.fields.set(key, col);
   };
-  const fail = (col: number, messageId: string, params?: Record<string, string | number>) => result.problems.push({ col, messageId, ...(params ? { params } : {}) });
+  const fail = (col: number, messageId: string, params?: MessageParams) => result.problems.push({ col, messageId, ...(params ? { params } : {}) });
   // Rosters last, so that counts of their own columns win.
   const ordered = [...columns.filter((c) => c.field !== 'roster'), ...columns.filter((c) => c.field === 'roster')];
   for (const column of ordered) {
@@ -84,7 +86,7 @@ export function readRow(cells: (Cell | undefined)[], columns: HeaderColumn[], co
     }
     const personal = findPersonalNumbers(text);
     if (personal.length) {
-      fail(column.col, 'import.cell.personal', { masked: personal.map((p) => p.masked).join('、') });
+      fail(column.col, 'import.cell.personal', { masked: listText(personal.map((p) => p.masked)) });
       continue;
     }
     if (column.field) readField(column.field, cell, text, column.col, context, set, fail);
@@ -95,7 +97,7 @@ export function readRow(cells: (Cell | undefined)[], columns: HeaderColumn[], co
 }
 
 type Set = (key: string, value: unknown, col: number, soft?: boolean) => void;
-type Fail = (col: number, messageId: string, params?: Record<string, string | number>) => void;
+type Fail = (col: number, messageId: string, params?: MessageParams) => void;
 
 function readField(field: ImportField, cell: Cell, text: string, col: number, context: RowContext, set: Set, fail: Fail): void {
   if (field === 'date' || field === 'planned') {

@@ -8,6 +8,7 @@ import { readTemplateWorkbook } from '../template-read.js';
 import { REQUIRED_BRANCH } from './branch.js';
 import { sortRows, type ImportResult, type ImportSettings, type Note, type Rejected, type RowAccount } from './index.js';
 import type { CellProblem } from './rows.js';
+import { listText } from '../../i18n/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -68,7 +69,7 @@ export function importTemplate(workbook: Workbook, settings: ImportSettings): Om
     const found = findPersonalNumbers(cell.text);
     if (!found.length) continue;
     const item = itemAt.get(`${cell.position.sheet}!${cell.position.line}`);
-    const problem = { messageId: 'import.cell.personal', params: { masked: found.map((p) => p.masked).join('、') } };
+    const problem = { messageId: 'import.cell.personal', params: { masked: listText(found.map((p) => p.masked)) } };
     if (item) reject(item, cell.position, problem);
     else notes.push({ messageId: 'import.note.personalHeader', params: { cell: `${cell.position.sheet}!${cell.position.line}:${cell.position.column}`, masked: problem.params.masked } });
   }
