@@ -294,6 +294,8 @@ describe('report --format xlsx', () => {
 
     const summary = workbook.getWorksheet('汇总')!;
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
+    // Printed at a readable size over several pages, each repeating the branch columns and the header rows.
+    expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 85, printTitlesRow: '2:3', printTitlesColumn: 'A:B' });
     expect(summary.getCell('A1').value).toContain('2026年第三季度党支部工作汇总表');
     expect(summary.getCell('C2').value).toBe('政治业务学习');
     expect([summary.getCell('C3').value, summary.getCell('D3').value, summary.getCell('E3').value]).toEqual(['7月', '8月', '9月']);

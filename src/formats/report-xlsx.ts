@@ -90,11 +90,16 @@ export async function formatReportXlsx(given: ReportModel, options: ReportXlsxOp
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 
+/** Narrow page margins (inches), so that more columns fit on a page. */
+const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+
 function summarySheet(workbook: Writer, model: ReportModel, lang: Lang): void {
   const t = (id: string, params?: Record<string, string | number>) => message(lang, id, params);
   const sheet = workbook.addWorksheet(t('report.sheet.summary'), {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 3, showGridLines: false }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:3' },
+    // Printed at a readable size over as many A4 pages as it takes, each with the parent and branch
+    // columns and the two header rows (fitted to one page wide, 51 columns were 2 pt type).
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: false, scale: 85, printTitlesRow: '2:3', printTitlesColumn: 'A:B', margins: PRINT_MARGINS },
   });
   const subColumns = model.columns.map((c) => c.periods.length);
   const first = 3;
