@@ -69,7 +69,7 @@ describe('commands say what they did', () => {
     const report = await runMain(['report', '-p', '2026-Q2', 'examples', '--as-of', '2026-07-01', '-f', 'csv', '-o', out('r.csv')], { cwd: ROOT });
     expect(report.stderr).toBe(`dangjian: 已写入 ${out('r.csv')}：4 个支部（读取了 5 个文件）；1 个文件有格式问题，未计入\n`);
     const due = await runMain(['due', 'examples/clean', '--as-of', '2026-07-01', '-f', 'ics', '-o', out('d.ics'), '--lang', 'en'], { cwd: ROOT });
-    expect(due.stderr).toMatch(new RegExp(`^dangjian: Wrote ${out('d.ics').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ item\\(s\\) due, \\d+ overdue \\(1 branch\\(es\\)\\)\n$`));
+    expect(due.stderr).toMatch(new RegExp(`^dangjian: Wrote ${out('d.ics').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ items? due, \\d+ overdue \\(1 branch\\)\n$`));
     expect(readFileSync(out('d.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
   });
 });

@@ -91,7 +91,27 @@ export function rulePageSections(rule: Rule, types: TypeRegistry, lang: Lang): {
   const page = rulePageText(rule, types);
   if (page === undefined) return undefined;
   const sections = splitSections(page);
-  return { body: sections.get(lang === 'en' ? 'English' : '中文')?.trim(), examples: sections.get('示例 / Examples')?.trim() };
+  const examples = sections.get('示例 / Examples')?.trim();
+  return { body: sections.get(lang === 'en' ? 'English' : '中文')?.trim(), examples: examples && oneLanguage(examples, lang) };
+}
+
+/**
+ * A caption written in both languages, “中文。/ English.”: Chinese up to the first slash after a
+ * Chinese character or punctuation mark, English from the capital letter or digit after it.
+ */
+const BOTH = /^(.*?[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef”’）]) ?\/ ([A-Z0-9].*)$/;
+
+/** The examples' captions in one language (the examples themselves, in fences, as they are). */
+function oneLanguage(examples: string, lang: Lang): string {
+  let fenced = false;
+  return examples
+    .split('\n')
+    .map((line) => {
+      if (FENCE.test(line)) fenced = !fenced;
+      const both = fenced ? null : BOTH.exec(line);
+      return both ? both[lang === 'en' ? 2 : 1] : line;
+    })
+    .join('\n');
 }
 
 /** A rule's full help for SARIF: its page as Markdown and as plain text. */
