@@ -501,3 +501,23 @@ describe('report, branch by branch', () => {
     expect(JSON.parse(late.stdout).summary.branches).toBe(2);
   });
 });
+
+describe('report of a branch whose id holds a personal number', () => {
+  it('shows its findings in its cells, as check reports them', async () => {
+    const dir = tempTree({
+      'dangjian.config.yaml': EXPLICIT_RULES,
+      'a.yaml': `${header('zb13812345678')}activities:\n  - { date: 2026-01-05, type: 支委会, title: 一月支委会 }\n`,
+    });
+    const check = JSON.parse((await runMain(['check', 'a.yaml', '--as-of', '2026-04-10', '--format', 'json'], { cwd: dir })).stdout);
+    expect(check.findings.filter((f: { ruleId: string }) => f.ruleId === 'first-topic').map((f: { period: string }) => f.period)).toEqual(['2026-01']);
+    const report = JSON.parse((await runMain(['report', 'a.yaml', '--period', '2026-Q1', '--as-of', '2026-04-10', '--format', 'json'], { cwd: dir })).stdout);
+    const row = report.groups[0].branches[0];
+    expect(row.id).toBe('zb138****5678');
+    const cell = row.cells.find((c: { ruleId: string }) => c.ruleId === 'first-topic');
+    expect(cell.marks.map((m: { period: string; state: string }) => [m.period, m.state])).toEqual([
+      ['2026-01', 'problem'],
+      ['2026-02', 'done'],
+      ['2026-03', 'done'],
+    ]);
+  });
+});

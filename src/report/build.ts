@@ -7,7 +7,7 @@ import type { Engine } from '../engine.js';
 import { message } from '../i18n/index.js';
 import { periodState, type Activity, type Branch } from '../model/model.js';
 import type { Period } from '../model/period.js';
-import { maskPersonalData } from '../privacy.js';
+import { maskPersonalData, outputText } from '../privacy.js';
 import { evaluateCadence, type CadenceCell } from '../rules/cadence/index.js';
 import type { CadenceDefinition } from '../rules/cadence/definitions.js';
 import type { CheckResult, Finding, Lang } from '../types.js';
@@ -248,7 +248,8 @@ function cadenceCell(
   index: FindingIndex,
   engine: Engine,
 ): ReportCell {
-  const id = branch.header.id;
+  // Findings name their branch as the output does (a personal number in an id masked).
+  const id = outputText(branch.header.id);
   const cells = evaluateCadence(branch, definition, source.periods, engine.windowOf(branch));
   const units: MarkState[] = [];
   const marks = source.periods.map((period): ReportMark => {
@@ -296,7 +297,8 @@ function byDateThenLine(a: CountedActivity, b: CountedActivity): number {
  * waived), whatever the period's state; without one, an evaluated period is done.
  */
 function contentCell(branch: Branch, source: ColumnSource, index: FindingIndex, engine: Engine): ReportCell {
-  const id = branch.header.id;
+  // Findings name their branch as the output does (a personal number in an id masked).
+  const id = outputText(branch.header.id);
   const ruleId = source.rule.meta.id;
   const marks = source.periods.map((period): ReportMark => {
     const findings = index.get(id, ruleId, period.id);
