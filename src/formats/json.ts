@@ -6,15 +6,20 @@
  */
 import type { CheckResult } from '../types.js';
 import type { ShardInfo } from './index.js';
-import { prettyJsonParts } from './json-parts.js';
+import { prettyJson, prettyJsonParts } from './json-parts.js';
 
 /** The JSON output as one text. */
 export function formatJson(result: CheckResult, shard?: ShardInfo, config?: string): string {
-  return [...formatJsonParts(result, shard, config)].join('');
+  return prettyJson(outputValue(result, shard, config));
 }
 
 /** The JSON output in parts (see prettyJsonParts), as it is written. */
 export function formatJsonParts(result: CheckResult, shard?: ShardInfo, config?: string): Iterable<string> {
+  return prettyJsonParts(outputValue(result, shard, config));
+}
+
+/** What the JSON output holds: the result, less the branches that only a shard's block names. */
+function outputValue(result: CheckResult, shard?: ShardInfo, config?: string): object {
   const { branches, ...output } = result;
   const block = shard && {
     index: shard.index,
@@ -26,6 +31,5 @@ export function formatJsonParts(result: CheckResult, shard?: ShardInfo, config?:
   };
   const sharded = block ? { ...output, shard: block } : output;
   // Only when the configuration came from a folder above: every other output keeps its bytes.
-  const value = config !== undefined ? { ...sharded, config } : sharded;
-  return prettyJsonParts(value);
+  return config !== undefined ? { ...sharded, config } : sharded;
 }

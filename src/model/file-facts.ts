@@ -9,7 +9,7 @@ import { positionOf } from '../load/positions.js';
 import { issueScope, OMITTED_ISSUE, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
 import type { Location, RawFinding } from '../types.js';
 import type { TypeRegistry } from './activity-types.js';
-import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
+import { activityLocation, type Activity, type Branch, type BranchHeader, type Case, type Waiver } from './model.js';
 import { parsePeriod, type PeriodKind } from './period.js';
 import { sharedList, sharedText } from './shared.js';
 
@@ -309,7 +309,7 @@ export function shareCopied(facts: FileFacts): FileFacts {
   const { contribution } = facts;
   if (!contribution) return facts;
   contribution.activities = contribution.activities.map((copied) => {
-    const where = { file: sharedText(copied.file), line: copied.line, column: copied.column, ...(copied.sheet !== undefined ? { sheet: copied.sheet } : {}) };
+    const where = { ...activityLocation(copied), file: sharedText(copied.file) };
     const activity = newActivity(where, sharedText(copied.date), sharedList(copied.types), copied as unknown as Json);
     if (copied.makeUpFor !== undefined) activity.makeUpFor = copied.makeUpFor;
     return activity;
