@@ -42,6 +42,18 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/**
+ * Where the end of central directory record starts (searched backwards over the last 22 bytes and
+ * a comment of at most 65,535), or -1.
+ */
+function endOfCentralDirectory(zip: Uint8Array): number {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
+}
+
 export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
   private read = 0;
@@ -54,14 +66,7 @@ export class ZipArchive {
 
   private readDirectory(): void {
     const b = this.bytes;
-    const from = Math.max(0, b.length - 65557);
-    let eocd = -1;
-    for (let i = b.length - 22; i >= from; i--) {
-      if (b.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
+    const eocd = endOfCentralDirectory(b);
     if (eocd < 0) throw new ZipError('corrupt', 'no end of central directory');
     const count = b.readUInt16LE(eocd + 10);
     let offset = b.readUInt32LE(eocd + 16);
@@ -130,13 +135,7 @@ export class ZipArchive {
 export function fixZipDates(zip: Uint8Array, date: Date): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
+  const end = endOfCentralDirectory(zip);
   if (end < 0) return zip;
   const entries = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
