@@ -150,10 +150,6 @@ export function abandonTemporary(temporary: string, fd: number | undefined): voi
 }
 
 /**
- * Writes `bytes` to the file `name` (relative to `cwd`) whole, or leaves the old file as it was;
- * with `replace` false, only where no file is (else it fails with EEXIST, and nothing is written).
- */
-/**
  * What a command writes: text, bytes, or text in parts written one after another (made as they are
  * written, when the parts come from a generator).
  */
@@ -214,6 +210,10 @@ export function isLargeOutput(output: Output): boolean {
   return typeof output !== 'string' || output.length > CHUNK_CHARS;
 }
 
+/**
+ * Writes `bytes` to the file `name` (relative to `cwd`) whole, or leaves the old file as it was;
+ * with `replace` false, only where no file is (else it fails with EEXIST, and nothing is written).
+ */
 export function writeFileAtomic(cwd: string, name: string, bytes: Output, replace = true): void {
   const target = finalTarget(path.resolve(cwd, name));
   if (isSpecial(target)) {
