@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { message } from '../i18n/index.js';
-import { findPersonalNumbers, maskPersonalData } from '../privacy.js';
+import { maskPersonalData } from '../privacy.js';
 import type { Lang } from '../types.js';
 import type { Rejected } from './import/index.js';
 import type { Workbook } from './read.js';
@@ -48,7 +48,9 @@ function maskPersonalNumbers(workbook: ExcelJS.Workbook): void {
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
         const text = valueText(cell.value);
-        if (text !== undefined && findPersonalNumbers(text).length) cell.value = maskPersonalData(text);
+        // Only a cell that holds a number is rewritten (one of a number split over lines too).
+        const masked = text === undefined ? undefined : maskPersonalData(text);
+        if (masked !== text) cell.value = masked!;
       }),
     ),
   );
@@ -100,21 +102,20 @@ export async function errorsWorkbook(original: Buffer | undefined, read: Workboo
 
 /** The workbook's other texts, masked like its cells: notes, sheet names and document properties. */
 function maskOutsideCells(workbook: ExcelJS.Workbook): void {
-  const mask = (text: string) => (findPersonalNumbers(text).length ? maskPersonalData(text) : text);
   workbook.eachSheet((sheet) => {
     // A sheet's name may hold no *: the full-width one stands for it.
-    const name = mask(sheet.name);
+    const name = maskPersonalData(sheet.name);
     if (name !== sheet.name) sheet.name = name.replace(/\*/g, '\uff0a');
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
         const note = cell.note as string | { texts?: { text: string }[] } | undefined;
-        if (typeof note === 'string') cell.note = mask(note);
-        else if (note?.texts) cell.note = { ...note, texts: note.texts.map((run) => ({ ...run, text: mask(run.text) })) } as ExcelJS.Comment;
+        if (typeof note === 'string') cell.note = maskPersonalData(note);
+        else if (note?.texts) cell.note = { ...note, texts: note.texts.map((run) => ({ ...run, text: maskPersonalData(run.text) })) } as ExcelJS.Comment;
       }),
     );
   });
   const properties = workbook as unknown as Record<string, unknown>;
   for (const key of ['creator', 'lastModifiedBy', 'title', 'subject', 'keywords', 'category', 'description', 'company', 'manager']) {
-    if (typeof properties[key] === 'string') properties[key] = mask(properties[key] as string);
+    if (typeof properties[key] === 'string') properties[key] = maskPersonalData(properties[key] as string);
   }
 }

@@ -238,6 +238,28 @@ describe('hostile personal numbers: outside the cells of an imported workbook', 
   });
 });
 
+describe('hostile personal numbers: parted by line breaks in an imported workbook', () => {
+  it('in a rejected row’s cell and in a note: masked in the errors workbook', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const input = new ExcelJS.Workbook();
+    const sheet = input.addWorksheet('活动');
+    sheet.addRow(['日期', '类型', '标题']);
+    sheet.addRow(['2026-13-45', '支委会', '联系 138\n0013\n8000']);
+    sheet.getCell('A2').note = '证件 110101\n19900307\n4514';
+    const dir = tempTree({});
+    await input.xlsx.writeFile(path.join(dir, 'in.xlsx'));
+    await runMain(['import', 'in.xlsx', '-o', 'out.yaml', '--errors', 'errors.xlsx', '--branch-id', 'e1', '--members', '5'], { cwd: dir });
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(path.join(dir, 'errors.xlsx'));
+    const row = written.getWorksheet('活动')!.getRow(2);
+    expect(row.getCell(3).value).toBe('联系 138****8000');
+    const note = row.getCell(1).note;
+    const noteText = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+    expect(noteText).not.toMatch(/19900307|0013/);
+    expect(noteText).toContain('1101**********4514');
+  });
+});
+
 describe('hostile personal numbers: parted by line breaks in a value of several lines', () => {
   it('a literal block in YAML: masked in the report (JSON, HTML, CSV)', async () => {
     const log = `${header('lines')}activities:\n  - date: 2026-01-05\n    type: 党课\n    title: |-\n      身份证 110101\n      19900307\n      4514\n    firstTopic: |-\n      电话 138\n      0013 8000\n`;
