@@ -10,6 +10,7 @@ import { BUILTIN_TYPES, TypeRegistry, type ActivityType } from './model/activity
 import { buildModel, fileFacts, mergeFileFacts, type FileFacts, type RuleCatalogue } from './model/build.js';
 import type { UnreadBranch } from './model/merge.js';
 import type { Branch, EvaluationWindow, Waiver } from './model/model.js';
+import { memoized } from './model/branch-memo.js';
 import type { RecordRequirements } from './model/records.js';
 import { branchWindow, summarizeStarts, type RunWindow, type StartSummary } from './model/window.js';
 import { outputText } from './privacy.js';
@@ -66,7 +67,6 @@ export class Engine {
   readonly rules: Rule[];
   private readonly byId: Map<string, Rule>;
   private validator?: BranchLogValidator;
-  private readonly windows = new WeakMap<Branch, EvaluationWindow>();
 
   constructor(readonly options: EngineOptions) {
     this.types = new TypeRegistry([...BUILTIN_TYPES, ...(options.extraTypes ?? [])]);
@@ -76,12 +76,7 @@ export class Engine {
 
   /** The evaluation window of a branch: the run's as-of date and the branch's start. */
   windowOf(branch: Branch): EvaluationWindow {
-    let window = this.windows.get(branch);
-    if (!window) {
-      window = branchWindow(branch, this.options.window);
-      this.windows.set(branch, window);
-    }
-    return window;
+    return memoized(branch, this, () => branchWindow(branch, this.options.window));
   }
 
   /** The start most of the branches used, and those of the others. */

@@ -3,6 +3,7 @@ import type { TypeRegistry } from '../model/activity-types.js';
 import type { Activity, Branch, EvaluationWindow } from '../model/model.js';
 import type { Localized } from '../types.js';
 import { inWindow } from './scope.js';
+import { memoized } from '../model/branch-memo.js';
 
 /**
  * The records a record-quality rule reads: dated inside the window, of one of `types` when given,
@@ -13,15 +14,9 @@ export function records(branch: Branch, window: EvaluationWindow, types?: readon
   return types === undefined ? all : all.filter((a) => a.types.some((t) => types.includes(t)));
 }
 
-/** Each branch's records in its window, worked out once (five rules read them). */
-const recordsOf = new WeakMap<Branch, { window: EvaluationWindow; list: Activity[] }>();
-
+/** Each branch's records in a window, worked out once (five rules read them). */
 function recordsIn(branch: Branch, window: EvaluationWindow): Activity[] {
-  const known = recordsOf.get(branch);
-  if (known?.window === window) return known.list;
-  const list = branch.activities.filter((a) => !a.duplicateOf && inWindow(a.date, window));
-  recordsOf.set(branch, { window, list });
-  return list;
+  return memoized(branch, window, () => branch.activities.filter((a) => !a.duplicateOf && inWindow(a.date, window)));
 }
 
 /** The activity's types by name (支委会、党员大会), in the output language. */

@@ -2,6 +2,7 @@
 import type { Activity, Branch, EvaluationWindow } from '../model/model.js';
 import { periodOf, periodsOverlapping, type Period, type PeriodKind } from '../model/period.js';
 import { periodState } from '../model/model.js';
+import { memoized } from '../model/branch-memo.js';
 
 export function inWindow(date: string, window: EvaluationWindow): boolean {
   return date >= window.since && date <= window.asOf;
@@ -11,12 +12,9 @@ export function inWindow(date: string, window: EvaluationWindow): boolean {
  * A branch's activities by type, made once per branch: every requirement looks only at its own
  * type's activities, instead of every requirement scanning every activity.
  */
-const byTypeOf = new WeakMap<Branch, Map<string, Activity[]>>();
-
 export function activitiesByType(branch: Branch): Map<string, Activity[]> {
-  let byType = byTypeOf.get(branch);
-  if (!byType) {
-    byType = new Map();
+  return memoized(branch, activitiesByType, () => {
+    const byType = new Map<string, Activity[]>();
     for (const activity of branch.activities) {
       for (const type of activity.types) {
         const list = byType.get(type);
@@ -24,9 +22,8 @@ export function activitiesByType(branch: Branch): Map<string, Activity[]> {
         else byType.set(type, [activity]);
       }
     }
-    byTypeOf.set(branch, byType);
-  }
-  return byType;
+    return byType;
+  });
 }
 
 /** Activities of a type dated inside the window (repeats included: each record is checked). */
