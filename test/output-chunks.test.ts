@@ -65,6 +65,10 @@ describe('JSON in parts', () => {
     ['a long array of objects', { items: Array.from({ length: 40 }, (_, i) => ({ i, nested: { list: [i, [i]], text: `第${i}项` } })) }],
     ['toJSON', { when: { toJSON: () => '2026-01-01' }, gone: { toJSON: () => undefined } }],
     ['a top-level scalar', '党支部'],
+    ['a long top-level array with what JSON.stringify nulls', Array.from({ length: 50 }, (_, i) => [undefined, () => i, Symbol('s'), { toJSON: () => i }, { toJSON: () => undefined }, i][i % 6])],
+    ['long arrays inside long arrays', { a: Array.from({ length: 30 }, (_, i) => ({ inner: Array.from({ length: 20 + i }, (_, j) => [j, `${i}.${j}`]) })) }],
+    // Elements from a few bytes to a megabyte: blocks grow and shrink with them.
+    ['elements of very different sizes', { list: Array.from({ length: 3000 }, (_, i) => (i % 1000 === 999 ? 'x'.repeat(1 << 20) : { i, text: '党'.repeat(i % 7) })) }],
   ];
   for (const [name, value] of values) {
     it(`is JSON.stringify(value, null, 2): ${name}`, () => {

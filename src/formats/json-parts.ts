@@ -1,12 +1,15 @@
 /**
  * `JSON.stringify(value, null, 2)` and a line break, in parts: a large output (60,000 findings as
  * SARIF) is never one string, nor copied whole when it is written. Objects and short arrays are
- * taken apart; each element of a long array is one part. The text is the same, byte for byte
+ * taken apart; a long array's elements come a block at a time. The text is the same, byte for byte
  * (test/output-chunks.test.ts compares them).
  */
 
-/** Arrays longer than this are written an element at a time (shorter ones are taken apart). */
+/** Arrays longer than this are written a block of elements at a time (shorter ones are taken apart). */
 const SHORT_ARRAY = 16;
+/** About how many characters one block of a long array's elements makes. */
+const BLOCK_CHARS = 1 << 16;
+const MAX_BLOCK = 4096;
 
 export function* prettyJsonParts(value: unknown): Generator<string> {
   yield* parts(value, '');
@@ -19,15 +22,16 @@ export function prettyJson(value: unknown): string {
 }
 
 function* parts(value: unknown, indent: string): Generator<string> {
+  if (Array.isArray(value) && value.length > SHORT_ARRAY) {
+    yield* longArray(value, indent);
+    return;
+  }
   if (Array.isArray(value) && value.length > 0) {
     const inner = `${indent}  `;
     yield '[';
-    const whole = value.length > SHORT_ARRAY;
     for (let index = 0; index < value.length; index++) {
       yield `${index ? ',' : ''}\n${inner}`;
-      // As JSON.stringify: what it cannot write (undefined, a function) is null in an array.
-      if (whole) yield stringified(value[index], inner) ?? 'null';
-      else yield* element(value[index], inner);
+      yield* element(value[index], inner);
     }
     yield `\n${indent}]`;
     return;
@@ -46,6 +50,27 @@ function* parts(value: unknown, indent: string): Generator<string> {
     return;
   }
   yield stringified(value, indent) ?? 'null';
+}
+
+/**
+ * A long array, a block of elements per part: each block is written by JSON.stringify (which
+ * writes null for what it cannot write in an array, as the whole text would), less its brackets.
+ * Blocks are sized from the last one's length, so that a part stays near BLOCK_CHARS whether the
+ * elements are findings or whole branches.
+ */
+function* longArray(value: unknown[], indent: string): Generator<string> {
+  const closing = indent.length + 2; // "\n", the indent and "]"
+  let size = 16;
+  yield '[';
+  for (let start = 0; start < value.length; ) {
+    const end = Math.min(value.length, start + size);
+    const block = stringified(value.slice(start, end), indent)!;
+    // "[\n<inner>e1,\n<inner>e2\n<indent>]": the elements and their line breaks, between the brackets.
+    yield `${start ? ',' : ''}${block.slice(1, block.length - closing)}`;
+    size = Math.max(1, Math.min(MAX_BLOCK, Math.round(((end - start) * BLOCK_CHARS) / block.length)));
+    start = end;
+  }
+  yield `\n${indent}]`;
 }
 
 function* element(value: unknown, indent: string): Generator<string> {
