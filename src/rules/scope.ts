@@ -15,11 +15,15 @@ export function inWindow(date: string, window: EvaluationWindow): boolean {
 export function activitiesByType(branch: Branch): Map<string, Activity[]> {
   return memoized(branch, activitiesByType, () => {
     const byType = new Map<string, Activity[]>();
-    for (const activity of branch.activities) {
-      for (const type of activity.types) {
-        const list = byType.get(type);
+    // Indexed loops: this runs once per branch, mostly before it is optimized, where every step of
+    // a for-of loop allocates.
+    const { activities } = branch;
+    for (let i = 0; i < activities.length; i++) {
+      const activity = activities[i];
+      for (let j = 0; j < activity.types.length; j++) {
+        const list = byType.get(activity.types[j]);
         if (list) list.push(activity);
-        else byType.set(type, [activity]);
+        else byType.set(activity.types[j], [activity]);
       }
     }
     return byType;

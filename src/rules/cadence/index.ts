@@ -6,7 +6,7 @@
  */
 import type { ExcludedActivity } from '../../model/excluded.js';
 import type { Activity, Branch, EvaluationWindow } from '../../model/model.js';
-import { periodState } from '../../model/model.js';
+import { periodState, type PeriodState } from '../../model/model.js';
 import { isFinerOrEqual, periodOf, periodsOverlapping, type Period } from '../../model/period.js';
 import type { TypeRegistry } from '../../model/activity-types.js';
 import { defineRule, zh, type Rule } from '../rule.js';
@@ -37,54 +37,86 @@ export function creditedPeriod(activity: Activity, kind: Period['kind']): Period
 
 /** A cell's activities: none yet (shared, never changed). */
 const NO_ACTIVITIES: readonly Activity[] = Object.freeze([]);
-const NO_CREDIT = Object.freeze({ onTime: NO_ACTIVITIES, late: NO_ACTIVITIES });
+/** The one unit of a requirement of the branch as a whole. */
+const WHOLE_BRANCH: readonly undefined[] = Object.freeze([undefined]);
 
 /** Whether an activity can count at all: not a repeat, and not dated after the as-of date. */
 export function counts(activity: Activity, window: EvaluationWindow): boolean {
   return !activity.duplicateOf && activity.date <= window.asOf;
 }
 
+/**
+ * The cells of a requirement: one per period (of the definition's kind, in order) and unit (each
+ * Party group, or the branch). Each activity goes straight into its cell, found by position, so
+ * that no key, map or list is made per activity.
+ */
 export function evaluateCadence(
   branch: Branch,
   definition: CadenceDefinition,
   periods: readonly Period[],
   window: EvaluationWindow,
 ): CadenceCell[] {
-  const units: (string | undefined)[] = definition.perGroup ? branch.header.groups : [undefined];
-  // By period id, then by Party group: no key is built per activity.
-  // By period id (and Party group): a key string is built only for a row kept per group.
-  const key = (period: Period, group: string | undefined) => (definition.perGroup ? `${period.id}\u0000${group}` : period.id);
-  const credited = new Map<string, { onTime: Activity[]; late: Activity[] }>();
-  for (const activity of activitiesByType(branch).get(definition.type) ?? []) {
-    if (!counts(activity, window)) continue;
-    if (definition.perGroup && !branch.header.groups.includes(activity.group ?? '')) continue;
-    const period = creditedPeriod(activity, definition.period);
-    const at = key(period, activity.group);
-    let entry = credited.get(at);
-    if (!entry) credited.set(at, (entry = { onTime: [], late: [] }));
-    (activity.date > period.end ? entry.late : entry.onTime).push(activity);
-  }
+  const units: readonly (string | undefined)[] = definition.perGroup ? branch.header.groups : WHOLE_BRANCH;
   const cells: CadenceCell[] = [];
-  for (const period of periods) {
-    const state = periodState(branch, period, window);
-    for (const group of units) {
-      const entry = credited.get(key(period, group)) ?? NO_CREDIT;
-      cells.push({ period, group, min: definition.min, onTime: entry.onTime, late: entry.late, state: cellState(state, entry, definition.min) });
+  for (let row = 0; row < periods.length; row++) {
+    const period = periods[row];
+    const state = stateBeforeCounting(periodState(branch, period, window));
+    for (let unit = 0; unit < units.length; unit++) {
+      cells.push({ period, group: units[unit], state, min: definition.min, onTime: NO_ACTIVITIES, late: NO_ACTIVITIES });
     }
+  }
+  const activities = activitiesByType(branch).get(definition.type) ?? NO_ACTIVITIES;
+  for (let i = 0; i < activities.length; i++) {
+    const activity = activities[i];
+    if (!counts(activity, window)) continue;
+    const period = creditedPeriod(activity, definition.period);
+    const row = indexOfPeriod(periods, period);
+    if (row < 0) continue;
+    for (let unit = 0; unit < units.length; unit++) {
+      if (definition.perGroup && units[unit] !== activity.group) continue;
+      const cell = cells[row * units.length + unit];
+      if (activity.date > period.end) cell.late = withActivity(cell.late, activity);
+      else cell.onTime = withActivity(cell.onTime, activity);
+    }
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell.state === 'missing') cell.state = countedState(cell);
   }
   return cells;
 }
 
-function cellState(
-  state: ReturnType<typeof periodState>,
-  entry: { onTime: readonly Activity[]; late: readonly Activity[] },
-  min: number,
-): CellState {
-  if (state === 'not-applicable' || state === 'future') return state;
-  if (state === 'pending') return 'pending';
-  if (entry.onTime.length >= min) return 'done';
-  if (entry.onTime.length + entry.late.length >= min) return 'late';
+/** A cell's state before its activities are counted: an evaluated period's is missing until they meet the minimum. */
+function stateBeforeCounting(state: PeriodState): CellState {
+  return state === 'evaluated' ? 'missing' : state;
+}
+
+/** An evaluated cell's state: done when held in time, late when only with make-ups, else missing. */
+function countedState(cell: CadenceCell): CellState {
+  if (cell.onTime.length >= cell.min) return 'done';
+  if (cell.onTime.length + cell.late.length >= cell.min) return 'late';
   return 'missing';
+}
+
+/** Where `period` is in `periods` (of its kind, in order), or -1. */
+function indexOfPeriod(periods: readonly Period[], period: Period): number {
+  let low = 0;
+  let high = periods.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = periods[middle].start;
+    if (start === period.start) return middle;
+    if (start < period.start) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** The list with `activity` added: a cell's first activity replaces the shared empty list. */
+function withActivity(list: readonly Activity[], activity: Activity): readonly Activity[] {
+  if (list === NO_ACTIVITIES) return [activity];
+  (list as Activity[]).push(activity);
+  return list;
 }
 
 const UNIT = {
