@@ -2,21 +2,26 @@
 import type { TypeRegistry } from '../model/activity-types.js';
 import type { Activity, Branch, EvaluationWindow } from '../model/model.js';
 import type { Localized } from '../types.js';
-import { inWindow } from './scope.js';
+import { activitiesByType, inWindow } from './scope.js';
 import { memoized } from '../model/branch-memo.js';
 
 /**
- * The records a record-quality rule reads: dated inside the window, of one of `types` when given,
- * and not a repeat (a repeated record is `duplicate-activity`'s, and is judged once, at the first).
+ * The records a record-quality rule reads: dated inside the window, of `type` when given, and not
+ * a repeat (a repeated record is `duplicate-activity`'s, and is judged once, at the first).
  */
-export function records(branch: Branch, window: EvaluationWindow, types?: readonly string[]): Activity[] {
-  const all = recordsIn(branch, window);
-  return types === undefined ? all : all.filter((a) => a.types.some((t) => types.includes(t)));
+export function records(branch: Branch, window: EvaluationWindow, type?: string): Activity[] {
+  if (type === undefined) return recordsIn(branch, window);
+  // Only the type's own activities are looked at.
+  return (activitiesByType(branch).get(type) ?? []).filter((activity) => isRecord(activity, window));
 }
 
-/** Each branch's records in a window, worked out once (five rules read them). */
+/** Each branch's records in a window, worked out once (several rules read them). */
 function recordsIn(branch: Branch, window: EvaluationWindow): Activity[] {
-  return memoized(branch, window, () => branch.activities.filter((a) => !a.duplicateOf && inWindow(a.date, window)));
+  return memoized(branch, window, () => branch.activities.filter((activity) => isRecord(activity, window)));
+}
+
+function isRecord(activity: Activity, window: EvaluationWindow): boolean {
+  return !activity.duplicateOf && inWindow(activity.date, window);
 }
 
 /** The activity's types by name (支委会、党员大会), in the output language. */

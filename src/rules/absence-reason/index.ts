@@ -3,11 +3,12 @@
  * 无 is none); leave or absent above 0 with nobody listed asks who and why.
  */
 import { hasContent } from '../../model/placeholder.js';
-import type { Localized } from '../../types.js';
+import type { Localized, Location } from '../../types.js';
 import { records, typesLabel } from '../record-scope.js';
 import { defineRule, zh } from '../rule.js';
 import { monthOf } from '../scope.js';
-import { activityLocation } from '../../model/model.js';
+import { activityLocation, type Absentee, type Activity } from '../../model/model.js';
+import type { TypeRegistry } from '../../model/activity-types.js';
 
 /** 请假 3 人、缺席 2 人 / 3 on leave and 2 absent: the counts above zero. */
 function awayText(leave: number, absent: number): Localized {
@@ -38,19 +39,30 @@ export default defineRule({
   },
   checkBranch({ branch, window, types, flag }) {
     for (const activity of records(branch, window)) {
-      const listed = activity.absentees ?? [];
-      const leave = activity.attendance?.leave ?? 0;
-      const absent = activity.attendance?.absent ?? 0;
-      // Worded only for a record with a problem: most have none.
-      const where = () => ({ period: monthOf(activity.date), location: activityLocation(activity) });
-      const base = () => ({ date: activity.date, type: typesLabel(activity, types) });
-      if (listed.length === 0) {
-        if (leave + absent > 0) flag('unlisted', { ...where(), params: { ...base(), away: awayText(leave, absent) } });
+      const listed = activity.absentees;
+      if (listed === undefined || listed.length === 0) {
+        const leave = activity.attendance?.leave ?? 0;
+        const absent = activity.attendance?.absent ?? 0;
+        if (leave + absent > 0) flag('unlisted', { ...where(activity), params: { ...named(activity, types), away: awayText(leave, absent) } });
         continue;
       }
-      if (listed.every((a) => hasContent(a.reason))) continue;
-      const unexplained = listed.filter((a) => !hasContent(a.reason)).map((a) => a.name);
-      flag('noReason', { ...where(), params: { ...base(), names: unexplained.join('、') } });
+      if (listed.every(hasReason)) continue;
+      const unexplained = listed.filter((a) => !hasReason(a)).map((a) => a.name);
+      flag('noReason', { ...where(activity), params: { ...named(activity, types), names: unexplained.join('、') } });
     }
   },
 });
+
+function hasReason(absentee: Absentee): boolean {
+  return hasContent(absentee.reason);
+}
+
+/** Where a finding about the record is: its month and its place in the file. */
+function where(activity: Activity): { period: string; location: Location } {
+  return { period: monthOf(activity.date), location: activityLocation(activity) };
+}
+
+/** How a message names the record: its date and types. */
+function named(activity: Activity, types: TypeRegistry): { date: string; type: Localized } {
+  return { date: activity.date, type: typesLabel(activity, types) };
+}

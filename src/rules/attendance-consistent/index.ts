@@ -13,9 +13,9 @@ import { monthOf } from '../scope.js';
 type MessageId = 'presentOverExpected' | 'guestsCounted' | 'expectedOverMembers' | 'sum' | 'absentees' | 'kinds';
 type Problem = { messageId: MessageId; params: MessageParams };
 
-function countProblems(activity: Activity, branch: Branch): Problem[] {
+/** The counts' problems, added to `found`. */
+function countProblems(activity: Activity, branch: Branch, found: Problem[]): void {
   const { expected, present, leave, absent } = activity.attendance!;
-  const found: Problem[] = [];
   const guests = activity.guests ?? 0;
   if (expected !== undefined && present !== undefined && present > expected) {
     const messageId = guests > 0 && present - guests <= expected ? 'guestsCounted' : 'presentOverExpected';
@@ -29,22 +29,24 @@ function countProblems(activity: Activity, branch: Branch): Problem[] {
   if (split && expected !== undefined && present !== undefined && sum !== expected) {
     found.push({ messageId: 'sum', params: { present, leave: leave ?? 0, absent: absent ?? 0, sum, expected } });
   }
-  return found;
 }
 
-/** The absentees listed against the counts: as many as leave + absent, and of each kind when given. */
-function absenteeProblems(activity: Activity): Problem[] {
-  const listed = activity.absentees ?? [];
-  if (listed.length === 0) return [];
+/** The absentees listed against the counts: as many as leave + absent, and of each kind when given; added to `found`. */
+function absenteeProblems(activity: Activity, found: Problem[]): void {
+  const listed = activity.absentees;
+  if (listed === undefined || listed.length === 0) return;
   const { expected, present, leave, absent } = activity.attendance!;
   const split = leave !== undefined || absent !== undefined;
   const away = split ? (leave ?? 0) + (absent ?? 0) : expected !== undefined && present !== undefined ? expected - present : undefined;
-  if (away !== undefined && away >= 0 && listed.length !== away) return [{ messageId: 'absentees', params: { listed: listed.length, away } }];
-  if (!split || !listed.every((a) => a.kind !== undefined)) return [];
+  if (away !== undefined && away >= 0 && listed.length !== away) {
+    found.push({ messageId: 'absentees', params: { listed: listed.length, away } });
+    return;
+  }
+  if (!split || !listed.every((a) => a.kind !== undefined)) return;
   const onLeave = listed.filter((a) => a.kind === 'leave').length;
   const notExcused = listed.length - onLeave;
-  if (onLeave === (leave ?? 0) && notExcused === (absent ?? 0)) return [];
-  return [{ messageId: 'kinds', params: { onLeave, notExcused, leave: leave ?? 0, absent: absent ?? 0 } }];
+  if (onLeave === (leave ?? 0) && notExcused === (absent ?? 0)) return;
+  found.push({ messageId: 'kinds', params: { onLeave, notExcused, leave: leave ?? 0, absent: absent ?? 0 } });
 }
 
 export default defineRule({
@@ -84,9 +86,14 @@ export default defineRule({
     },
   },
   checkBranch({ branch, window, types, flag }) {
+    // One list for the problems of each record in turn: most records have none.
+    const found: Problem[] = [];
     for (const activity of records(branch, window)) {
       if (!activity.attendance) continue;
-      for (const problem of [...countProblems(activity, branch), ...absenteeProblems(activity)]) {
+      found.length = 0;
+      countProblems(activity, branch, found);
+      absenteeProblems(activity, found);
+      for (const problem of found) {
         flag(problem.messageId, {
           period: monthOf(activity.date),
           location: activityLocation(activity),

@@ -27,7 +27,7 @@ export default defineRule({
     },
   },
   checkBranch({ branch, window, flag }) {
-    for (const activity of records(branch, window, ['committee-meeting'])) {
+    for (const activity of records(branch, window, 'committee-meeting')) {
       const { expected, present } = activity.attendance ?? {};
       if (expected === undefined || present === undefined || present * 2 > expected) continue;
       flag('notMet', {

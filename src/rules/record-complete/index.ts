@@ -7,14 +7,13 @@ import { fieldState, FIELD_LABEL, recordRequirements, requiredFields, type Recor
 import { labelList, records, typesLabel } from '../record-scope.js';
 import { defineRule, zh, type Rule, type RuleSettings } from '../rule.js';
 import { monthOf } from '../scope.js';
-import { activityLocation } from '../../model/model.js';
+import { activityLocation, type Activity } from '../../model/model.js';
 
 export const RECORD_COMPLETE_ID = 'record-complete';
 
 /** The rule with the built-in requirements and the configuration's on top. */
 export function recordComplete(configured?: RecordRequirements): Rule {
   const requirements = recordRequirements(configured);
-  const types = Object.keys(requirements).filter((type) => requirements[type].length > 0);
   // An activity's types are one list shared by every activity of the same types.
   const fieldsOf = new WeakMap<readonly string[], RecordField[]>();
   const required = (activityTypes: readonly string[]): RecordField[] => {
@@ -43,9 +42,10 @@ export function recordComplete(configured?: RecordRequirements): Rule {
       },
     },
     checkBranch({ branch, window, types: registry, flag }) {
-      for (const activity of records(branch, window, types)) {
-        const missing = required(activity.types).filter((field) => fieldState(activity, field) !== 'given');
-        if (missing.length === 0) continue;
+      for (const activity of records(branch, window)) {
+        // A record of no type with requirements requires nothing.
+        const missing = missingFields(activity, required(activity.types));
+        if (missing === undefined) continue;
         const placeholders = missing.filter((field) => fieldState(activity, field) === 'placeholder');
         flag(placeholders.length ? 'placeholder' : 'missing', {
           period: monthOf(activity.date),
@@ -60,6 +60,15 @@ export function recordComplete(configured?: RecordRequirements): Rule {
       }
     },
   });
+}
+
+/** The fields of `fields` the record does not give, or undefined when it gives them all (most do: no list is made). */
+function missingFields(activity: Activity, fields: readonly RecordField[]): RecordField[] | undefined {
+  let missing: RecordField[] | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    if (fieldState(activity, fields[i]) !== 'given') (missing ??= []).push(fields[i]);
+  }
+  return missing;
 }
 
 /** The folder's entry: the rule is built from the configuration's `records`. */

@@ -32,7 +32,7 @@ export default defineRule({
     },
   },
   checkBranch({ branch, window, flag }) {
-    for (const activity of records(branch, window, ['general-meeting'])) {
+    for (const activity of records(branch, window, 'general-meeting')) {
       const votes = activity.votes;
       if (!votes) continue;
       const where = { period: monthOf(activity.date), location: activityLocation(activity) };
