@@ -152,7 +152,8 @@ export class Engine {
    */
   analyze(file: InputFile): AnalyzedFile {
     const loaded = loadFile(file, this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, this.options.contentKeys);
-    const facts = fileFacts(loaded, this.schemaValidator(), this.types, this.catalogue);
+    // The facts are this call's own: completed into the analysis rather than copied into another object.
+    const analyzed = fileFacts(loaded, this.schemaValidator(), this.types, this.catalogue) as AnalyzedFile;
     const ruleFindings: Record<string, RawFinding[]> = {};
     for (const rule of this.rules) {
       if (!rule.checkFile) continue;
@@ -160,7 +161,9 @@ export class Engine {
       rule.checkFile({ file: loaded, options: this.optionsOf(rule), flag: flagInto(found, rule) });
       if (found.length) ruleFindings[rule.meta.id] = found;
     }
-    return { ...facts, ruleFindings, ...(loaded.key !== undefined ? { key: loaded.key } : {}) };
+    analyzed.ruleFindings = ruleFindings;
+    if (loaded.key !== undefined) analyzed.key = loaded.key;
+    return analyzed;
   }
 
   /** Checks files; `analyzed` is their per-file part when it was computed elsewhere (workers). */

@@ -5,11 +5,11 @@
 import { excludedActivity } from './excluded.js';
 import { guessBranchId, guessBranchName } from '../load/branch-id.js';
 import type { LoadedFile } from '../load/index.js';
-import { positionOf } from '../load/positions.js';
+import { positionOf, type PositionIndex } from '../load/positions.js';
 import { issueScope, OMITTED_ISSUE, type BranchLogValidator, type SchemaIssue } from '../schema/validate.js';
-import type { Location, RawFinding } from '../types.js';
+import type { Location, Position, RawFinding } from '../types.js';
 import type { TypeRegistry } from './activity-types.js';
-import { activityLocation, type Activity, type Branch, type BranchHeader, type Case, type Waiver } from './model.js';
+import type { Activity, Branch, BranchHeader, Case, Waiver } from './model.js';
 import { parsePeriod, type PeriodKind } from './period.js';
 import { sharedList, sharedText } from './shared.js';
 
@@ -68,12 +68,17 @@ type Locate = (pointer: string, which?: 'key' | 'value') => Location;
 
 /** What reading the records of one file needs. */
 interface Reading {
+  /** The file as displayed, and its positions: an activity keeps its line and column, not a Location. */
+  file: string;
+  positions: PositionIndex;
   at: Locate;
   /** `collection/index` of every record with a schema problem: left out. */
   excluded: Set<string>;
   /** Where the last schema problem of each of those records is. */
   lastProblem: Map<string, Location>;
   types: TypeRegistry;
+  /** Type ids by the type as written (see typeIds), for `types`. */
+  typeIds: Map<string, string[]>;
   rules: RuleCatalogue;
   /** Where problems with single records go. */
   findings: RawFinding[];
@@ -100,7 +105,9 @@ export function fileFacts(loaded: LoadedFile, validator: BranchLogValidator, typ
     if (branchId && typeof header!.parent === 'string' && header!.parent) facts.incompleteParent = header!.parent;
     return facts;
   }
-  facts.contribution = readContribution(doc, header!, branchId!, { at, excluded: invalid.records, lastProblem: invalid.lastProblem, types, rules, findings: facts.recordFindings });
+  const { records: excluded, lastProblem } = invalid;
+  const reading: Reading = { file: facts.file, positions: loaded.positions!, at, excluded, lastProblem, types, typeIds: typeIdCache(types), rules, findings: facts.recordFindings };
+  facts.contribution = readContribution(doc, header!, branchId!, reading);
   return facts;
 }
 
@@ -108,8 +115,8 @@ function locator(loaded: LoadedFile): Locate {
   const positions = loaded.positions!;
   const file = loaded.file.display;
   return (pointer, which = 'key') => {
-    const position = positionOf(positions, pointer, which);
-    return { file, ...(position.sheet !== undefined ? { sheet: position.sheet } : {}), line: position.line, column: position.column };
+    const { line, column, sheet } = positionOf(positions, pointer, which);
+    return sheet === undefined ? { file, line, column } : { file, sheet, line, column };
   };
 }
 
@@ -154,15 +161,15 @@ function schemaFindings(
   return { records, wholeFile, lastProblem };
 }
 
-/** The records of a top-level list that have no schema problem, with their JSON pointers. */
-function records(doc: Json, name: string, excluded: Set<string>): { item: Json; pointer: string }[] {
-  const list = (doc[name] as Json[] | undefined) ?? [];
-  const kept: { item: Json; pointer: string }[] = [];
+/** Reads each record of a top-level list that has no schema problem, with its JSON pointer. */
+function eachRecord(doc: Json, name: string, excluded: Set<string>, read: (item: Json, pointer: string) => void): void {
+  const list = doc[name] as Json[] | null | undefined;
+  if (!list) return;
+  const prefix = `/${name}/`;
   for (let index = 0; index < list.length; index++) {
     if (excluded.size && excluded.has(`${name}/${index}`)) continue;
-    kept.push({ item: list[index], pointer: `/${name}/${index}` });
+    read(list[index], prefix + index);
   }
-  return kept;
 }
 
 function readContribution(doc: Json, header: Json, id: string, reading: Reading): BranchContribution {
@@ -181,31 +188,31 @@ function readContribution(doc: Json, header: Json, id: string, reading: Reading)
     staff: [],
     excluded: [],
   };
-  for (const { item, pointer } of records(doc, 'activities', excluded)) {
+  eachRecord(doc, 'activities', excluded, (item, pointer) => {
     const activity = readActivity(item, pointer, reading);
     if (activity) contribution.activities.push(activity);
-  }
+  });
   const list = Array.isArray(doc.activities) ? (doc.activities as unknown[]) : [];
   for (const [key, last] of reading.lastProblem) {
     const index = key.startsWith('activities/') ? Number(key.slice('activities/'.length)) : -1;
     const left = index >= 0 ? excludedActivity(list[index], at(`/activities/${index}`), last, reading.types) : undefined;
     if (left) contribution.excluded.push(left);
   }
-  for (const { item, pointer } of records(doc, 'cases', excluded)) contribution.cases.push(readCase(item, at(pointer)));
-  for (const { item, pointer } of records(doc, 'waivers', excluded)) {
+  eachRecord(doc, 'cases', excluded, (item, pointer) => void contribution.cases.push(readCase(item, at(pointer))));
+  eachRecord(doc, 'waivers', excluded, (item, pointer) => {
     const waiver = readWaiver(item, pointer, reading);
     if (waiver) contribution.waivers.push(waiver);
-  }
-  for (const { item, pointer } of records(doc, 'features', excluded)) {
+  });
+  eachRecord(doc, 'features', excluded, (item, pointer) => {
     contribution.features.push({
       location: at(pointer),
       year: item.year as number,
       value: { feature: item.feature as string | undefined, highlight: item.highlight as string | undefined },
     });
-  }
-  for (const { item, pointer } of records(doc, 'staff', excluded)) {
+  });
+  eachRecord(doc, 'staff', excluded, (item, pointer) => {
     contribution.staff.push({ location: at(pointer), year: item.year as number, value: { total: item.total as number, archived: item.archived as number } });
-  }
+  });
   return contribution;
 }
 
@@ -226,10 +233,15 @@ function readHeader(header: Json): BranchHeader {
 /** Type ids by the type as written (a name, or names joined by NUL), per registry. */
 const resolvedTypes = new WeakMap<TypeRegistry, Map<string, string[]>>();
 
-/** The normalised type ids of an activity's `type` (one name or a list), shared between records. */
-function typeIds(value: string | string[], types: TypeRegistry): string[] {
+/** The type ids a registry resolved so far (one cache a run, looked up once a file). */
+function typeIdCache(types: TypeRegistry): Map<string, string[]> {
   let cache = resolvedTypes.get(types);
   if (!cache) resolvedTypes.set(types, (cache = new Map()));
+  return cache;
+}
+
+/** The normalised type ids of an activity's `type` (one name or a list), shared between records. */
+function typeIds(value: string | string[], { types, typeIds: cache }: Reading): string[] {
   const key = typeof value === 'string' ? value : value.join('\u0000');
   let ids = cache.get(key);
   if (!ids) {
@@ -249,8 +261,8 @@ const OPTIONAL_FIELDS = [
  * An activity record, its fields always in one order (one shape for all records): where it is, its
  * date and types, and the optional fields that `source` gives.
  */
-function newActivity(where: Location, date: string, types: string[], source: Json): Activity {
-  const { file, line, column, sheet } = where;
+function newActivity(file: string, where: Position, date: string, types: string[], source: Json): Activity {
+  const { line, column, sheet } = where;
   const activity: Activity = { file, line, column, date, types, title: source.title as string | undefined };
   if (sheet !== undefined) activity.sheet = sheet;
   for (const field of OPTIONAL_FIELDS) if (source[field] !== undefined) (activity as unknown as Json)[field] = source[field];
@@ -258,9 +270,11 @@ function newActivity(where: Location, date: string, types: string[], source: Jso
 }
 
 /** An activity; undefined (with a finding) when it makes up for a period that had not ended. */
-function readActivity(item: Json, pointer: string, { at, types, findings }: Reading): Activity | undefined {
+function readActivity(item: Json, pointer: string, reading: Reading): Activity | undefined {
+  const { at, findings } = reading;
   // A date is one of a few hundred: one string for all the activities of a day.
-  const activity = newActivity(at(pointer), sharedText(item.date as string), typeIds(item.type as string | string[], types), item);
+  const where = positionOf(reading.positions, pointer);
+  const activity = newActivity(reading.file, where, sharedText(item.date as string), typeIds(item.type as string | string[], reading), item);
   if (item.makeUpFor !== undefined) activity.makeUpFor = parsePeriod(String(item.makeUpFor));
   if (!activity.makeUpFor || activity.date > activity.makeUpFor.end) return activity;
   findings.push({
@@ -309,8 +323,8 @@ export function shareCopied(facts: FileFacts): FileFacts {
   const { contribution } = facts;
   if (!contribution) return facts;
   contribution.activities = contribution.activities.map((copied) => {
-    const where = { ...activityLocation(copied), file: sharedText(copied.file) };
-    const activity = newActivity(where, sharedText(copied.date), sharedList(copied.types), copied as unknown as Json);
+    // The copy's own line, column and sheet are where it is.
+    const activity = newActivity(sharedText(copied.file), copied, sharedText(copied.date), sharedList(copied.types), copied as unknown as Json);
     if (copied.makeUpFor !== undefined) activity.makeUpFor = copied.makeUpFor;
     return activity;
   });
