@@ -199,14 +199,19 @@ export class Engine {
    */
   ruleFindings(branches: Branch[], files: AnalyzedFile[], branchOf: (file: AnalyzedFile) => string | undefined, afterRule?: () => void): RawFinding[] {
     const raw: RawFinding[] = [];
+    const windows = branches.map((branch) => this.windowOf(branch));
     for (const rule of this.rules) {
       if (!this.enabled(rule)) continue;
-      for (const branch of rule.checkBranch ? branches : []) {
-        raw.push(...this.checkBranchWith(rule, branch, this.windowOf(branch)));
-        afterRule?.();
+      if (rule.checkBranch) {
+        for (let i = 0; i < branches.length; i++) {
+          this.checkBranchInto(raw, rule, branches[i], windows[i]);
+          afterRule?.();
+        }
       }
-      for (const file of rule.checkFile ? files : []) {
-        for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch: branchOf(file) });
+      if (rule.checkFile) {
+        for (const file of files) {
+          for (const finding of file.ruleFindings[rule.meta.id] ?? []) raw.push({ ...finding, branch: branchOf(file) });
+        }
       }
     }
     return raw;
@@ -215,8 +220,13 @@ export class Engine {
   /** One rule's branch check on a branch and a window (the run's, or another for `due`). */
   checkBranchWith(rule: Rule, branch: Branch, window: EvaluationWindow): RawFinding[] {
     const found: RawFinding[] = [];
-    rule.checkBranch?.({ branch, window, types: this.types, options: this.optionsOf(rule), flag: flagInto(found, rule, branch.header.id) });
+    this.checkBranchInto(found, rule, branch, window);
     return found;
+  }
+
+  /** A branch check whose findings are added to `found`. */
+  private checkBranchInto(found: RawFinding[], rule: Rule, branch: Branch, window: EvaluationWindow): void {
+    rule.checkBranch?.({ branch, window, types: this.types, options: this.optionsOf(rule), flag: flagInto(found, rule, branch.header.id) });
   }
 
   /** Severities, waivers, finishing rules (stale-waiver), --quiet, messages and order. */
@@ -252,13 +262,12 @@ export class Engine {
     for (const rule of this.rules) {
       if (!rule.finish || !this.enabled(rule)) continue;
       const configured = this.severityOf(rule) as Severity;
-      const { build } = flagInto([], rule);
       rule.finish({
         branches,
         windowOf: (branch) => this.windowOf(branch),
         usedWaivers: used,
         enabled: (id) => this.enabled(this.byId.get(id)),
-        flag: (messageId, { branch, ...finding }) => add({ ...build(messageId, finding), branch }, configured),
+        flag: (messageId, { branch, ...finding }) => add({ ...rawFinding(rule, messageId, finding), branch }, configured),
       });
     }
     return settled;
@@ -292,13 +301,11 @@ export class Engine {
 
 /** The `flag` callback of a rule's check, collecting raw findings. */
 function flagInto(found: RawFinding[], rule: Rule, branch?: string) {
-  const build = (messageId: string, finding: Flagged): RawFinding => ({
-    ruleId: rule.meta.id,
-    ...(branch !== undefined ? { branch } : {}),
-    messageId,
-    ...finding,
-  });
-  return Object.assign((messageId: string, finding: Flagged) => void found.push(build(messageId, finding)), { build });
+  return (messageId: string, finding: Flagged) => void found.push(rawFinding(rule, messageId, finding, branch));
+}
+
+function rawFinding(rule: Rule, messageId: string, finding: Flagged, branch?: string): RawFinding {
+  return { ruleId: rule.meta.id, ...(branch !== undefined ? { branch } : {}), messageId, ...finding };
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
