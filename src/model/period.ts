@@ -94,19 +94,26 @@ export function isFinerOrEqual(kind: PeriodKind, than: PeriodKind): boolean {
 
 /**
  * Every period of `kind` that overlaps [from, to], in order. Every branch asks for the same few
- * lists (one per requirement and window), so they are kept, frozen so that they can be shared.
+ * lists (one per requirement and window), so they are kept, frozen so that they can be shared,
+ * by kind, start and end: a lookup builds no key.
  */
 export function periodsOverlapping(kind: PeriodKind, from: IsoDate, to: IsoDate): readonly Period[] {
-  const key = `${kind}|${from}|${to}`;
-  let periods = overlapCache.get(key);
-  if (!periods) {
-    periods = Object.freeze(listPeriods(kind, from, to));
-    if (overlapCache.size < MAX_CACHED_LISTS) overlapCache.set(key, periods);
+  const byStart = overlapCache[KIND_INDEX[kind]];
+  const cached = byStart.get(from)?.get(to);
+  if (cached) return cached;
+  const periods = Object.freeze(listPeriods(kind, from, to));
+  if (cachedLists < MAX_CACHED_LISTS) {
+    let byEnd = byStart.get(from);
+    if (!byEnd) byStart.set(from, (byEnd = new Map()));
+    byEnd.set(to, periods);
+    cachedLists++;
   }
   return periods;
 }
 
-const overlapCache = new Map<string, readonly Period[]>();
+/** Per kind (KIND_INDEX), start and end. */
+const overlapCache: Map<IsoDate, Map<IsoDate, readonly Period[]>>[] = PERIOD_KINDS.map(() => new Map());
+let cachedLists = 0;
 const MAX_CACHED_LISTS = 10_000;
 
 function listPeriods(kind: PeriodKind, from: IsoDate, to: IsoDate): Period[] {

@@ -4,7 +4,7 @@
  * absentees listed are as many as leave + absent (and, when each says which, as many of each kind).
  * Guests (列席) are never counted.
  */
-import { activityLocation, type Activity, type Branch } from '../../model/model.js';
+import { activityLocation, type Absentee, type Activity, type Branch } from '../../model/model.js';
 import type { MessageParams } from '../../types.js';
 import { records, typesLabel } from '../record-scope.js';
 import { defineRule, zh } from '../rule.js';
@@ -42,11 +42,22 @@ function absenteeProblems(activity: Activity, found: Problem[]): void {
     found.push({ messageId: 'absentees', params: { listed: listed.length, away } });
     return;
   }
-  if (!split || !listed.every((a) => a.kind !== undefined)) return;
-  const onLeave = listed.filter((a) => a.kind === 'leave').length;
+  if (!split) return;
+  const onLeave = countOnLeave(listed);
+  if (onLeave === undefined) return;
   const notExcused = listed.length - onLeave;
   if (onLeave === (leave ?? 0) && notExcused === (absent ?? 0)) return;
   found.push({ messageId: 'kinds', params: { onLeave, notExcused, leave: leave ?? 0, absent: absent ?? 0 } });
+}
+
+/** How many absentees are marked as on leave; undefined when one of them is not marked either way. */
+function countOnLeave(listed: readonly Absentee[]): number | undefined {
+  let onLeave = 0;
+  for (const absentee of listed) {
+    if (absentee.kind === undefined) return undefined;
+    if (absentee.kind === 'leave') onLeave++;
+  }
+  return onLeave;
 }
 
 export default defineRule({
