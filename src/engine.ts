@@ -66,12 +66,15 @@ export class Engine {
   readonly types: TypeRegistry;
   readonly rules: Rule[];
   private readonly byId: Map<string, Rule>;
+  /** The rules not switched off, in rule order (the rule loop's, worked out once). */
+  private readonly enabledRules: Rule[];
   private validator?: BranchLogValidator;
 
   constructor(readonly options: EngineOptions) {
     this.types = new TypeRegistry([...BUILTIN_TYPES, ...(options.extraTypes ?? [])]);
     this.rules = allRules(this.types, options.extraCadences, options.records);
     this.byId = new Map(this.rules.map((rule) => [rule.meta.id, rule]));
+    this.enabledRules = this.rules.filter((rule) => this.enabled(rule));
   }
 
   /** The evaluation window of a branch: the run's as-of date and the branch's start. */
@@ -200,8 +203,7 @@ export class Engine {
   ruleFindings(branches: Branch[], files: AnalyzedFile[], branchOf: (file: AnalyzedFile) => string | undefined, afterRule?: () => void): RawFinding[] {
     const raw: RawFinding[] = [];
     const windows = branches.map((branch) => this.windowOf(branch));
-    for (const rule of this.rules) {
-      if (!this.enabled(rule)) continue;
+    for (const rule of this.enabledRules) {
       if (rule.checkBranch) {
         for (let i = 0; i < branches.length; i++) {
           this.checkBranchInto(raw, rule, branches[i], windows[i]);
