@@ -26,14 +26,27 @@ function isRecord(activity: Activity, window: EvaluationWindow): boolean {
 
 /** The activity's types by name (支委会、党员大会), in the output language. */
 export function typesLabel(activity: Activity, types: TypeRegistry): Localized {
-  const labels = activity.types.map((id) => types.label(id));
-  return {
-    'zh-CN': labels.map((l) => l['zh-CN']).join('、'),
-    en: labels.map((l) => l.en).join(' and '),
-  };
+  let zhText = '';
+  let en = '';
+  for (let i = 0; i < activity.types.length; i++) {
+    const label = types.label(activity.types[i]);
+    zhText += i ? `、${label['zh-CN']}` : label['zh-CN'];
+    en += i ? ` and ${label.en}` : label.en;
+  }
+  return { 'zh-CN': zhText, en };
 }
 
-/** Localised labels joined as a list: 主持人、记录人、决议 / host, recorder, resolution. */
-export function labelList(labels: Localized[]): Localized {
-  return { 'zh-CN': labels.map((l) => l['zh-CN']).join('、'), en: labels.map((l) => l.en).join(', ') };
+/**
+ * Localised labels joined as a list: 主持人、记录人、决议 / host, recorder, resolution. A loop, not
+ * map and join: the lists come in several kinds of array (an empty one among them), and each new
+ * kind made the optimized rules that inline this start over.
+ */
+export function labelList(labels: readonly Localized[]): Localized {
+  let zhText = '';
+  let en = '';
+  for (let i = 0; i < labels.length; i++) {
+    zhText += i ? `、${labels[i]['zh-CN']}` : labels[i]['zh-CN'];
+    en += i ? `, ${labels[i].en}` : labels[i].en;
+  }
+  return { 'zh-CN': zhText, en };
 }

@@ -1,6 +1,6 @@
 import { listHasContent } from '../../model/placeholder.js';
 import { counts, creditedPeriod } from '../cadence/index.js';
-import { activitiesOfType, evaluatedPeriods, monthOf } from '../scope.js';
+import { activitiesByType, activitiesOfType, evaluatedPeriods, monthOf } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
 import { activityLocation } from '../../model/model.js';
 
@@ -37,8 +37,8 @@ export default defineRule({
       const assigned = plan[month.id] ?? [];
       if (assigned.length === 0) continue;
       const done = new Set<string>();
-      for (const activity of branch.activities) {
-        if (!activity.types.includes('party-day') || !counts(activity, window)) continue;
+      for (const activity of activitiesByType(branch).get('party-day') ?? []) {
+        if (!counts(activity, window)) continue;
         if (creditedPeriod(activity, 'month').id !== month.id) continue;
         activity.assignments?.forEach((item) => done.add(item));
       }

@@ -1,6 +1,6 @@
 import { counts, creditedPeriod } from '../cadence/index.js';
 import { projectedDue } from '../due.js';
-import { evaluatedPeriods } from '../scope.js';
+import { activitiesByType, evaluatedPeriods } from '../scope.js';
 import { defineRule, zh } from '../rule.js';
 
 export default defineRule({
@@ -24,16 +24,12 @@ export default defineRule({
   },
   checkBranch({ branch, window, flag }) {
     if (branch.incomplete) return;
+    const lectures = (activitiesByType(branch).get('party-lecture') ?? []).filter(
+      (a) => a.lecturerRole === 'secretary' && counts(a, window),
+    );
     for (const year of evaluatedPeriods(branch, 'year', window)) {
       // A make-up lecture (makeUpFor) counts for the year it makes up for, as in the cadence rules.
-      const given = branch.activities.some(
-        (a) =>
-          a.types.includes('party-lecture') &&
-          a.lecturerRole === 'secretary' &&
-          counts(a, window) &&
-          creditedPeriod(a, 'year').id === year.id,
-      );
-      if (given) continue;
+      if (lectures.some((a) => creditedPeriod(a, 'year').id === year.id)) continue;
       flag('missing', { period: year.id, location: branch.location, params: { period: year.id } });
     }
   },
