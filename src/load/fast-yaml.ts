@@ -118,11 +118,13 @@ function detached(text: string): string {
 }
 
 /**
- * Positions of one collection's entries, in document order, as offsets in the text. A mapping is
- * `[1, name, keyOffset, valueOffset, child, name, ...]`, a sequence is `[0, offset, child, offset,
- * child, ...]`; `child` is the nested collection's slots.
+ * The positions of a parse, as offsets in the text, in one array: each collection is a block
+ * `[kind, count, entries...]`, a mapping's entry `[keyStart, keyEnd, valueOffset, child]`, a
+ * sequence's `[offset, child]`; `child` is where the nested collection's block starts, -1 for none
+ * (a scalar, or an empty collection, which has no entries to find). A key is found by its text.
  */
-type Slots = (string | number | Slots | undefined)[];
+const MAPPING = 1;
+const SEQUENCE = 0;
 const MAP_STRIDE = 4;
 const SEQ_STRIDE = 2;
 
@@ -133,24 +135,24 @@ const SEQ_STRIDE = 2;
  */
 export class TreePositionIndex implements PositionIndex {
   constructor(
-    private readonly root: Slots | undefined,
+    private readonly tree: Int32Array,
+    private readonly root: number,
     private readonly lineStarts: Int32Array,
+    private readonly text: string,
   ) {}
 
   get(pointer: string): NodePosition | undefined {
-    const index = this.find(pointer);
-    if (index < 0) return undefined;
-    const slots = this.found!;
-    const keyAt = slots[0] === 1 ? index + 1 : index;
-    const valueAt = slots[0] === 1 ? index + 2 : index;
-    return { key: this.at(slots[keyAt] as number), value: this.at(slots[valueAt] as number) };
+    const entry = this.find(pointer);
+    if (entry < 0) return undefined;
+    const { tree } = this;
+    if (!this.foundInMapping) return { key: this.at(tree[entry]), value: this.at(tree[entry]) };
+    return { key: this.at(tree[entry]), value: this.at(tree[entry + 2]) };
   }
 
   position(pointer: string, which: 'key' | 'value'): Position | undefined {
-    const index = this.find(pointer);
-    if (index < 0) return undefined;
-    const slots = this.found!;
-    return this.at(slots[slots[0] === 1 ? index + (which === 'key' ? 1 : 2) : index] as number);
+    const entry = this.find(pointer);
+    if (entry < 0) return undefined;
+    return this.at(this.tree[this.foundInMapping && which === 'value' ? entry + 2 : entry]);
   }
 
   /** The line and column of an offset. */
@@ -166,27 +168,53 @@ export class TreePositionIndex implements PositionIndex {
     return { line: low + 1, column: offset - starts[low] + 1 };
   }
 
-  /** The collection that `find` found the pointer's entry in (no pair is made for every lookup). */
-  private found: Slots | undefined;
+  /** Whether the entry that `find` found is a mapping's (else a sequence item): no pair made for every lookup. */
+  private foundInMapping = false;
 
-  /** Where the pointer's entry starts in its collection (`found`), or -1. */
+  /** Where the pointer's entry starts in the tree, or -1. */
   private find(pointer: string): number {
     if (pointer.length === 0 || pointer.charCodeAt(0) !== 0x2f) return -1;
-    let slots = this.root;
+    const { tree } = this;
+    let block = this.root;
     let start = 1;
     for (;;) {
-      if (!slots) return -1;
+      if (block < 0) return -1;
       let end = pointer.indexOf('/', start);
       if (end < 0) end = pointer.length;
-      const at = entryIndex(slots, pointer, start, end);
-      if (at < 0) return -1;
+      const mapping = tree[block] === MAPPING;
+      const entry = mapping ? this.keyEntry(block, pointer, start, end) : itemEntry(tree, block, pointer, start, end);
+      if (entry < 0) return -1;
       if (end === pointer.length) {
-        this.found = slots;
-        return at;
+        this.foundInMapping = mapping;
+        return entry;
       }
-      slots = slots[slots[0] === 1 ? at + 3 : at + 1] as Slots | undefined;
+      block = tree[entry + (mapping ? MAP_STRIDE - 1 : SEQ_STRIDE - 1)];
       start = end + 1;
     }
+  }
+
+  /**
+   * The entry of the mapping at `block` whose key `pointer[start, end)` names, or -1; only the
+   * canonical spelling of a segment matches (as in a map of pointers).
+   */
+  private keyEntry(block: number, pointer: string, start: number, end: number): number {
+    const { tree, text } = this;
+    let name = pointer;
+    let nameStart = start;
+    const tilde = pointer.indexOf('~', start);
+    if (tilde >= 0 && tilde < end) {
+      const segment = pointer.slice(start, end);
+      name = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (escapePointer(name) !== segment) return -1;
+      nameStart = 0;
+    }
+    const length = name === pointer ? end - start : name.length;
+    const last = block + 2 + tree[block + 1] * MAP_STRIDE;
+    for (let entry = block + 2; entry < last; entry += MAP_STRIDE) {
+      const keyStart = tree[entry];
+      if (tree[entry + 1] - keyStart === length && sameChars(text, keyStart, name, nameStart, length)) return entry;
+    }
+    return -1;
   }
 
   has(pointer: string): boolean {
@@ -195,49 +223,38 @@ export class TreePositionIndex implements PositionIndex {
 
   /** Every pointer and its position, in document order (for tests and diagnostics). */
   *entries(): IterableIterator<[string, NodePosition]> {
-    const at = (offset: unknown) => this.at(offset as number);
-    function* walk(slots: Slots, prefix: string): Generator<[string, NodePosition]> {
-      if (slots[0] === 1) {
-        for (let i = 1; i < slots.length; i += MAP_STRIDE) {
-          const pointer = `${prefix}/${escapePointer(slots[i] as string)}`;
-          yield [pointer, { key: at(slots[i + 1]), value: at(slots[i + 2]) }];
-          const child = slots[i + 3] as Slots | undefined;
-          if (child) yield* walk(child, pointer);
+    const { tree, text } = this;
+    const at = (offset: number) => this.at(offset);
+    function* walk(block: number, prefix: string): Generator<[string, NodePosition]> {
+      const count = tree[block + 1];
+      if (tree[block] === MAPPING) {
+        for (let index = 0, entry = block + 2; index < count; index++, entry += MAP_STRIDE) {
+          const pointer = `${prefix}/${escapePointer(text.slice(tree[entry], tree[entry + 1]))}`;
+          yield [pointer, { key: at(tree[entry]), value: at(tree[entry + 2]) }];
+          if (tree[entry + 3] >= 0) yield* walk(tree[entry + 3], pointer);
         }
       } else {
-        for (let i = 1, index = 0; i < slots.length; i += SEQ_STRIDE, index++) {
+        for (let index = 0, entry = block + 2; index < count; index++, entry += SEQ_STRIDE) {
           const pointer = `${prefix}/${index}`;
-          const position = at(slots[i]);
+          const position = at(tree[entry]);
           yield [pointer, { key: position, value: { ...position } }];
-          const child = slots[i + 1] as Slots | undefined;
-          if (child) yield* walk(child, pointer);
+          if (tree[entry + 1] >= 0) yield* walk(tree[entry + 1], pointer);
         }
       }
     }
-    if (this.root) yield* walk(this.root, '');
+    if (this.root >= 0) yield* walk(this.root, '');
   }
 }
 
-/**
- * Where the entry named by `pointer[start, end)` starts in `slots`, or -1; only the canonical
- * spelling of a segment matches (as in a map of pointers).
- */
-function entryIndex(slots: Slots, pointer: string, start: number, end: number): number {
+/** Whether `a[aStart, aStart + length)` and `b[bStart, bStart + length)` are the same characters. */
+function sameChars(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(aStart + k) !== b.charCodeAt(bStart + k)) return false;
+  return true;
+}
+
+/** The entry of the sequence at `block` that `pointer[start, end)` gives the index of, or -1. */
+function itemEntry(tree: Int32Array, block: number, pointer: string, start: number, end: number): number {
   const length = end - start;
-  if (slots[0] === 1) {
-    if (pointer.indexOf('~', start) >= 0 && pointer.indexOf('~', start) < end) {
-      const segment = pointer.slice(start, end);
-      const name = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (escapePointer(name) !== segment) return -1;
-      for (let i = 1; i < slots.length; i += MAP_STRIDE) if (slots[i] === name) return i;
-      return -1;
-    }
-    for (let i = 1; i < slots.length; i += MAP_STRIDE) {
-      const name = slots[i] as string;
-      if (name.length === length && pointer.startsWith(name, start)) return i;
-    }
-    return -1;
-  }
   // A canonical array index: digits without a leading zero.
   if (length === 0 || length > 9 || (length > 1 && pointer.charCodeAt(start) === 0x30)) return -1;
   let index = 0;
@@ -246,9 +263,61 @@ function entryIndex(slots: Slots, pointer: string, start: number, end: number): 
     if (digit < 0 || digit > 9) return -1;
     index = index * 10 + digit;
   }
-  const at = 1 + index * SEQ_STRIDE;
-  return at < slots.length ? at : -1;
+  return index < tree[block + 1] ? block + 2 + index * SEQ_STRIDE : -1;
 }
+
+/**
+ * Where a parse writes positions: the entries of the collections being read, one above the other;
+ * a collection, once read, is moved off them as a block of the tree (see `TreePositionIndex`).
+ * One for every parse; the room a huge text needed is not kept for the texts after it.
+ */
+class TreeBuilder {
+  private open: Int32Array = new Int32Array(1024);
+  openTop = 0;
+  private tree: Int32Array = new Int32Array(16 * 1024);
+  private treeTop = 0;
+
+  reset(): void {
+    if (this.open.length > 64 * 1024) this.open = new Int32Array(1024);
+    if (this.tree.length > 1024 * 1024) this.tree = new Int32Array(16 * 1024);
+    this.openTop = 0;
+    this.treeTop = 0;
+  }
+
+  push(value: number): void {
+    if (this.openTop === this.open.length) this.open = grown(this.open, this.openTop + 1);
+    this.open[this.openTop++] = value;
+  }
+
+  /** The entries pushed since `from`, as a block of the tree: where it starts (-1 for no entries). */
+  close(kind: number, from: number): number {
+    const size = this.openTop - from;
+    if (size === 0) return -1;
+    const block = this.treeTop;
+    if (block + 2 + size > this.tree.length) this.tree = grown(this.tree, block + 2 + size);
+    const { tree, open } = this;
+    tree[block] = kind;
+    tree[block + 1] = size / (kind === MAPPING ? MAP_STRIDE : SEQ_STRIDE);
+    // A loop: a collection has few entries, and a subarray to copy them from costs more.
+    for (let i = 0; i < size; i++) tree[block + 2 + i] = open[from + i];
+    this.treeTop = block + 2 + size;
+    this.openTop = from;
+    return block;
+  }
+
+  /** The tree of the parse, of its exact size. */
+  finish(): Int32Array {
+    return this.tree.slice(0, this.treeTop);
+  }
+}
+
+function grown(array: Int32Array, needed: number): Int32Array {
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+const treeBuilder = new TreeBuilder();
 
 /**
  * The value of a plain scalar under the YAML 1.2 core schema, exactly as the reference parser
@@ -341,13 +410,6 @@ class Stack<T> {
     this.top = from;
     return taken;
   }
-
-  /** A collection's slots off the stack; none for an empty one (it has no entries to find). */
-  takeSlots(from: number): T[] | undefined {
-    if (this.top > from + 1) return this.take(from);
-    this.top = from;
-    return undefined;
-  }
 }
 
 /**
@@ -386,21 +448,24 @@ class FastParser {
   private readonly length: number;
   private readonly codes: Uint16Array;
   /**
-   * The items and slots of the collections being read, one above the other: a collection takes its
-   * own off the top when it ends, as arrays of their exact size (a hostile file of a million empty
-   * lists would otherwise hold a million arrays grown for more items than they ever get).
+   * The items of the sequences being read, one above the other: a sequence takes its own off the
+   * top when it ends, as an array of its exact size (a hostile file of a million empty lists would
+   * otherwise hold a million arrays grown for more items than they ever get).
    */
   private readonly items = new Stack<unknown>();
-  private readonly slotStack = new Stack<Slots[number]>();
+  /** The keys of the mappings being read, one above the other (to find a key given twice). */
+  private readonly names = new Stack<string>();
   /** The deepest level checked, and whether a bracket or quote stood where the nesting scan misreads it (`FastParse.shallow`). */
   private deepest = 0;
   private misread = false;
   /**
    * What the reading of a value leaves besides the value (kept here rather than in an object made
-   * for every value): the slots of the collection read, none for a scalar; and after a block
-   * collection, the indentation of the next content line, or -1 at the end of the text.
+   * for every value): where the block of the collection read starts in the tree, -1 for a scalar;
+   * after a block collection, the indentation of the next content line, or -1 at the end of the
+   * text; and after a key, where it ends.
    */
-  private slotsRead: Slots | undefined;
+  private childRead = -1;
+  private keyEnd = 0;
   private nextIndent = -1;
 
   constructor(
@@ -410,6 +475,7 @@ class FastParser {
     this.length = text.length;
     this.codes = codesOf(text);
     lineBuffer[0] = 0;
+    treeBuilder.reset();
   }
 
   /** Where reading has got to (where it stopped, once it gave up). */
@@ -426,7 +492,7 @@ class FastParser {
     const lineStarts = lineBuffer.slice(0, this.lines);
     // A huge file's buffer is not kept for the files after it.
     if (lineBuffer.length > 65536) lineBuffer = new Int32Array(4096);
-    return { value, positions: new TreePositionIndex(this.slotsRead, lineStarts), shallow };
+    return { value, positions: new TreePositionIndex(treeBuilder.finish(), this.childRead, lineStarts, this.text), shallow };
   }
 
   private newLine(start: number): void {
@@ -534,19 +600,20 @@ class FastParser {
   private blockMap(indent: number, depth: number): Record<string, unknown> {
     this.checkDepth(depth);
     const result: Record<string, unknown> = {};
-    const slots = this.slotStack;
-    const from = slots.top;
-    slots.push(1);
+    const { names } = this;
+    const namesFrom = names.top;
+    const from = treeBuilder.openTop;
     let keys: Set<string> | undefined;
     for (;;) {
       const keyOffset = this.pos;
       const name = this.blockKey();
-      keys = this.checkNewKey(from, name, keys);
+      const { keyEnd } = this;
+      keys = this.checkNewKey(namesFrom, name, keys);
       this.checkDepth(depth + 1);
       while (this.code(this.pos) === SPACE) this.pos++;
       const c = this.code(this.pos);
       let value: unknown = null;
-      let child: Slots | undefined;
+      let child = -1;
       let valueOffset = this.pos;
       let next: number;
       if (this.isLineEnd(this.pos) || c === HASH) {
@@ -556,26 +623,28 @@ class FastParser {
         if (next > indent || (next === indent && this.atSequenceItem())) {
           valueOffset = this.pos;
           value = this.atSequenceItem() ? this.blockSequence(next, depth + 1) : this.blockMap(next, depth + 1);
-          child = this.slotsRead;
+          child = this.childRead;
           next = this.nextIndent;
         }
       } else {
         value = this.inlineValue(depth + 1);
-        child = this.slotsRead;
+        child = this.childRead;
         this.endLine();
         next = this.skipToContent();
       }
       setProperty(result, name, value);
-      slots.push(name);
-      slots.push(keyOffset);
-      slots.push(valueOffset);
-      slots.push(child);
+      names.push(name);
+      treeBuilder.push(keyOffset);
+      treeBuilder.push(keyEnd);
+      treeBuilder.push(valueOffset);
+      treeBuilder.push(child);
       if (next === indent) {
         if (this.atSequenceItem()) throw UNSUPPORTED;
         continue;
       }
       if (next > indent) throw UNSUPPORTED;
-      this.slotsRead = slots.take(from);
+      this.childRead = treeBuilder.close(MAPPING, from);
+      names.top = namesFrom;
       this.nextIndent = next;
       return result;
     }
@@ -616,6 +685,7 @@ class FastParser {
     let end = colon;
     while (this.codes[end - 1] === SPACE) end--;
     this.pos = colon + 1;
+    this.keyEnd = end;
     const known = knownKey(this.codes, start, end);
     if (known !== undefined) return known;
     const name = this.text.slice(start, end);
@@ -625,7 +695,7 @@ class FastParser {
 
   /**
    * A key given twice goes to the reference parser, which reports it. `from` is where the mapping's
-   * slots start on the stack; `keys`, the set of its keys once it has many (returned, perhaps new).
+   * keys start on the stack of names; `keys`, the set of its keys once it has many (returned, perhaps new).
    */
   private checkNewKey(from: number, name: string, keys: Set<string> | undefined): Set<string> | undefined {
     if (keys) {
@@ -633,21 +703,20 @@ class FastParser {
       return keys.add(name);
     }
     // A linear search is fastest for the few keys of a log's mappings; a set, for a huge one.
-    const slots = this.slotStack;
-    for (let i = from + 1; i < slots.top; i += MAP_STRIDE) if (slots.at(i) === name) throw UNSUPPORTED;
-    if (slots.top - from < 1 + MAX_LISTED_KEYS * MAP_STRIDE) return undefined;
+    const { names } = this;
+    for (let i = from; i < names.top; i++) if (names.at(i) === name) throw UNSUPPORTED;
+    if (names.top - from < MAX_LISTED_KEYS) return undefined;
     const all = new Set<string>([name]);
-    for (let i = from + 1; i < slots.top; i += MAP_STRIDE) all.add(slots.at(i) as string);
+    for (let i = from; i < names.top; i++) all.add(names.at(i));
     return all;
   }
 
   /** A block sequence whose first `- ` is at the current position, in column `indent`. */
   private blockSequence(indent: number, depth: number): unknown[] {
     this.checkDepth(depth);
-    const { items, slotStack: slots } = this;
+    const { items } = this;
     const itemsFrom = items.top;
-    const from = slots.top;
-    slots.push(0);
+    const from = treeBuilder.openTop;
     for (;;) {
       // at "- "
       if (this.code(this.pos + 1) !== SPACE) throw UNSUPPORTED;
@@ -666,11 +735,11 @@ class FastParser {
         this.endLine();
         next = this.skipToContent();
       }
-      slots.push(offset);
-      slots.push(this.slotsRead);
+      treeBuilder.push(offset);
+      treeBuilder.push(this.childRead);
       if (next === indent && this.atSequenceItem()) continue;
       if (next > indent) throw UNSUPPORTED;
-      this.slotsRead = slots.take(from);
+      this.childRead = treeBuilder.close(SEQUENCE, from);
       this.nextIndent = next;
       return items.take(itemsFrom);
     }
@@ -699,14 +768,14 @@ class FastParser {
     const c = this.code(this.pos);
     if (c === OPEN_BRACKET) return this.flowSequence(depth);
     if (c === OPEN_BRACE) return this.flowMap(depth);
-    this.slotsRead = undefined;
+    this.childRead = -1;
     if (c === DOUBLE_QUOTE || c === QUOTE) return this.quoted(context);
     return context === 'flow' ? this.flowPlain() : this.blockPlain();
   }
 
   /** A one-line plain scalar in block context. */
   private blockPlain(): unknown {
-    const { text, codes, length } = this;
+    const { codes, length } = this;
     const start = this.pos;
     this.plainStart(start, 'block');
     let end = start;
@@ -731,9 +800,29 @@ class FastParser {
       if (c !== SPACE) end = i + 1;
     }
     this.pos = end;
-    const source = text.slice(start, end);
-    const value = resolvePlainScalar(source);
+    return this.plainValue(start, end);
+  }
+
+  /** The value of the plain scalar at `[start, end)`. */
+  private plainValue(start: number, end: number): unknown {
+    // Most numbers of a log are a few digits: read in place, without a string made for them.
+    const digits = this.digitsValue(start, end);
+    if (digits >= 0) return digits;
+    const value = resolvePlainScalar(this.text.slice(start, end));
     return typeof value === 'string' ? detached(value) : value;
+  }
+
+  /** The whole number that `[start, end)` spells with 1 to 15 digits and nothing else (as the core schema reads it), else -1. */
+  private digitsValue(start: number, end: number): number {
+    if (end <= start || end - start > 15) return -1;
+    const { codes } = this;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const digit = codes[i] - 0x30;
+      if (digit < 0 || digit > 9) return -1;
+      value = value * 10 + digit;
+    }
+    return value;
   }
 
   /**
@@ -768,43 +857,45 @@ class FastParser {
   }
 
   private flowSequence(depth: number): unknown[] {
-    const { items, slotStack: slots } = this;
+    const { items } = this;
     const itemsFrom = items.top;
-    const from = slots.top;
-    slots.push(0);
+    const from = treeBuilder.openTop;
     for (let more = this.flowOpen(depth, CLOSE_BRACKET); more; more = this.flowNext(CLOSE_BRACKET)) {
       this.checkDepth(depth + 1);
       const offset = this.pos;
       items.push(this.inlineValue(depth + 1, 'flow'));
-      slots.push(offset);
-      slots.push(this.slotsRead);
+      treeBuilder.push(offset);
+      treeBuilder.push(this.childRead);
     }
-    this.slotsRead = slots.takeSlots(from);
+    this.childRead = treeBuilder.close(SEQUENCE, from);
     return items.take(itemsFrom);
   }
 
   private flowMap(depth: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    const slots = this.slotStack;
-    const from = slots.top;
-    slots.push(1);
+    const { names } = this;
+    const namesFrom = names.top;
+    const from = treeBuilder.openTop;
     let keys: Set<string> | undefined;
     for (let more = this.flowOpen(depth, CLOSE_BRACE); more; more = this.flowNext(CLOSE_BRACE)) {
       const keyOffset = this.pos;
       const name = this.flowKey();
-      keys = this.checkNewKey(from, name, keys);
+      const { keyEnd } = this;
+      keys = this.checkNewKey(namesFrom, name, keys);
       this.skipInlineSpaces();
       const valueStart = this.code(this.pos);
       if (valueStart === COMMA || valueStart === CLOSE_BRACE) throw UNSUPPORTED;
       this.checkDepth(depth + 1);
       const valueOffset = this.pos;
       setProperty(result, name, this.inlineValue(depth + 1, 'flow'));
-      slots.push(name);
-      slots.push(keyOffset);
-      slots.push(valueOffset);
-      slots.push(this.slotsRead);
+      names.push(name);
+      treeBuilder.push(keyOffset);
+      treeBuilder.push(keyEnd);
+      treeBuilder.push(valueOffset);
+      treeBuilder.push(this.childRead);
     }
-    this.slotsRead = slots.takeSlots(from);
+    this.childRead = treeBuilder.close(MAPPING, from);
+    names.top = namesFrom;
     return result;
   }
 
@@ -860,7 +951,7 @@ class FastParser {
 
   /** A plain scalar inside a flow collection, up to `,`, `]` or `}`. */
   private flowPlain(): unknown {
-    const { text, codes } = this;
+    const { codes } = this;
     const start = this.pos;
     this.plainStart(start, 'flow');
     let end = start;
@@ -882,8 +973,7 @@ class FastParser {
       if (c !== SPACE) end = i + 1;
     }
     this.pos = end;
-    const value = resolvePlainScalar(text.slice(start, end));
-    return typeof value === 'string' ? detached(value) : value;
+    return this.plainValue(start, end);
   }
 }
 
