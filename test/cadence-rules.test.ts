@@ -114,6 +114,14 @@ describe('cadence details', () => {
     expect(of(findings, 'duplicate-activity')).toEqual([['2026-01', 10]]);
   });
 
+  it('finds a repeat with another activity of its date between, in a log in date order or not', async () => {
+    const partyDay: [string, string, string] = ['2026-01-10', 'party-day', 'assignments: [学习党章]'];
+    const inOrder: [string, string, string?][] = [partyDay, ['2026-01-10', 'political-study', 'title: 学习'], partyDay];
+    expect(of(await checkBody(activities(inOrder), { asOf: '2026-03-01' }), 'duplicate-activity')).toEqual([['2026-01', 13]]);
+    const outOfOrder: [string, string, string?][] = [partyDay, ['2026-01-05', 'political-study', 'title: 学习'], partyDay];
+    expect(of(await checkBody(activities(outOfOrder), { asOf: '2026-03-01' }), 'duplicate-activity')).toEqual([['2026-01', 13]]);
+  });
+
   it('requires group meetings per group, and none of a branch without groups', async () => {
     const groups = HEADER + '  groups: [一组, 二组, 三组]\n';
     const items: [string, string, string?][] = [

@@ -10,6 +10,17 @@ const sortedTypeKeys = new WeakMap<readonly string[], string>();
  * one date at a time: a branch of a million activities never holds a million keys at once.
  */
 export function markDuplicates(activities: Activity[]): void {
+  if (inDateOrder(activities)) {
+    // Logs are written in date order: the activities of a date are then neighbours, found without a map.
+    let start = 0;
+    while (start < activities.length) {
+      let end = start + 1;
+      while (end < activities.length && activities[end].date === activities[start].date) end++;
+      if (end - start > 1) markRepeats(activities, start, end);
+      start = end;
+    }
+    return;
+  }
   const onDate = new Map<string, Activity | Activity[]>();
   let shared = false;
   for (const activity of activities) {
@@ -22,16 +33,24 @@ export function markDuplicates(activities: Activity[]): void {
     }
   }
   if (!shared) return;
-  for (const same of onDate.values()) {
-    if (!Array.isArray(same)) continue;
-    const seen = new Map<string, Activity>();
-    for (const activity of same) {
-      const key = duplicateKey(activity);
-      const first = seen.get(key);
-      // A repeat's Location is made for the repeat alone.
-      if (first) activity.duplicateOf = activityLocation(first);
-      else seen.set(key, activity);
-    }
+  for (const same of onDate.values()) if (Array.isArray(same)) markRepeats(same, 0, same.length);
+}
+
+function inDateOrder(activities: Activity[]): boolean {
+  for (let index = 1; index < activities.length; index++) if (activities[index].date < activities[index - 1].date) return false;
+  return true;
+}
+
+/** Marks the repeats among `activities[start, end)`, activities of one date in list order. */
+function markRepeats(activities: Activity[], start: number, end: number): void {
+  const seen = new Map<string, Activity>();
+  for (let index = start; index < end; index++) {
+    const activity = activities[index];
+    const key = duplicateKey(activity);
+    const first = seen.get(key);
+    // A repeat's Location is made for the repeat alone.
+    if (first) activity.duplicateOf = activityLocation(first);
+    else seen.set(key, activity);
   }
 }
 
