@@ -38,6 +38,10 @@ const HEAD_BYTES = 8192;
 /** The bytes read first, decoded up to their last line break. */
 const FIRST_LINES_BYTES = 1024;
 const LF = 0x0a;
+/** Where the id is usually written (`  id: ...` under `branch:`). */
+const ID_KEY = Buffer.from('id:');
+/** Where the head of each file is read (decoded before the next file is read). */
+const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
 
 export class BranchSwitched extends Error {
   constructor(readonly file: string) {
@@ -50,17 +54,20 @@ export function predictBranchId(file: InputFile): string | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file.absolute, 'r');
-    // The id is usually in the first lines: read and decode those first. An id found there is the
-    // one the whole head gives (the lines before it are the same, each complete, as the text ends
-    // with a line break there and a UTF-8 sequence never holds one); otherwise read the whole head.
-    const first = Buffer.allocUnsafe(FIRST_LINES_BYTES);
-    const firstLength = readSync(fd, first, 0, FIRST_LINES_BYTES, 0);
-    const lineEnd = firstLength > 0 ? first.lastIndexOf(LF, firstLength - 1) : -1;
-    const early = lineEnd < 0 ? undefined : guessBranchId(first.toString('utf8', 0, lineEnd + 1));
+    // The id is usually in the first lines: read those first, and decode them only up to the line
+    // of the first `id:`, then up to their last line break. An id found in lines that end with a
+    // line break is the one the whole head gives (the lines before it are the same, each complete,
+    // and a UTF-8 sequence never holds a line break); otherwise decode the whole head.
+    const firstLength = readSync(fd, headBuffer, 0, FIRST_LINES_BYTES, 0);
+    const lineEnd = firstLength > 0 ? headBuffer.lastIndexOf(LF, firstLength - 1) : -1;
+    const idAt = headBuffer.indexOf(ID_KEY);
+    const idLineEnd = idAt >= 0 && idAt < lineEnd ? headBuffer.indexOf(LF, idAt) : -1;
+    const early = idLineEnd >= 0 ? guessBranchId(headBuffer.toString('utf8', 0, idLineEnd + 1)) : undefined;
     if (early !== undefined) return early;
-    const buffer = Buffer.allocUnsafe(HEAD_BYTES);
-    const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    return guessBranchId(buffer.toString('utf8', 0, length));
+    const first = lineEnd < 0 ? undefined : guessBranchId(headBuffer.toString('utf8', 0, lineEnd + 1));
+    if (first !== undefined) return first;
+    const length = readSync(fd, headBuffer, 0, HEAD_BYTES, 0);
+    return guessBranchId(headBuffer.toString('utf8', 0, length));
   } catch {
     return undefined;
   } finally {

@@ -1,6 +1,7 @@
 /** A check streamed branch by branch gives the straightforward `Engine.check` result, byte for byte. */
 import { describe, expect, it } from 'vitest';
 import { findFiles } from '../../src/load/files.js';
+import { predictBranchId } from '../../src/run/stream.js';
 import { header, tempTree } from '../helpers.js';
 import { corpus, straightforward, viaRun } from './common.js';
 
@@ -26,5 +27,27 @@ describe('streaming check', () => {
     const files = await findFiles([dir], dir);
     const window = { asOf: '2026-03-01', since: '2026-01-01' };
     expect(await viaRun(files, { stream: true }, { window })).toBe(straightforward(files, { window }));
+  });
+
+  it('predicts the id under branch:, wherever another id: stands before it or however far down it is', async () => {
+    const dir = tempTree({
+      'plain.yaml': header('p1'),
+      'comment.yaml': `# 旧的 id: old-1\n${header('c1')}`,
+      'paid.yaml': `paid: 3\n${header('q1')}`,
+      'far.yaml': `${'# 这是一段很长的说明文字，写在台账开头。\n'.repeat(40)}${header('f1')}`,
+      'beyond.yaml': `${'# 备注\n'.repeat(3000)}${header('x1')}`,
+      'cut.yaml': `# ${'说'.repeat(400)}\n${header('u1')}`,
+      'none.yaml': 'version: 1\nactivities: []\n',
+    });
+    const predicted = Object.fromEntries((await findFiles([dir], dir)).map((file) => [file.display, predictBranchId(file)]));
+    expect(predicted).toEqual({
+      'beyond.yaml': undefined,
+      'comment.yaml': 'c1',
+      'cut.yaml': 'u1',
+      'far.yaml': 'f1',
+      'none.yaml': undefined,
+      'paid.yaml': 'q1',
+      'plain.yaml': 'p1',
+    });
   });
 });
