@@ -46,16 +46,11 @@ export function mergeFileFacts(files: FileFacts[]): ModelResult {
     const contribution = facts.contribution;
     if (!contribution) continue;
     let branch = branches.get(contribution.id);
-    if (!branch) branches.set(contribution.id, (branch = emptyBranch(contribution)));
+    if (!branch) branches.set(contribution.id, (branch = newBranch(contribution)));
+    else addRecords(branch, contribution);
     branch.files.push(facts.file);
     mergeHeader(branch, contribution, findings);
     findings.push(...facts.recordFindings);
-    for (const activity of contribution.activities) branch.activities.push(activity);
-    for (const item of contribution.cases) branch.cases.push(item);
-    for (const item of contribution.waivers) branch.waivers.push(item);
-    for (const item of contribution.features) branch.features.push(item);
-    for (const item of contribution.staff) branch.staff.push(item);
-    for (const item of contribution.excluded ?? []) branch.excluded.push(item);
   }
 
   for (const id of incompleteIds) {
@@ -70,21 +65,34 @@ export function mergeFileFacts(files: FileFacts[]): ModelResult {
   return { branches: list, findings, unread: [...unread.values()].sort((a, b) => compareText(a.id, b.id)) };
 }
 
-/** A branch as its first file begins it, before any record is added. */
-function emptyBranch(contribution: BranchContribution): Branch {
+/**
+ * A branch as its first file begins it, with that file's records: copies of its lists, each made at
+ * its size at once (most branches are one file), so that the file's facts stay as they were.
+ */
+function newBranch(contribution: BranchContribution): Branch {
   return {
     header: contribution.header,
     location: contribution.location,
     headerLocations: {},
     files: [],
-    activities: [],
-    cases: [],
-    waivers: [],
-    features: [],
-    staff: [],
-    excluded: [],
+    activities: contribution.activities.slice(),
+    cases: contribution.cases.slice(),
+    waivers: contribution.waivers.slice(),
+    features: contribution.features.slice(),
+    staff: contribution.staff.slice(),
+    excluded: contribution.excluded?.slice() ?? [],
     incomplete: false,
   };
+}
+
+/** The records of a further file of the branch, after those of the files before it. */
+function addRecords(branch: Branch, contribution: BranchContribution): void {
+  for (const activity of contribution.activities) branch.activities.push(activity);
+  for (const item of contribution.cases) branch.cases.push(item);
+  for (const item of contribution.waivers) branch.waivers.push(item);
+  for (const item of contribution.features) branch.features.push(item);
+  for (const item of contribution.staff) branch.staff.push(item);
+  for (const item of contribution.excluded ?? []) branch.excluded.push(item);
 }
 
 /** Header fields given in several files must agree; the first file's value stands. */
