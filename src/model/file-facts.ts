@@ -165,11 +165,25 @@ function schemaFindings(
 function eachRecord(doc: Json, name: string, excluded: Set<string>, read: (item: Json, pointer: string) => void): void {
   const list = doc[name] as Json[] | null | undefined;
   if (!list) return;
-  const prefix = `/${name}/`;
+  const pointers = itemPointers(name, list.length);
   for (let index = 0; index < list.length; index++) {
     if (excluded.size && excluded.has(`${name}/${index}`)) continue;
-    read(list[index], prefix + index);
+    read(list[index], pointers[index] ?? `/${name}/${index}`);
   }
+}
+
+/** Past this many items of a list, an item's pointer is made for its file alone. */
+const MAX_SHARED_POINTERS = 10_000;
+
+/** `/activities/0`, `/activities/1`…: every file has the same first items, so their pointers are made once a run. */
+const sharedPointers = new Map<string, string[]>();
+
+/** The pointers of the first `count` items of the top-level list `name` (at most MAX_SHARED_POINTERS of them). */
+function itemPointers(name: string, count: number): string[] {
+  let pointers = sharedPointers.get(name);
+  if (!pointers) sharedPointers.set(name, (pointers = []));
+  for (let index = pointers.length; index < Math.min(count, MAX_SHARED_POINTERS); index++) pointers.push(`/${name}/${index}`);
+  return pointers;
 }
 
 function readContribution(doc: Json, header: Json, id: string, reading: Reading): BranchContribution {
