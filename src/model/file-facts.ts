@@ -271,6 +271,9 @@ const OPTIONAL_FIELDS = [
   'group', 'firstTopic', 'assignments', 'attendance', 'lecturer', 'lecturerRole', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'guests', 'votes', 'evidence', 'place',
 ] as const satisfies readonly (keyof Activity)[];
 
+/** Each optional field's bit, by name. */
+const OPTIONAL_BITS = new Map<string, number>(OPTIONAL_FIELDS.map((field, index) => [field, 1 << index]));
+
 /**
  * An activity record, its fields always in one order (one shape for all records): where it is, its
  * date and types, and the optional fields that `source` gives.
@@ -279,7 +282,14 @@ function newActivity(file: string, where: Position, date: string, types: string[
   const { line, column, sheet } = where;
   const activity: Activity = { file, line, column, date, types, title: source.title as string | undefined };
   if (sheet !== undefined) activity.sheet = sheet;
-  for (const field of OPTIONAL_FIELDS) if (source[field] !== undefined) (activity as unknown as Json)[field] = source[field];
+  // A record gives a few of the fields: its own keys tell which (looking a field up in a record
+  // that lacks it costs the most), and those are copied in OPTIONAL_FIELDS order.
+  let given = 0;
+  for (const key in source) given |= OPTIONAL_BITS.get(key) ?? 0;
+  for (let index = 0; given !== 0; index++, given >>>= 1) {
+    const field = OPTIONAL_FIELDS[index];
+    if (given & 1 && source[field] !== undefined) (activity as unknown as Json)[field] = source[field];
+  }
   return activity;
 }
 
