@@ -42,13 +42,50 @@ function paramText(value: string | number | Localized, lang: Lang): string {
  * `{files|file|files}` gives "1 file", "3 files").
  */
 export function formatMessage(template: string, lang: Lang, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    if (name === 'hint') return value ? message(lang, String(value)) : '';
-    const text = paramText(value, lang);
-    return one === undefined ? text : `${text} ${Number(text) === 1 ? one : other}`;
-  });
+  let text = '';
+  for (const piece of piecesOf(template)) {
+    if (typeof piece === 'string') text += piece;
+    else text += filled(piece, lang, params);
+  }
+  return text;
+}
+
+/** A placeholder of a template: `{name}`, or `{name|one|other}`. */
+interface Placeholder {
+  name: string;
+  /** As written: what stays when the parameter is not given. */
+  whole: string;
+  one?: string;
+  other?: string;
+}
+
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+
+/** Templates taken apart into text and placeholders, once each (a run words thousands of findings with a few dozen templates). */
+const pieces = new Map<string, (string | Placeholder)[]>();
+const MAX_TEMPLATES = 10_000;
+
+function piecesOf(template: string): (string | Placeholder)[] {
+  let list = pieces.get(template);
+  if (list) return list;
+  list = [];
+  let end = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index > end) list.push(template.slice(end, match.index));
+    list.push({ name: match[1], whole: match[0], one: match[2], other: match[3] });
+    end = match.index + match[0].length;
+  }
+  if (end < template.length) list.push(template.slice(end));
+  if (pieces.size < MAX_TEMPLATES) pieces.set(template, list);
+  return list;
+}
+
+function filled({ name, whole, one, other }: Placeholder, lang: Lang, params: MessageParams): string {
+  const value = params[name];
+  if (value === undefined) return whole;
+  if (name === 'hint') return value ? message(lang, String(value)) : '';
+  const text = paramText(value, lang);
+  return one === undefined ? text : `${text} ${Number(text) === 1 ? one : other}`;
 }
 
 /** Formats a catalogue message. */
