@@ -59,14 +59,19 @@ function* parts(value: unknown, indent: string): Generator<string> {
  * elements are findings or whole branches.
  */
 function* longArray(value: unknown[], indent: string): Generator<string> {
-  const closing = indent.length + 2; // "\n", the indent and "]"
+  // Nested as deep as the array is, a block comes out of JSON.stringify indented as it belongs:
+  // "[\n  [\n ... [" then "\n<inner>e1,\n<inner>e2", then "\n<indent>]" and the closing brackets.
+  const depth = indent.length / 2;
+  const opening = depth * (depth + 3) + 1;
+  const closing = (depth + 1) * (depth + 2);
   let size = 16;
   yield '[';
   for (let start = 0; start < value.length; ) {
     const end = Math.min(value.length, start + size);
-    const block = stringified(value.slice(start, end), indent)!;
-    // "[\n<inner>e1,\n<inner>e2\n<indent>]": the elements and their line breaks, between the brackets.
-    yield `${start ? ',' : ''}${block.slice(1, block.length - closing)}`;
+    let nested: unknown = value.slice(start, end);
+    for (let level = 0; level < depth; level++) nested = [nested];
+    const block = JSON.stringify(nested, null, 2);
+    yield `${start ? ',' : ''}${block.slice(opening, block.length - closing)}`;
     size = Math.max(1, Math.min(MAX_BLOCK, Math.round(((end - start) * BLOCK_CHARS) / block.length)));
     start = end;
   }
