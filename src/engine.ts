@@ -276,20 +276,31 @@ export class Engine {
   }
 
   private localize(item: RawFinding, severity: Severity, waived?: WaiverMark): Finding {
+    const { location } = item;
     // Key order is the JSON output's field order.
-    const finding: Finding = {
-      ruleId: item.ruleId,
-      severity,
-      ...(item.branch !== undefined ? { branch: outputText(item.branch) } : {}),
-      ...(item.period !== undefined ? { period: item.period } : {}),
-      file: outputText(item.location.file),
-      ...(item.location.sheet !== undefined ? { sheet: outputText(item.location.sheet) } : {}),
-      line: item.location.line,
-      column: item.location.column,
-      message: outputText(this.messageOf(item)),
-      ...(waived ? { waived: { reason: outputText(waived.reason), approvedBy: outputText(waived.approvedBy) } } : {}),
-    };
+    const finding = { ruleId: item.ruleId, severity } as Finding;
+    if (item.branch !== undefined) finding.branch = this.printedName(item.branch);
+    if (item.period !== undefined) finding.period = item.period;
+    finding.file = this.printedName(location.file);
+    if (location.sheet !== undefined) finding.sheet = outputText(location.sheet);
+    finding.line = location.line;
+    finding.column = location.column;
+    finding.message = outputText(this.messageOf(item));
+    if (waived) finding.waived = { reason: outputText(waived.reason), approvedBy: outputText(waived.approvedBy) };
     return finding;
+  }
+
+  /** Branch ids and file names as printed (see outputText), each worked out once: a file has many findings. */
+  private readonly printed = new Map<string, string>();
+
+  private printedName(text: string): string {
+    let shown = this.printed.get(text);
+    if (shown === undefined) {
+      shown = outputText(text);
+      if (this.printed.size >= 10_000) this.printed.clear();
+      this.printed.set(text, shown);
+    }
+    return shown;
   }
 
   /** A rule's finding is worded by the rule's own messages; an input finding by the catalogue's. */
