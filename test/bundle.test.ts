@@ -76,6 +76,26 @@ describe('the bundled command line', () => {
     ]);
   });
 
+  it('runs a script in UTF-8 and one in ASCII alike (an ASCII one is read without decoding)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-code-cache-'));
+    try {
+      const script = [
+        "const path = require('node:path');",
+        "const fs = require('node:fs');",
+        "const { runWithCodeCache } = require(path.resolve('dist/code-cache.cjs'));",
+        `const dir = ${JSON.stringify(dir)};`,
+        "fs.writeFileSync(path.join(dir, 'utf8.cjs'), 'module.exports = { text: \"党支部\" };');",
+        "fs.writeFileSync(path.join(dir, 'ascii.cjs'), 'module.exports = { text: \"\\\\u515a\" };');",
+        "console.log(JSON.stringify(['utf8.cjs', 'ascii.cjs'].map((file) => runWithCodeCache(path.join(dir, file)).exports.text)));",
+      ].join('\n');
+      const result = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: ENV, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual(['党支部', '党']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is the binary that package.json and its lockfile name (npx finds it through the lockfile)', () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { bin?: Record<string, string> }> };
