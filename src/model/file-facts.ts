@@ -266,31 +266,56 @@ function typeIds(value: string | string[], { types, typeIds: cache }: Reading): 
   return ids;
 }
 
-/** The fields an activity may leave out, copied only when given (a million activities, a million fewer empty slots each). */
+/** The fields an activity may leave out (a record of who, how many and what was decided). */
 const OPTIONAL_FIELDS = [
   'group', 'firstTopic', 'assignments', 'attendance', 'lecturer', 'lecturerRole', 'host', 'recorder', 'agenda', 'resolution', 'absentees', 'guests', 'votes', 'evidence', 'place',
 ] as const satisfies readonly (keyof Activity)[];
 
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+
 /** Each optional field's bit, by name. */
 const OPTIONAL_BITS = new Map<string, number>(OPTIONAL_FIELDS.map((field, index) => [field, 1 << index]));
+const BIT = Object.fromEntries(OPTIONAL_BITS) as Record<OptionalField, number>;
 
 /**
- * An activity record, its fields always in one order (one shape for all records): where it is, its
- * date and types, and the optional fields that `source` gives.
+ * An activity record: where it is, its date and types, and the optional fields that `source`
+ * gives. Activities come in two shapes only, so that the rules' reads of their fields stay fast:
+ * one that gives none of the optional fields (a million such activities in one branch stay small),
+ * and one with every optional field, undefined where the record does not give it.
  */
 function newActivity(file: string, where: Position, date: string, types: string[], source: Json): Activity {
   const { line, column, sheet } = where;
-  const activity: Activity = { file, line, column, date, types, title: source.title as string | undefined };
-  if (sheet !== undefined) activity.sheet = sheet;
-  // A record gives a few of the fields: its own keys tell which (looking a field up in a record
-  // that lacks it costs the most), and those are copied in OPTIONAL_FIELDS order.
+  const title = source.title as string | undefined;
+  // Its own keys tell which optional fields a record gives (looking a field up in a record that
+  // lacks it costs the most).
   let given = 0;
   for (const key in source) given |= OPTIONAL_BITS.get(key) ?? 0;
-  for (let index = 0; given !== 0; index++, given >>>= 1) {
-    const field = OPTIONAL_FIELDS[index];
-    if (given & 1 && source[field] !== undefined) (activity as unknown as Json)[field] = source[field];
-  }
+  const activity: Activity = given === 0 ? { file, line, column, date, types, title } : withRecordFields(file, line, column, date, types, title, given, source);
+  if (sheet !== undefined) activity.sheet = sheet;
   return activity;
+}
+
+// prettier-ignore
+function withRecordFields(file: string, line: number, column: number, date: string, types: string[], title: string | undefined, given: number, source: Json): Activity {
+  const record = source as unknown as Activity;
+  return {
+    file, line, column, date, types, title,
+    group: given & BIT.group ? record.group : undefined,
+    firstTopic: given & BIT.firstTopic ? record.firstTopic : undefined,
+    assignments: given & BIT.assignments ? record.assignments : undefined,
+    attendance: given & BIT.attendance ? record.attendance : undefined,
+    lecturer: given & BIT.lecturer ? record.lecturer : undefined,
+    lecturerRole: given & BIT.lecturerRole ? record.lecturerRole : undefined,
+    host: given & BIT.host ? record.host : undefined,
+    recorder: given & BIT.recorder ? record.recorder : undefined,
+    agenda: given & BIT.agenda ? record.agenda : undefined,
+    resolution: given & BIT.resolution ? record.resolution : undefined,
+    absentees: given & BIT.absentees ? record.absentees : undefined,
+    guests: given & BIT.guests ? record.guests : undefined,
+    votes: given & BIT.votes ? record.votes : undefined,
+    evidence: given & BIT.evidence ? record.evidence : undefined,
+    place: given & BIT.place ? record.place : undefined,
+  };
 }
 
 /** An activity; undefined (with a finding) when it makes up for a period that had not ended. */
