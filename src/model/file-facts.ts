@@ -295,7 +295,6 @@ function newActivity(file: string, where: Position, date: string, types: string[
   return activity;
 }
 
-// prettier-ignore
 function withRecordFields(file: string, line: number, column: number, date: string, types: string[], title: string | undefined, given: number, source: Json): Activity {
   const record = source as unknown as Activity;
   return {
