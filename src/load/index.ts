@@ -99,6 +99,11 @@ function bufferOf(size: number): Buffer {
  * limit) is what is read, and a file that grows past the limit while it is read is still too large.
  * Opened without blocking, so that a pipe named like a log is reported, not waited on for ever.
  * The bytes are valid until the next call.
+ *
+ * A log is read straight into the buffer; its size and kind are asked for (fstat, which costs
+ * Node more than reading a small file) only when the bytes leave a doubt: none at all (an empty
+ * file, or a pipe with no writer), or more than the limit (a large file, or a device). A folder
+ * cannot be read at all.
  */
 function readBounded(absolute: string, maxFileSize: number): { bytes: Uint8Array } | { tooLarge: number } | { error: unknown } {
   let fd: number;
@@ -108,17 +113,16 @@ function readBounded(absolute: string, maxFileSize: number): { bytes: Uint8Array
     return { error };
   }
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { error: { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' } };
-    if (stat.size > maxFileSize) return { tooLarge: stat.size };
-    // Read to the end, one byte past the limit at most: a file that grew past the limit since
-    // fstat (or a file whose size the system does not tell) is found out all the same.
-    let limit = Math.min(stat.size, maxFileSize) + 1;
+    // Read to the end, one byte past the limit at most.
+    let limit = Math.min(readBuffer.length, maxFileSize + 1);
     let buffer = bufferOf(limit);
     let length = 0;
     for (;;) {
       if (length === limit) {
-        if (length > maxFileSize) return { tooLarge: Math.max(length, fstatSync(fd).size) };
+        if (length > maxFileSize) {
+          const stat = fstatSync(fd);
+          return stat.isFile() ? { tooLarge: Math.max(length, stat.size) } : { error: { code: 'ENOTFILE' } };
+        }
         limit = Math.min(limit * 2, maxFileSize + 1);
         if (buffer.length < limit) {
           const grown = bufferOf(limit);
@@ -130,6 +134,7 @@ function readBounded(absolute: string, maxFileSize: number): { bytes: Uint8Array
       if (got === 0) break;
       length += got;
     }
+    if (length === 0 && !fstatSync(fd).isFile()) return { error: { code: 'ENOTFILE' } };
     return { bytes: buffer.subarray(0, length) };
   } catch (error) {
     return { error };
