@@ -182,9 +182,10 @@ function oneEntryPerFile(files: InputFile[]): InputFile[] {
   return files.filter((file) => {
     let id: string;
     try {
-      const stats = statSync(file.absolute, { bigint: true });
-      if (stats.ino === 0n) return true;
-      id = `${stats.dev}:${stats.ino}`;
+      // Plain numbers cost less than BigInts; a file id too large for one is asked for again exactly.
+      const stats = statSync(file.absolute);
+      if (stats.ino === 0) return true;
+      id = Number.isSafeInteger(stats.ino) && Number.isSafeInteger(stats.dev) ? `${stats.dev}:${stats.ino}` : exactId(file.absolute);
     } catch {
       return true;
     }
@@ -192,6 +193,12 @@ function oneEntryPerFile(files: InputFile[]): InputFile[] {
     seen.add(id);
     return true;
   });
+}
+
+/** A file's device and file id, exact whatever their size. */
+function exactId(file: string): string {
+  const stats = statSync(file, { bigint: true });
+  return `${stats.dev}:${stats.ino}`;
 }
 
 /** Why a path cannot be stated as a file: an error code, 'ENOTFILE' for a folder, or undefined for a file. */
