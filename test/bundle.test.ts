@@ -5,7 +5,7 @@
  * format on the shipped examples, and a code cache this Node accepts.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,37 +60,30 @@ describe('the bundled command line', () => {
     expect(bundled).toEqual(plain);
   });
 
-  it('runs with a code cache that this Node accepts', () => {
+  /** What a node process prints of `expression` (JSON), with `runWithCodeCache` and `path` at hand. */
+  function withCodeCache(expression: string): unknown {
     const script = [
       "const path = require('node:path');",
       "const { runWithCodeCache } = require(path.resolve('dist/code-cache.cjs'));",
-      "const files = ['dist/cli.bundle.cjs', 'dist/schema/branch-log-validator.cjs', 'dist/schema/config-validator.cjs'];",
-      'console.log(JSON.stringify(files.map((file) => [file, runWithCodeCache(path.resolve(file)).codeCache])));',
+      `console.log(JSON.stringify(${expression}));`,
     ].join('\n');
     const result = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: ENV, encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual([
-      ['dist/cli.bundle.cjs', 'used'],
-      ['dist/schema/branch-log-validator.cjs', 'used'],
-      ['dist/schema/config-validator.cjs', 'used'],
-    ]);
+    return JSON.parse(result.stdout);
+  }
+
+  it('runs with a code cache that this Node accepts', () => {
+    const files = ['dist/cli.bundle.cjs', 'dist/schema/branch-log-validator.cjs', 'dist/schema/config-validator.cjs'];
+    expect(withCodeCache(`${JSON.stringify(files)}.map((file) => [file, runWithCodeCache(path.resolve(file)).codeCache])`)).toEqual(files.map((file) => [file, 'used']));
   });
 
   it('runs a script in UTF-8 and one in ASCII alike (an ASCII one is read without decoding)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dangjian-code-cache-'));
     try {
-      const script = [
-        "const path = require('node:path');",
-        "const fs = require('node:fs');",
-        "const { runWithCodeCache } = require(path.resolve('dist/code-cache.cjs'));",
-        `const dir = ${JSON.stringify(dir)};`,
-        "fs.writeFileSync(path.join(dir, 'utf8.cjs'), 'module.exports = { text: \"党支部\" };');",
-        "fs.writeFileSync(path.join(dir, 'ascii.cjs'), 'module.exports = { text: \"\\\\u515a\" };');",
-        "console.log(JSON.stringify(['utf8.cjs', 'ascii.cjs'].map((file) => runWithCodeCache(path.join(dir, file)).exports.text)));",
-      ].join('\n');
-      const result = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: ENV, encoding: 'utf8' });
-      expect(result.stderr).toBe('');
-      expect(JSON.parse(result.stdout)).toEqual(['党支部', '党']);
+      writeFileSync(path.join(dir, 'utf8.cjs'), 'module.exports = { text: "党支部" };');
+      writeFileSync(path.join(dir, 'ascii.cjs'), 'module.exports = { text: "\\u515a" };');
+      const files = ['utf8.cjs', 'ascii.cjs'].map((file) => path.join(dir, file));
+      expect(withCodeCache(`${JSON.stringify(files)}.map((file) => runWithCodeCache(file).exports.text)`)).toEqual(['党支部', '党']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
