@@ -55,8 +55,8 @@ class CachedRun {
   /** The files' stamps together, when all have settled; their checksum. */
   private readonly runStamps?: Buffer;
   private readonly runStampsChecksum?: string;
-  /** The run's options and file paths (see StoredRun.scope). */
-  private readonly scope: string;
+  /** The run's options and file paths (see StoredRun.scope), worked out when first needed: an unchanged re-run needs no hash. */
+  private scopeKey?: string;
   /** The stored branches made with this run's options, until the run has taken what it needs of them. */
   private stored?: StoredBranches;
 
@@ -80,7 +80,10 @@ class CachedRun {
     this.looks = this.files.map((file) => look(file, maxFileSize));
     this.runStamps = stampsOf(this.tool, this.engine, this.files, this.looks, since);
     this.runStampsChecksum = this.runStamps && checksum(this.runStamps);
-    this.scope = scopeOf(this.tool, this.engine, this.files);
+  }
+
+  private get scope(): string {
+    return (this.scopeKey ??= scopeOf(this.tool, this.engine, this.files));
   }
 
   async outcome(): Promise<Outcome> {
