@@ -12,7 +12,7 @@
  * and check only the others; what depends on all branches (the order of the findings, the summary,
  * the evaluation start most branches used) is worked out at the end, the same either way.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { compareFindings, summarize, type AnalyzedFile, type Engine } from '../engine.js';
 import type { InputFile } from '../load/files.js';
 import { guessBranchId } from '../load/branch-id.js';
@@ -53,7 +53,8 @@ export class BranchSwitched extends Error {
 export function predictBranchId(file: InputFile): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file.absolute, 'r');
+    // Without blocking: a file swapped for a named pipe since it was listed must not be waited on.
+    fd = openSync(file.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     // The id is usually in the first lines: read those first, and decode them only up to the line
     // of the first `id:`, then up to their last line break. An id found in lines that end with a
     // line break is the one the whole head gives (the lines before it are the same, each complete,

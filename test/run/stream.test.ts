@@ -1,8 +1,11 @@
 /** A check streamed branch by branch gives the straightforward `Engine.check` result, byte for byte. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findFiles } from '../../src/load/files.js';
 import { predictBranchId } from '../../src/run/stream.js';
-import { header, tempTree } from '../helpers.js';
+import { header, ROOT, tempTree } from '../helpers.js';
 import { corpus, straightforward, viaRun } from './common.js';
 
 describe('streaming check', () => {
@@ -49,5 +52,15 @@ describe('streaming check', () => {
       'paid.yaml': 'q1',
       'plain.yaml': 'p1',
     });
+  });
+
+  it('never waits on a file that became a named pipe after it was listed', () => {
+    const dir = tempTree({});
+    const pipe = path.join(dir, 'log.yaml');
+    if (spawnSync('mkfifo', [pipe]).status !== 0) return; // no mkfifo on this system
+    // In a process of its own, so that a wait would end in its timeout, not hang the tests.
+    const script = `import { predictBranchId } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/run/stream.js')).href)};\nconsole.log(String(predictBranchId({ absolute: ${JSON.stringify(pipe)}, display: 'log.yaml' })));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.stdout).toBe('undefined\n');
   });
 });
