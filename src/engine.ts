@@ -261,8 +261,8 @@ export class Engine {
       if (waiver) used.add(waiver);
       add(item, configured, waiver);
     }
-    for (const rule of this.rules) {
-      if (!rule.finish || !this.enabled(rule)) continue;
+    for (const rule of this.enabledRules) {
+      if (!rule.finish) continue;
       const configured = this.severityOf(rule) as Severity;
       rule.finish({
         branches,

@@ -296,9 +296,10 @@ function newActivity(file: string, where: Position, date: string, types: string[
 }
 
 /**
- * An activity with every optional field, spelled out (in OPTIONAL_FIELDS order) as one literal: its
- * fields are then kept inside the object (its type holds it to every field of the list). Set one by one in a loop, they took 13 MB more per check
- * of 1,000 branches and made reading records about 15 % slower.
+ * An activity with every optional field, spelled out (in OPTIONAL_FIELDS order) as one literal,
+ * which its type holds to every field of the list: its fields are then kept inside the object. Set
+ * one by one in a loop, they took 13 MB more per check of 1,000 branches and made reading records
+ * about 15 % slower.
  */
 function withRecordFields(file: string, line: number, column: number, date: string, types: string[], title: string | undefined, given: number, source: Json): Activity & Record<OptionalField, unknown> {
   const record = source as unknown as Activity;

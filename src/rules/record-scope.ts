@@ -26,27 +26,26 @@ function isRecord(activity: Activity, window: EvaluationWindow): boolean {
 
 /** The activity's types by name (支委会、党员大会), in the output language. */
 export function typesLabel(activity: Activity, types: TypeRegistry): Localized {
-  let zhText = '';
-  let en = '';
-  for (let i = 0; i < activity.types.length; i++) {
-    const label = types.label(activity.types[i]);
-    zhText += i ? `、${label['zh-CN']}` : label['zh-CN'];
-    en += i ? ` and ${label.en}` : label.en;
-  }
-  return { 'zh-CN': zhText, en };
+  return joined(activity.types.length, (index) => types.label(activity.types[index]), ' and ');
+}
+
+/** Localised labels joined as a list: 主持人、记录人、决议 / host, recorder, resolution. */
+export function labelList(labels: readonly Localized[]): Localized {
+  return joined(labels.length, (index) => labels[index], ', ');
 }
 
 /**
- * Localised labels joined as a list: 主持人、记录人、决议 / host, recorder, resolution. A loop, not
- * map and join: the lists come in several kinds of array (an empty one among them), and each new
- * kind made the optimized rules that inline this start over.
+ * `count` labels joined by 、 in Chinese and `enSeparator` in English. A loop, not map and join:
+ * the lists come in several kinds of array (an empty one among them), and each new kind made the
+ * optimized rules that inline this start over.
  */
-export function labelList(labels: readonly Localized[]): Localized {
+function joined(count: number, labelAt: (index: number) => Localized, enSeparator: string): Localized {
   let zhText = '';
   let en = '';
-  for (let i = 0; i < labels.length; i++) {
-    zhText += i ? `、${labels[i]['zh-CN']}` : labels[i]['zh-CN'];
-    en += i ? `, ${labels[i].en}` : labels[i].en;
+  for (let index = 0; index < count; index++) {
+    const label = labelAt(index);
+    zhText += index ? `、${label['zh-CN']}` : label['zh-CN'];
+    en += index ? `${enSeparator}${label.en}` : label.en;
   }
   return { 'zh-CN': zhText, en };
 }
