@@ -61,8 +61,9 @@ export function predictBranchId(file: InputFile): string | undefined {
     // and a UTF-8 sequence never holds a line break); otherwise decode the whole head.
     const firstLength = readSync(fd, headBuffer, 0, FIRST_LINES_BYTES, 0);
     const lineEnd = firstLength > 0 ? headBuffer.lastIndexOf(LF, firstLength - 1) : -1;
-    const idAt = headBuffer.indexOf(ID_KEY);
-    const idLineEnd = idAt >= 0 && idAt < lineEnd ? headBuffer.indexOf(LF, idAt) : -1;
+    // Searched in the complete lines just read only, not in what an earlier file left in the buffer.
+    const idAt = lineEnd < 0 ? -1 : headBuffer.subarray(0, lineEnd).indexOf(ID_KEY);
+    const idLineEnd = idAt >= 0 ? headBuffer.indexOf(LF, idAt) : -1;
     const early = idLineEnd >= 0 ? guessBranchId(headBuffer.toString('utf8', 0, idLineEnd + 1)) : undefined;
     if (early !== undefined) return early;
     const first = lineEnd < 0 ? undefined : guessBranchId(headBuffer.toString('utf8', 0, lineEnd + 1));
