@@ -200,7 +200,13 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** The bytes of a file, read to its end unless it passes MAX_CONFIG_BYTES (so that /dev/zero ends too). */
 function readConfigBytes(file: string, display: string): Uint8Array {
-  const bytes = readBounded(file, MAX_CONFIG_BYTES);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readBounded(file, MAX_CONFIG_BYTES);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTFILE') throw new UsageError('config.notFile', { file: display });
+    throw error;
+  }
   if (bytes === undefined) throw new UsageError('config.tooLarge', { file: display, limit: '1 MiB' });
   return bytes;
 }

@@ -1,8 +1,9 @@
 /** Hostile configuration files: each is one usage error line (exit 2) naming file, line and column. */
+import { spawnSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runMain, tempTree } from '../helpers.js';
+import { BIN, runCli, runMain, tempTree } from '../helpers.js';
 import { CONTROL, encodeGb18030 } from './catalogue.js';
 
 const cadence = (id: string) => `cadences:\n  - id: ${id}\n    type: 党课\n    period: month\n    min: 1\n    severity: warning\n    title: { zh-CN: 每月党课, en: Monthly lecture }\n    source: 公司党委\n`;
@@ -125,5 +126,25 @@ describe('hostile input: include through a symbolic link that leads out of the f
     expect(await files('"link/*.yaml"')).toBe('dangjian: 在 link/*.yaml 中没有找到 .yaml、.yml 或 .xlsx 文件\n');
     expect(await files('"secret.yaml"')).toBe('dangjian: 在 secret.yaml 中没有找到 .yaml、.yml 或 .xlsx 文件\n');
     expect(await files('"current.yaml", "link/*.yaml", "..archive/*.yaml"')).toEqual(['..archive/b.yaml', 'current.yaml']);
+  });
+});
+
+describe('hostile input: a named pipe where a configuration or a result is read', () => {
+  it('is a usage error at once when nothing writes to it; a pipe that is written to is read', () => {
+    const dir = tempTree({ 'log.yaml': CONTROL });
+    if (spawnSync('mkfifo', [path.join(dir, 'config.yaml'), path.join(dir, 'result.json')]).status !== 0) return; // no mkfifo on this system
+    expect(runCli(['check', 'log.yaml', '-c', 'config.yaml', '--as-of', '2026-01-31'], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dangjian: 配置文件 config.yaml 不是普通文件（例如管道或设备），不能作为配置读取\n',
+    });
+    expect(runCli(['merge', 'result.json'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'dangjian: 无法读取 result.json（ENOTFILE）\n' });
+    // A result piped in by another program is waited for and read.
+    const result = runCli(['check', 'log.yaml', '--as-of', '2026-01-31', '--format', 'json'], { cwd: dir });
+    writeFileSync(path.join(dir, 'result-file.json'), result.stdout);
+    const piped = `(sleep 0.2; cat result-file.json) | ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} merge /dev/stdin --format json`;
+    const merged = spawnSync('sh', ['-c', piped], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' }, timeout: 60_000 });
+    expect(merged.stderr).toBe('');
+    expect(JSON.parse(merged.stdout).summary).toEqual(JSON.parse(result.stdout).summary);
   });
 });
