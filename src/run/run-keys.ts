@@ -3,7 +3,7 @@
  * hash of its bytes, taken from the cache by stamp where it may be), the keys of the options and of
  * a whole run, and the key a branch is grouped by.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import type { Engine, EngineOptions } from '../engine.js';
 import { sha256 } from '../hash.js';
 import type { InputFile } from '../load/files.js';
@@ -50,9 +50,12 @@ function keyFromBytes(file: InputFile, readFile: (absolute: string) => Uint8Arra
  */
 let keyBuffer: Buffer = Buffer.alloc(0);
 
-/** A file's bytes, to the end, in `keyBuffer` (valid until the next call). */
+/**
+ * A file's bytes, to the end, in `keyBuffer` (valid until the next call). Opened without blocking,
+ * as the loader opens it: a file swapped for a named pipe since it was listed is not waited on.
+ */
 function readForKey(absolute: string): Uint8Array {
-  const fd = openSync(absolute, 'r');
+  const fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     let length = 0;
     for (;;) {
